@@ -1,0 +1,34 @@
+# The project's commands. Each creates .venv on first use (python3 -m venv) and installs the project into it.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test bench lint clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+## make run: set up, print the example case's plan, then open JupyterLab on notebooks/
+run: $(STAMP)
+	$(BIN)/planner example -o example-case.json
+	$(BIN)/planner check example-case.json
+	$(BIN)/planner plan example-case.json
+	$(BIN)/jupyter lab notebooks/
+
+## make test: set up if needed, then run every test
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## make bench: engine benchmarks (figures and ratios)
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -1,0 +1,1 @@
+"""Debt negotiation planner."""

@@ -1,0 +1,7 @@
+"""Allow ``python -m planner``."""
+
+import sys
+
+from planner.cli import main
+
+sys.exit(main())

@@ -1,0 +1,87 @@
+"""Command-line interface: ``planner <command> …`` (also ``python -m planner``).
+
+The commands, their options and their JSON keys are a contract for counsellors' scripts; see README.md. Each
+command lives in its own module with ``register(subparsers)``; this module owns the shared plumbing: one error
+line on stderr and exit code 2 for bad input (never a traceback), JSON with amounts as two-place decimal strings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any, NoReturn
+
+from planner.errors import InvalidInput, PlannerError
+from planner.money import yuan
+
+EXIT_BAD_INPUT = 2
+
+
+class UsageError(Exception):
+    """An argparse complaint, reported as one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def to_json(value: Any) -> Any:
+    """Return ``value`` with Decimals as strings (amounts with two places), dates as ISO strings."""
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): to_json(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [to_json(v) for v in value]
+    return value
+
+
+def print_json(value: Any) -> None:
+    """Print ``value`` as indented UTF-8 JSON on stdout."""
+    sys.stdout.write(json.dumps(to_json(value), ensure_ascii=False, indent=2) + "\n")
+
+
+def amount(value: Decimal) -> str:
+    """Return a money amount as the contract's decimal string ("5307.27")."""
+    return yuan(value)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the parser with every command registered."""
+    from planner.cli import cap, casecmds, payoff, schedule  # noqa: PLC0415 - commands register themselves
+
+    parser = _Parser(prog="planner", description="债务协商还款规划工具 / debt negotiation planner")
+    parser.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of messages (default zh)")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    for module in (schedule, cap, casecmds, payoff):
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI and return its exit code (0 ok, 2 bad input)."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    lang = "en" if "--lang=en" in args_list or ("--lang" in args_list and "en" in args_list) else "zh"
+    try:
+        parser = build_parser()
+        args = parser.parse_args(args_list)
+        lang = args.lang
+        return int(args.func(args) or 0)
+    except UsageError as err:
+        sys.stderr.write(f"{err}\n")
+        return EXIT_BAD_INPUT
+    except InvalidInput as err:
+        sys.stderr.write(f"planner: {err.message(lang)}\n")
+        return EXIT_BAD_INPUT
+    except PlannerError as err:
+        sys.stderr.write(f"planner: {err}\n")
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,73 @@
+"""Calendar arithmetic for schedules: due dates from an anchor, month keys, day counts.
+
+Due dates are always computed from the anchor (``add_months(start, k)``), never from the previous due date, so a
+plan starting on the 31st pays on the last day of shorter months and returns to the 31st afterwards. A start on
+the last day of its month keeps every due date on a month end. Pure functions; the clock is never read.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+from typing import Any
+
+from planner.errors import InvalidInput
+
+
+def is_month_end(day: date) -> bool:
+    """Return True when ``day`` is the last day of its month."""
+    return day.day == calendar.monthrange(day.year, day.month)[1]
+
+
+def add_months(anchor: date, months: int) -> date:
+    """Return the date ``months`` months after ``anchor``, keeping month ends.
+
+    The day of the anchor is kept where the month has it; otherwise the month's last day is used. When the anchor
+    is itself a month end, the result is the target month's last day.
+
+    >>> add_months(date(2026, 1, 31), 1), add_months(date(2026, 1, 31), 2)
+    (datetime.date(2026, 2, 28), datetime.date(2026, 3, 31))
+    """
+    index = anchor.year * 12 + anchor.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    last = calendar.monthrange(year, month)[1]
+    day = last if is_month_end(anchor) else min(anchor.day, last)
+    return date(year, month, day)
+
+
+def due_dates(start: date, count: int) -> list[date]:
+    """Return ``count`` monthly due dates, the first one month after ``start``."""
+    return [add_months(start, k) for k in range(1, count + 1)]
+
+
+def parse_date(value: Any, *, field: str) -> date:
+    """Return a ``date`` from a ``date`` or an ISO ``YYYY-MM-DD`` string.
+
+    Raises:
+        InvalidInput: for anything else (datetimes included: the planner works in whole days).
+    """
+    if isinstance(value, date) and not hasattr(value, "hour"):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise InvalidInput(field, "required" if value in (None, "") else "bad_date", value)
+
+
+def parse_month(value: Any, *, field: str) -> tuple[int, int]:
+    """Return ``(year, month)`` from ``YYYY-MM``."""
+    if isinstance(value, str):
+        parts = value.strip().split("-")
+        if len(parts) == 2 and all(p.isdigit() for p in parts):
+            year, month = int(parts[0]), int(parts[1])
+            if 1900 <= year <= 9999 and 1 <= month <= 12:
+                return year, month
+    raise InvalidInput(field, "bad_month", value)
+
+
+def months_between(start: date, end: date) -> int:
+    """Return the whole months from ``start``'s month to ``end``'s month (calendar months, not days)."""
+    return (end.year - start.year) * 12 + end.month - start.month

@@ -1,0 +1,113 @@
+"""Exact money: ``Decimal`` yuan, rounded half-up to the fen at documented points only.
+
+Money in the planner is a :class:`decimal.Decimal` amount of yuan (CNY is the only currency). Engines do their
+arithmetic on plain ``Decimal`` for speed (they rerun on every widget change), so the rules live here:
+
+* Build amounts only with :func:`money` (or :func:`to_decimal` for rates and percentages). Binary floats are
+  refused: ``Decimal(0.1)`` is ``0.1000000000000000055…``; pass ``"0.1"``.
+* Round with :func:`round_fen` (四舍五入, ``ROUND_HALF_UP``) — never with ``round()`` or a format string, whose
+  rounding follows the global context (``ROUND_HALF_EVEN``).
+* Where each engine rounds is stated in its docstring: each month's interest, each installment, each fee.
+* The global decimal context is never changed; the default 28 significant digits suffice for amounts up to
+  :data:`MAX_AMOUNT` with rates at full precision.
+
+This module imports nothing from the rest of the package but :mod:`planner.errors`.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any, NewType
+
+from planner.errors import InvalidInput
+
+Money = NewType("Money", Decimal)
+"""A yuan amount on the fen (two decimal places). A ``Decimal`` at run time; a distinct type for readers."""
+
+FEN = Decimal("0.01")
+ROUNDING = ROUND_HALF_UP  # 四舍五入: what Chinese statements and bank calculators print
+ZERO = Money(Decimal("0.00"))
+HUNDRED = Decimal(100)
+MAX_AMOUNT = Decimal("1000000000000")  # ¥1 trillion: anything larger is a typo, not a household debt
+
+_STRIP = str.maketrans({",": None, "，": None, "¥": None, "￥": None, " ": None, "\u3000": None, "_": None})
+
+
+def to_decimal(value: Any, *, field: str = "amount") -> Decimal:
+    """Convert user or caller input to a finite ``Decimal``.
+
+    Args:
+        value: a ``Decimal``, an ``int``, or a ``str`` (thousands separators, ``¥`` and spaces are ignored).
+        field: the field name used in the error.
+
+    Returns:
+        The exact decimal value.
+
+    Raises:
+        InvalidInput: for floats, booleans, empty or non-numeric text, NaN and infinities.
+    """
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, bool) or value is None:
+        raise InvalidInput(field, "required" if value is None else "not_a_number", value)
+    elif isinstance(value, int):
+        result = Decimal(value)
+    elif isinstance(value, float):
+        raise InvalidInput(field, "float_refused", value)
+    elif isinstance(value, str):
+        text = value.translate(_STRIP)
+        if not text:
+            raise InvalidInput(field, "required", value)
+        try:
+            result = Decimal(text)
+        except InvalidOperation:
+            raise InvalidInput(field, "not_a_number", value) from None
+    else:
+        raise InvalidInput(field, "not_a_number", value)
+    if not result.is_finite():
+        raise InvalidInput(field, "not_finite", value)
+    return result
+
+
+def money(value: Any, *, field: str = "amount", allow_negative: bool = False) -> Money:
+    """Return ``value`` as an exact yuan amount with two decimal places.
+
+    Args:
+        value: see :func:`to_decimal`.
+        field: the field name used in errors.
+        allow_negative: accept amounts below zero (cash-flow results, never debts or budgets).
+
+    Raises:
+        InvalidInput: not a number, negative (unless allowed), more than two decimals, or above ¥1 trillion.
+
+    >>> money("1,234.5")
+    Decimal('1234.50')
+    """
+    amount = to_decimal(value, field=field)
+    if amount < 0 and not allow_negative:
+        raise InvalidInput(field, "negative", value)
+    if amount != amount.quantize(FEN, rounding=ROUND_DOWN):
+        raise InvalidInput(field, "too_many_decimals", value, params={"places": 2})
+    if abs(amount) > MAX_AMOUNT:
+        raise InvalidInput(field, "too_large", value, params={"high": f"{MAX_AMOUNT:,}"})
+    return Money(amount.quantize(FEN))
+
+
+def round_fen(amount: Decimal) -> Money:
+    """Round to the fen, half up (四舍五入). The one rounding rule of the planner."""
+    return Money(amount.quantize(FEN, rounding=ROUNDING))
+
+
+def floor_fen(amount: Decimal) -> Money:
+    """Round toward zero to the fen; used where shares must not add up to more than the whole."""
+    return Money(amount.quantize(FEN, rounding=ROUND_DOWN))
+
+
+def yuan(amount: Decimal) -> str:
+    """Return the amount as a plain decimal string with two places ("5307.27"), the JSON and CSV form."""
+    return f"{round_fen(amount):f}"
+
+
+def is_on_fen(amount: Decimal) -> bool:
+    """Return True when ``amount`` has no digits below the fen."""
+    return amount == amount.quantize(FEN, rounding=ROUND_DOWN)
