@@ -28,7 +28,7 @@ FEN = Decimal("0.01")
 ROUNDING = ROUND_HALF_UP  # 四舍五入: what Chinese statements and bank calculators print
 ZERO = Money(Decimal("0.00"))
 HUNDRED = Decimal(100)
-MAX_AMOUNT = Decimal("1000000000000")  # ¥1 trillion: anything larger is a typo, not a household debt
+MAX_AMOUNT = Decimal(1000000000000)  # ¥1 trillion: anything larger is a typo, not a household debt
 
 _STRIP = str.maketrans({",": None, "，": None, "¥": None, "￥": None, " ": None, "\u3000": None, "_": None})
 

@@ -27,7 +27,8 @@ class UsageError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{self.prog}: {message}")
+        text = f"{self.prog}: {message}"
+        raise UsageError(text)
 
 
 def to_json(value: Any) -> Any:
@@ -55,7 +56,7 @@ def amount(value: Decimal) -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the parser with every command registered."""
-    from planner.cli import cap, casecmds, payoff, schedule  # noqa: PLC0415 - commands register themselves
+    from planner.cli import cap, casecmds, payoff, schedule  # commands register themselves
 
     parser = _Parser(prog="planner", description="债务协商还款规划工具 / debt negotiation planner")
     parser.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of messages (default zh)")
