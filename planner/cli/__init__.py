@@ -86,3 +86,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         return 0
+
+
+def display_width(text: str) -> int:
+    """Return the terminal width of ``text`` (CJK characters take two columns)."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def format_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], *, align_right: Sequence[bool] = ()) -> str:
+    """Return an aligned plain-text table; numbers right-aligned where ``align_right`` says so."""
+    cells = [[str(h) for h in headers]] + [["" if v is None else str(v) for v in row] for row in rows]
+    widths = [max(display_width(r[i]) for r in cells) for i in range(len(headers))]
+    right = list(align_right) + [False] * (len(headers) - len(align_right))
+    lines = []
+    for index, row in enumerate(cells):
+        parts = []
+        for i, value in enumerate(row):
+            pad = " " * (widths[i] - display_width(value))
+            parts.append(pad + value if right[i] and index else value + pad)
+        lines.append("  ".join(parts).rstrip())
+        if index == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)

@@ -1,0 +1,456 @@
+"""Scenarios against the household budget: month-by-month cash flow, totals, and fitting plans to the budget.
+
+``evaluate_case(case)`` computes once what every scenario shares — the cap audit of each debt and the status-quo
+baseline — then evaluates each scenario: one schedule per debt (:func:`planner.schedules.build_schedule`), the
+household's cash flow per month (income − essential expenses − reserve − all payments), the months where payments
+exceed disposable income, and per-creditor figures. Results are plain frozen data that a table, a chart and a
+document all read; nothing here formats or draws.
+
+Conventions:
+
+* Month 0 is the scenario's start date (down payments, settlements due at once); month k is
+  ``add_months(start, k)``. Every month, including month 0, is checked against one month's disposable income.
+* A debt's **cost** is what is paid over the horizon plus what is still owed at its end; the **saving** is the
+  status-quo cost minus the scenario's cost.
+* The **share of disposable income** is a payment divided by disposable income, in percent (2 places, half up);
+  ``None`` when disposable income is not positive.
+
+Fit to budget (:func:`shortest_affordable_terms`, :func:`pro_rata_scenario`) builds scenarios from the budget: the
+shortest common restructure term that stays affordable every month, and the debt-management-plan split of the
+affordable amount in proportion to balances, with token payments where even that cannot repay (shortfall mode).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import NamedTuple
+
+from planner.caps import CapAudit, audit_debt
+from planner.case import Case
+from planner.dates import add_months
+from planner.findings import Finding, Severity
+from planner.model import Budget, Debt
+from planner.money import ZERO, Money, floor_fen
+from planner.options import (
+    CARD_RESTRUCTURE_LIMIT,
+    MAX_DEFERRAL_MONTHS,
+    MAX_RESTRUCTURE_MONTHS,
+    STATUS_QUO,
+    Deferral,
+    Plan,
+    RateChoice,
+    RepaymentMethod,
+    Restructure,
+    Scenario,
+    Waiver,
+    WaiverMode,
+)
+from planner.schedules import Schedule, build_schedule, waiver_amount
+
+DEFAULT_HORIZON = 120  # months shown and costed; a status quo still unpaid then counts its remaining balance
+DEFAULT_TOKEN = Money(Decimal("50.00"))  # 象征性还款 per creditor in shortfall mode (editable)
+_PCT = Decimal("0.01")
+STATUS_QUO_NAME = "维持现状"
+
+
+def share_percent(amount: Decimal, disposable: Decimal) -> Decimal | None:
+    """Return ``amount`` as a percentage of ``disposable`` (2 places), or None when disposable ≤ 0."""
+    if disposable <= 0:
+        return None
+    return (amount * 100 / disposable).quantize(_PCT, rounding=ROUND_HALF_UP)
+
+
+class MonthFlow(NamedTuple):
+    """One month of the household's cash flow under a scenario."""
+
+    month: int
+    date: date
+    income: Money
+    expenses: Money
+    reserve: Money
+    disposable: Money  # income − expenses − reserve
+    payments: Money  # all debt payments due this month
+    by_debt: dict[str, Money]
+    surplus: Money  # disposable − payments; negative when the month is unaffordable
+    balance: Money  # everything still owed after this month's payments
+
+    @property
+    def is_affordable(self) -> bool:
+        """Return True when payments do not exceed disposable income."""
+        return self.surplus >= 0
+
+
+@dataclass(frozen=True, slots=True)
+class DebtOutcome:
+    """One debt under one scenario."""
+
+    debt_id: str
+    creditor: str
+    plan: Plan
+    schedule: Schedule
+    status_quo_cost: Money
+    disposable: Money
+
+    @property
+    def total_paid(self) -> Money:
+        """Return the sum of all payments."""
+        return self.schedule.total_payment
+
+    @property
+    def interest(self) -> Money:
+        """Return the interest paid."""
+        return self.schedule.total_interest
+
+    @property
+    def fees(self) -> Money:
+        """Return the fees paid."""
+        return self.schedule.total_fees
+
+    @property
+    def waived(self) -> Money:
+        """Return the amount waived (减免) by the plan."""
+        return self.schedule.waived
+
+    @property
+    def remaining(self) -> Money:
+        """Return what is still owed at the end of the horizon."""
+        return self.schedule.remaining
+
+    @property
+    def cost(self) -> Money:
+        """Return total paid plus what is still owed at the horizon."""
+        return Money(self.total_paid + self.remaining)
+
+    @property
+    def saving(self) -> Money:
+        """Return the status-quo cost minus this plan's cost."""
+        return Money(self.status_quo_cost - self.cost)
+
+    @property
+    def debt_free_date(self) -> date | None:
+        """Return the date of the last payment, or None when not repaid within the horizon."""
+        return self.schedule.payoff_date
+
+    @property
+    def largest_payment(self) -> Money:
+        """Return the largest single payment."""
+        return self.schedule.largest_payment
+
+    @property
+    def share_of_disposable(self) -> Decimal | None:
+        """Return the largest payment as a percentage of disposable income."""
+        return share_percent(self.largest_payment, self.disposable)
+
+    @property
+    def apr_percent(self) -> Decimal | None:
+        """Return the plan's true APR (IRR), percent a year."""
+        return self.schedule.apr_percent
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """A scenario evaluated against the budget."""
+
+    name: str
+    start: date
+    budget: Budget
+    debts: tuple[DebtOutcome, ...]
+    months: tuple[MonthFlow, ...]
+    findings: tuple[Finding, ...]
+
+    @property
+    def shortfall_months(self) -> tuple[MonthFlow, ...]:
+        """Return the months where payments exceed disposable income."""
+        return tuple(m for m in self.months if not m.is_affordable)
+
+    @property
+    def is_affordable(self) -> bool:
+        """Return True when every month's payments fit disposable income."""
+        return not self.shortfall_months
+
+    @property
+    def total_paid(self) -> Money:
+        """Return everything paid to all creditors."""
+        return Money(sum((d.total_paid for d in self.debts), ZERO))
+
+    @property
+    def total_interest(self) -> Money:
+        """Return all interest paid."""
+        return Money(sum((d.interest for d in self.debts), ZERO))
+
+    @property
+    def total_fees(self) -> Money:
+        """Return all fees paid."""
+        return Money(sum((d.fees for d in self.debts), ZERO))
+
+    @property
+    def total_waived(self) -> Money:
+        """Return everything waived."""
+        return Money(sum((d.waived for d in self.debts), ZERO))
+
+    @property
+    def total_remaining(self) -> Money:
+        """Return what is still owed at the horizon."""
+        return Money(sum((d.remaining for d in self.debts), ZERO))
+
+    @property
+    def total_cost(self) -> Money:
+        """Return total paid plus the remaining balance."""
+        return Money(self.total_paid + self.total_remaining)
+
+    @property
+    def total_saving(self) -> Money:
+        """Return the saving against the status quo."""
+        return Money(sum((d.saving for d in self.debts), ZERO))
+
+    @property
+    def debt_free_date(self) -> date | None:
+        """Return the last payoff date, or None when some debt is not repaid within the horizon."""
+        dates = [d.debt_free_date for d in self.debts]
+        if not dates or any(d is None for d in dates):
+            return None
+        return max(d for d in dates if d is not None)
+
+    @property
+    def largest_monthly_payment(self) -> Money:
+        """Return the largest total of payments in one month."""
+        return max((m.payments for m in self.months), default=ZERO)
+
+    @property
+    def largest_share_of_disposable(self) -> Decimal | None:
+        """Return the largest month's payments as a percentage of disposable income."""
+        return share_percent(self.largest_monthly_payment, self.budget.disposable)
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The status-quo baseline and each scenario's outcome for one case."""
+
+    baseline: Outcome
+    outcomes: tuple[Outcome, ...]
+    audits: tuple[CapAudit, ...]
+
+    @property
+    def all(self) -> tuple[Outcome, ...]:
+        """Return the baseline followed by the scenarios."""
+        return (self.baseline, *self.outcomes)
+
+
+class _Context(NamedTuple):
+    debts: tuple[Debt, ...]
+    budget: Budget
+    audits: dict[str, CapAudit]
+    horizon: int
+
+
+def _schedule(ctx: _Context, debt: Debt, plan: Plan, start: date) -> Schedule:
+    audit = ctx.audits[debt.id]
+    return build_schedule(debt, plan, start=start, cap_rate=audit.cap.rate, excess=audit.excess, horizon=ctx.horizon)
+
+
+def _cash_flow(budget: Budget, start: date, schedules: Sequence[Schedule]) -> tuple[MonthFlow, ...]:
+    per_period = [s.payment_by_period() for s in schedules]
+    balance_at = [{line.period: line.balance for line in s.lines} for s in schedules]
+    last = max((max(p, default=0) for p in per_period), default=0)
+    first = 0 if any(0 in p for p in per_period) else 1
+    income, expenses, reserve, disposable = budget.total_income, budget.total_expenses, budget.reserve, budget.disposable
+    carried = [s.opening_balance for s in schedules]
+    months = []
+    for month in range(first, last + 1):
+        by_debt = {s.debt_id: p[month] for s, p in zip(schedules, per_period, strict=True) if month in p}
+        for index, balances in enumerate(balance_at):
+            if month in balances:
+                carried[index] = balances[month]
+        paid = Money(sum(by_debt.values(), ZERO))
+        months.append(
+            MonthFlow(month, add_months(start, month), income, expenses, reserve, disposable, paid, by_debt,
+                      Money(disposable - paid), Money(sum(carried, ZERO)))
+        )
+    return tuple(months)
+
+
+def _evaluate(ctx: _Context, scenario: Scenario, baseline: dict[str, Money]) -> Outcome:
+    schedules = [_schedule(ctx, debt, scenario.plan_for(debt.id), scenario.start) for debt in ctx.debts]
+    debts = tuple(
+        DebtOutcome(debt.id, debt.creditor, scenario.plan_for(debt.id), schedule, baseline[debt.id],
+                    ctx.budget.disposable)
+        for debt, schedule in zip(ctx.debts, schedules, strict=True)
+    )
+    months = _cash_flow(ctx.budget, scenario.start, schedules)
+    findings = [f for s in schedules for f in s.findings]
+    short = [m for m in months if not m.is_affordable]
+    if short:
+        worst = min(short, key=lambda m: m.surplus)
+        findings.append(
+            Finding(
+                "PAYMENTS_EXCEED_DISPOSABLE",
+                Severity.WARNING,
+                scenario.name,
+                f"共有 {len(short)} 个月的还款额超过可用于还款的收入，最多超出 ¥{-worst.surplus:,.2f}"
+                f"（{worst.date:%Y年%m月}）。",
+                f"In {len(short)} month(s) payments exceed disposable income, by up to ¥{-worst.surplus:,.2f} "
+                f"({worst.date:%Y-%m}).",
+                detail=(("months", str(len(short))), ("largest_gap", f"{-worst.surplus:.2f}")),
+            )
+        )
+    return Outcome(scenario.name, scenario.start, ctx.budget, debts, months, tuple(findings))
+
+
+def evaluate_case(
+    case: Case,
+    scenarios: Iterable[Scenario] | None = None,
+    *,
+    start: date | None = None,
+    horizon: int = DEFAULT_HORIZON,
+) -> Comparison:
+    """Evaluate the status quo and each scenario of ``case``.
+
+    Args:
+        case: the household's budget and debts.
+        scenarios: the scenarios to evaluate (default: the case's own).
+        start: the status quo's start date (default: the first scenario's start, else the case's as-of date).
+        horizon: months costed and shown.
+
+    Returns:
+        A :class:`Comparison` whose baseline is the status quo (名为“维持现状”).
+    """
+    chosen = tuple(case.scenarios if scenarios is None else scenarios)
+    audits = {debt.id: audit_debt(debt, case.as_of) for debt in case.debts}
+    ctx = _Context(case.debts, case.budget, audits, horizon)
+    base_start = start or (chosen[0].start if chosen else case.as_of)
+    status_quo = Scenario(STATUS_QUO_NAME, (), base_start)
+    base_schedules = {d.id: _schedule(ctx, d, STATUS_QUO, base_start) for d in case.debts}
+    costs = {k: Money(s.total_payment + s.remaining) for k, s in base_schedules.items()}
+    baseline = _evaluate(ctx, status_quo, costs)
+    outcomes = tuple(_evaluate(ctx, s, costs) for s in chosen)
+    return Comparison(baseline, outcomes, tuple(audits.values()))
+
+
+def evaluate(case: Case, scenario: Scenario, *, horizon: int = DEFAULT_HORIZON) -> Outcome:
+    """Evaluate one scenario of ``case`` (its savings are against the status quo from the same start)."""
+    return evaluate_case(case, (scenario,), start=scenario.start, horizon=horizon).outcomes[0]
+
+
+# --- fit to budget -------------------------------------------------------------------------------------------
+
+
+def _restructure_scenario(name: str, debts: Sequence[Debt], months: int, start: date, *, waiver: Waiver,
+                          rate: RateChoice, method: RepaymentMethod) -> Scenario:
+    plan = Plan(waiver=waiver, restructure=Restructure(months=months, method=method, rate=rate))
+    return Scenario(name, tuple((d.id, plan) for d in debts), start)
+
+
+def shortest_affordable_terms(
+    case: Case,
+    *,
+    start: date,
+    waiver: Waiver = Waiver(WaiverMode.PENALTIES_AND_FEES),  # noqa: B008 - frozen value, safe as a default
+    rate: RateChoice = RateChoice.ZERO,
+    method: RepaymentMethod = RepaymentMethod.EQUAL_INSTALLMENT,
+    max_months: int = CARD_RESTRUCTURE_LIMIT,
+) -> tuple[Scenario | None, tuple[Finding, ...]]:
+    """Return the restructure with the shortest common term that is affordable every month.
+
+    Every debt gets the same waiver and rate and the same number of installments; the term is the smallest
+    ``n`` ≤ ``max_months`` whose every month fits disposable income (more months never raise an installment, so
+    the search is a bisection). Returns ``(None, findings)`` when even ``max_months`` does not fit.
+    """
+    if not case.debts:
+        return None, ()
+    audits = {debt.id: audit_debt(debt, case.as_of) for debt in case.debts}
+    ctx = _Context(case.debts, case.budget, audits, max(max_months, 1) + 1)
+
+    def fits(months: int) -> bool:
+        plan = Plan(waiver=waiver, restructure=Restructure(months=months, method=method, rate=rate))
+        schedules = [_schedule(ctx, d, plan, start) for d in case.debts]
+        return all(m.is_affordable for m in _cash_flow(case.budget, start, schedules))
+
+    if not fits(max_months):
+        finding = Finding(
+            "NO_AFFORDABLE_TERM",
+            Severity.WARNING,
+            "budget",
+            f"即使分 {max_months} 期，月还款额仍超过可用于还款的收入：请考虑延期、按比例还款或进一步减免。",
+            f"Even over {max_months} months the installments exceed disposable income: consider a deferral, "
+            "a pro-rata offer or a larger waiver.",
+        )
+        return None, (finding,)
+    low, high = 1, max_months
+    while low < high:
+        middle = (low + high) // 2
+        if fits(middle):
+            high = middle
+        else:
+            low = middle + 1
+    name = f"最短可负担分期（{low}期）"
+    return _restructure_scenario(name, case.debts, low, start, waiver=waiver, rate=rate, method=method), ()
+
+
+def pro_rata_scenario(
+    case: Case,
+    *,
+    start: date,
+    waiver: Waiver = Waiver(WaiverMode.PENALTIES_AND_FEES),  # noqa: B008 - frozen value, safe as a default
+    token: Money = DEFAULT_TOKEN,
+    max_months: int = CARD_RESTRUCTURE_LIMIT,
+) -> tuple[Scenario | None, tuple[Finding, ...]]:
+    """Split the affordable amount across creditors in proportion to their balances (debt-management plan).
+
+    Each debt's balance after the waiver gets ``share = floor_fen(disposable × balance / total)``, the residue
+    going to the largest balance, and is repaid interest-free (停息) in ``ceil(balance / share)`` installments.
+    Where that takes longer than ``max_months``, or disposable income is not positive (shortfall: income below the
+    sum of minimums), the debt gets 12 months of token payments (象征性还款, ``token`` or its share if larger)
+    followed by ``max_months`` installments, with a finding: the plan must be reviewed with the creditor.
+    """
+    if not case.debts:
+        return None, ()
+    audits = {debt.id: audit_debt(debt, case.as_of) for debt in case.debts}
+    balances = {d.id: Money(d.balance - waiver_amount(d, waiver, excess=audits[d.id].excess)) for d in case.debts}
+    total = sum(balances.values(), ZERO)
+    available = case.budget.disposable
+    findings: list[Finding] = []
+    shares = {d.id: ZERO for d in case.debts}
+    if available > 0 and total > 0:
+        shares = {k: floor_fen(available * b / total) for k, b in balances.items()}
+        largest = max(balances, key=lambda k: balances[k])
+        shares[largest] = Money(shares[largest] + available - sum(shares.values(), ZERO))
+    else:
+        findings.append(
+            Finding(
+                "SHORTFALL",
+                Severity.WARNING,
+                "budget",
+                "收入不足以支付必要开支，暂无可用于还款的金额：方案只安排象征性还款，请准备困难证明并尽快与债权人协商。",
+                "Income does not cover essential expenses, so nothing is available for creditors: the plan offers "
+                "token payments only; prepare hardship proof and talk to the creditors early.",
+            )
+        )
+    plans = []
+    for debt in case.debts:
+        balance, share = balances[debt.id], shares[debt.id]
+        if balance <= 0:
+            plans.append((debt.id, Plan(waiver=waiver)))
+            continue
+        months = -(-balance // share) if share > 0 else max_months + 1
+        if months <= max_months:
+            plans.append((debt.id, Plan(waiver=waiver, restructure=Restructure(months=int(months)))))
+            continue
+        token_amount = max(token, share)
+        deferral = Deferral(months=min(12, MAX_DEFERRAL_MONTHS), token_amount=token_amount)
+        restructure = Restructure(months=min(max_months, MAX_RESTRUCTURE_MONTHS))
+        plans.append((debt.id, Plan(waiver=waiver, deferral=deferral, restructure=restructure)))
+        findings.append(
+            Finding(
+                "TOKEN_PAYMENTS",
+                Severity.INFO,
+                debt.id,
+                f"按比例分配的还款额不足以在 {max_months} 期内还清：先每月象征性还款 ¥{token_amount:,.2f}（12 个月），"
+                "之后分期；届时需与债权人重新评估。",
+                f"The pro-rata share cannot repay within {max_months} months: token payments of "
+                f"¥{token_amount:,.2f} a month for 12 months, then installments, to be reviewed with the creditor.",
+            )
+        )
+    return Scenario("按余额比例分配", tuple(plans), start), tuple(findings)

@@ -1,0 +1,117 @@
+"""The single boundary into pandas: engine results → DataFrames.
+
+Columns are English snake_case; money columns stay ``Decimal`` (object dtype) so sums reconcile to the fen;
+Chinese labels are applied only at presentation with :func:`localize`. Nothing here computes a figure that the
+engines did not: every value is read from an :class:`~planner.scenarios.Outcome`, a
+:class:`~planner.schedules.Schedule` or a :class:`~planner.caps.CapAudit`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+
+from planner.caps import CapAudit
+from planner.labels import label
+from planner.money import ZERO
+from planner.scenarios import Comparison, Outcome
+from planner.schedules import Schedule
+
+COMPARISON_COLUMNS = [
+    "scenario", "affordable", "shortfall_months", "total_paid", "total_interest", "total_fees", "total_waived",
+    "remaining", "total_cost", "saving", "debt_free_date", "largest_monthly_payment",
+    "largest_share_of_disposable",
+]
+
+
+def comparison_frame(outcomes: Comparison | Iterable[Outcome]) -> pd.DataFrame:
+    """Return one row per scenario (the status quo first when a Comparison is given)."""
+    items = outcomes.all if isinstance(outcomes, Comparison) else tuple(outcomes)
+    rows = [
+        {
+            "scenario": o.name,
+            "affordable": o.is_affordable,
+            "shortfall_months": len(o.shortfall_months),
+            "total_paid": o.total_paid,
+            "total_interest": o.total_interest,
+            "total_fees": o.total_fees,
+            "total_waived": o.total_waived,
+            "remaining": o.total_remaining,
+            "total_cost": o.total_cost,
+            "saving": o.total_saving,
+            "debt_free_date": o.debt_free_date,
+            "largest_monthly_payment": o.largest_monthly_payment,
+            "largest_share_of_disposable": o.largest_share_of_disposable,
+        }
+        for o in items
+    ]
+    return pd.DataFrame(rows, columns=COMPARISON_COLUMNS)
+
+
+def creditor_frame(outcome: Outcome) -> pd.DataFrame:
+    """Return one row per debt: what the scenario pays, saves and costs for each creditor."""
+    rows = [
+        {
+            "debt_id": d.debt_id,
+            "creditor": d.creditor,
+            "total_paid": d.total_paid,
+            "interest": d.interest,
+            "fees": d.fees,
+            "waived": d.waived,
+            "remaining": d.remaining,
+            "saving": d.saving,
+            "debt_free_date": d.debt_free_date,
+            "largest_payment": d.largest_payment,
+            "share_of_disposable": d.share_of_disposable,
+            "apr_percent": d.apr_percent,
+        }
+        for d in outcome.debts
+    ]
+    return pd.DataFrame(rows)
+
+
+def cash_flow_frame(outcome: Outcome) -> pd.DataFrame:
+    """Return the month-by-month cash flow with one payment column per debt."""
+    ids = [d.debt_id for d in outcome.debts]
+    rows = []
+    for m in outcome.months:
+        row = {
+            "month": m.month, "date": m.date, "income": m.income, "expenses": m.expenses, "reserve": m.reserve,
+            "disposable": m.disposable, "payments": m.payments, "surplus": m.surplus, "affordable": m.is_affordable,
+            "balance": m.balance,
+        }
+        row.update({debt_id: m.by_debt.get(debt_id, ZERO) for debt_id in ids})
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def schedule_frame(schedule: Schedule) -> pd.DataFrame:
+    """Return a schedule's installments."""
+    return pd.DataFrame(
+        [line._asdict() for line in schedule.lines],
+        columns=["period", "due_date", "payment", "principal", "interest", "fee", "balance"],
+    )
+
+
+def audit_frame(audits: Sequence[CapAudit]) -> pd.DataFrame:
+    """Return one row per debt's cap audit."""
+    rows = [
+        {
+            "debt_id": a.debt_id,
+            "cap_rate": a.cap.rate.percent_per_year,
+            "cost_rate_percent": a.cost_rate_percent,
+            "supportable": a.supportable,
+            "claimed": a.claimed,
+            "excess": a.excess,
+            "cap_basis": a.cap.basis_zh,
+            "status": a.cap.status,
+        }
+        for a in audits
+    ]
+    return pd.DataFrame(rows)
+
+
+def localize(frame: pd.DataFrame, locale: str = "zh") -> pd.DataFrame:
+    """Return a copy with display labels as column names (data unchanged)."""
+    return frame.rename(columns={c: label(c, locale) for c in frame.columns})
