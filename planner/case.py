@@ -28,6 +28,8 @@ class Case:
         scenarios: named scenarios to compare.
         borrower: the borrower's name or a label (may be empty for anonymised cases).
         notes: free text.
+        extra: keys a case file held that this version of the planner does not know, kept so that saving the
+            case writes them back (see :mod:`planner.casefile`): ``(location, JSON object text)`` pairs, sorted.
     """
 
     budget: Budget
@@ -36,8 +38,10 @@ class Case:
     scenarios: tuple[Scenario, ...] = ()
     borrower: str = ""
     notes: str = ""
+    extra: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "extra", tuple(sorted((str(k), str(v)) for k, v in self.extra)))
         object.__setattr__(self, "debts", tuple(self.debts))
         object.__setattr__(self, "scenarios", tuple(self.scenarios))
         object.__setattr__(self, "as_of", parse_date(self.as_of, field="as_of"))
