@@ -1,0 +1,843 @@
+"""Repayment schedules: exact to the fen, pure, and fast enough to rerun on every widget change.
+
+One entry point, :func:`build_schedule`, turns a :class:`planner.model.Debt` and a :class:`planner.options.Plan`
+into a :class:`Schedule`: one :class:`Installment` per payment, the amount waived, what is left at the horizon,
+the true APR and the findings. :func:`amortize` is the plain loan calculator underneath (and behind
+``planner schedule``); :func:`apr_percent` solves the annualised rate of any monthly cash flow.
+
+Conventions (the README quotes them):
+
+* **Amounts** are ``Decimal`` yuan on the fen. Interest accrues at full precision and is rounded half-up
+  (四舍五入, :func:`planner.money.round_fen`) once per month; nothing else is rounded except where stated.
+  Every amount in a schedule is positive "amount due" except ``principal`` in a month whose payment does not
+  cover the interest charged (negative amortisation: the balance grows by the shortfall).
+* **Monthly rate** ``r = annual % / 1200`` (月利率 = 年利率 / 12). Each month's interest is
+  ``round_fen(balance × r)``.
+* **Due dates** are ``add_months(start, k)`` for period ``k``, always from the start date (never cumulative), so
+  the 31st falls on the last day of shorter months and a month-end start stays on month ends. Period 0 is the
+  start date itself (down payment; a settlement due in the start month is period 0 on its own date).
+* **Columns**: ``payment = principal + interest + fee`` exactly; ``principal`` is the reduction of the balance
+  carried (for overdue debts it includes repaid charges); ``balance`` is what is carried after the payment, so
+  ``balance = previous balance − principal`` on every line, starting from ``opening_balance``. The one thing the
+  balance column leaves out is deferral interest held apart without capitalisation (see below), which is owed
+  separately and shown in the interest column when it is paid.
+* **Order of options** (per debt): waiver on the start date, then a down payment (period 0), then the deferral
+  (periods ``1..d``), then the restructured installments (periods ``d+1..d+n``) or, without a restructure, the
+  contract continuing from period ``d+1`` to the horizon. A settlement stands alone.
+* **Waiver** (减免): see :func:`waiver_amount`. Charges are reduced in the order other fees, liquidated damages,
+  penalty interest, accrued interest (:func:`split_waiver`); the principal is never waived.
+* **Status quo and "contract continues"**: the principal part and the charges part are tracked separately. Each
+  month: interest = ``round_fen(principal part × rate / 1200)`` with the debt's running rate (the penalty rate when
+  overdue) for the status quo and the contract rate once any plan (waiver or deferral) is agreed; the recurring
+  fee = ``round_fen(principal part × fee_rate / 1200)`` when ``debt.fee_rate`` is set. The payment is
+  ``min(debt.monthly_payment, everything due)``, allocated to the fee, the interest, held deferral interest,
+  the charges, then the principal. Unpaid interest and fees join the charges, which bear no interest (no
+  compounding, 银保监规〔2022〕13号). The schedule stops when the debt is paid off or at ``horizon`` months;
+  ``remaining`` is what is then still owed. A payment that does not exceed the month's interest and fee can
+  never pay the debt off: finding ``NEVER_PAID_OFF``.
+* **Deferral** (延期): months ``1..d`` pay ``token_amount`` (or everything owed if smaller; 0 = paused).
+  Deferral interest each month = ``round_fen(interest-bearing balance × rate / 1200)`` with rate 0, the contract
+  rate, or ``min(contract, cap)``; the interest-bearing balance is the principal part (plus capitalised deferral
+  interest): charges bear none. The token pays the deferral interest first, then held deferral interest, then
+  the charges and the principal. ``capitalise=True`` adds unpaid deferral interest to the principal part (the
+  interest column shows the interest charged, the balance grows); ``False`` holds it apart interest-free: with
+  a restructure it is spread over the installments (floored to the fen per installment, the residue in the
+  last) and shown in their interest column; when the contract continues it is repaid right after each month's
+  interest. No recurring contract fee is charged during a deferral. A deferral never reduces the principal
+  except by token payments.
+* **Restructure** (个性化分期): the balance after the waiver, the down payment and the deferral is amortised by
+  :func:`amortize` over ``months`` installments at rate 0, the custom rate, the contract rate or
+  ``min(contract, cap)``; the installment fee (分期手续费) each period is
+  ``round_fen(amount restructured × monthly_fee_percent / 100)``. More than 60 months: finding ``TERM_OVER_60``.
+  The horizon does not shorten a restructure: every installment is listed.
+* **Settlement** (一次性结清): one payment ``round_fen(balance after waiver × percent / 100)`` on ``pay_by``
+  (period ``months_between(start, pay_by)``); the rest is added to ``waived``; nothing remains.
+* **APR** (年化利率, 中国人民银行公告〔2021〕第3号): the internal rate of return of the borrower's cash flows
+  (the amount financed at period 0, each payment, and any balance left at the horizon counted as due at the
+  last period, so a debt that is never repaid does not look cheap), × 12, in percent, 2 places half-up.
+"""  # noqa: RUF002 (tortoise-shell brackets in document numbers)
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from typing import Any, NamedTuple
+
+from planner.dates import add_months, months_between, parse_date
+from planner.errors import InvalidInput
+from planner.findings import Finding, Severity
+from planner.model import CreditorKind, Debt
+from planner.money import FEN, ZERO, Money, money, round_fen
+from planner.options import (
+    CARD_RESTRUCTURE_LIMIT,
+    DeferralInterest,
+    Plan,
+    RateChoice,
+    RepaymentMethod,
+    Restructure,
+    Waiver,
+    WaiverMode,
+)
+from planner.rates import Rate
+
+MAX_HORIZON = 1200  # months (100 years): a bound on the status-quo simulation, not a planning limit
+MAX_AMORTIZE_MONTHS = 1200
+
+CARD_RULE_SOURCE = "《商业银行信用卡业务监督管理办法》（原银监会令2011年第2号）第七十条"
+APR_SOURCE = "中国人民银行公告〔2021〕第3号"  # noqa: RUF001 (document numbers use tortoise-shell brackets)
+
+_ZERO = Decimal("0.00")
+_ONE = Decimal(1)
+_HUNDRED = Decimal(100)
+_MONTHLY = Decimal(1200)  # annual percent -> monthly fraction
+_APR_PLACES = Decimal("0.01")
+_NEWTON_STEPS = 50
+_NEWTON_TOLERANCE = Decimal("1e-10")  # on v; the error left after such a step is ~1e-20
+_BISECTION_STEPS = 200
+
+
+class Installment(NamedTuple):
+    """One line of a schedule (a NamedTuple: the engines build thousands per widget change).
+
+    Attributes:
+        period: 0 = paid on the start date (down payment, settlement in the start month); ``k`` = due
+            ``add_months(start, k)``.
+        due_date: the date the payment is due.
+        payment: ``principal + interest + fee``, exactly.
+        principal: the reduction of the balance carried (for overdue debts it includes repaid charges); negative
+            when the payment does not cover the interest charged and the balance grows.
+        interest: the interest of the line (see the module notes for deferral interest held apart).
+        fee: recurring contract fee or installment fee (分期手续费).
+        balance: the balance carried after this payment.
+    """
+
+    period: int
+    due_date: date
+    payment: Money
+    principal: Money
+    interest: Money
+    fee: Money
+    balance: Money
+
+
+_line = tuple.__new__  # ``_line(Installment, (...))`` skips NamedTuple's keyword-argument __new__ (about 2× faster)
+
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    """A debt's payments under one plan.
+
+    Attributes:
+        debt_id: the debt the schedule belongs to.
+        start: the plan's start date (period 0).
+        opening_balance: owed on the start date after the waiver (principal plus remaining charges).
+        waived: the amount waived: the waiver, plus the discount of a settlement.
+        lines: the installments in period order.
+        remaining: still owed at the horizon (0 when paid off), including deferral interest held apart.
+        apr_percent: the true APR (IRR × 12, percent, 2 places), ``None`` when there is nothing to compute.
+        findings: observations about the plan (clamped waiver or down payment, long term, never paid off).
+    """
+
+    debt_id: str
+    start: date
+    opening_balance: Money
+    waived: Money
+    lines: tuple[Installment, ...]
+    remaining: Money
+    apr_percent: Decimal | None
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def total_payment(self) -> Money:
+        """Return the sum of all payments."""
+        return Money(sum([line[2] for line in self.lines], _ZERO))
+
+    @property
+    def total_principal(self) -> Money:
+        """Return the sum of the principal column (reduction of the balance carried)."""
+        return Money(sum([line[3] for line in self.lines], _ZERO))
+
+    @property
+    def total_interest(self) -> Money:
+        """Return the sum of the interest column."""
+        return Money(sum([line[4] for line in self.lines], _ZERO))
+
+    @property
+    def total_fees(self) -> Money:
+        """Return the sum of the fee column."""
+        return Money(sum([line[5] for line in self.lines], _ZERO))
+
+    @property
+    def payoff_date(self) -> date | None:
+        """Return the due date of the last payment, ``None`` when something remains at the horizon.
+
+        A debt with nothing owed and nothing paid is paid off on the start date.
+        """
+        if self.remaining > 0:
+            return None
+        for line in reversed(self.lines):
+            if line[2]:
+                return line[1]
+        return self.start
+
+    @property
+    def largest_payment(self) -> Money:
+        """Return the largest single payment (0 without lines)."""
+        return max([line[2] for line in self.lines], default=_ZERO)
+
+    def payment_by_period(self) -> dict[int, Money]:
+        """Return the total payment of each period that has a line."""
+        totals: dict[int, Money] = {}
+        for line in self.lines:
+            totals[line[0]] = Money(totals.get(line[0], _ZERO) + line[2])
+        return totals
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Due dates (memoised per start date: the scenario engine asks for the same start for every debt).
+
+_DATE_CACHE: dict[date, list[date]] = {}
+_DATE_CACHE_LIMIT = 4096
+
+
+def _due_dates(start: date, last_period: int) -> list[date]:
+    """Return a list whose item ``k`` is ``add_months(start, k)``, for ``k`` up to at least ``last_period``."""
+    dates = _DATE_CACHE.get(start)
+    if dates is None or len(dates) <= last_period:
+        if len(_DATE_CACHE) >= _DATE_CACHE_LIMIT:
+            _DATE_CACHE.clear()
+        dates = [add_months(start, k) for k in range(max(last_period, 120) + 1)]
+        _DATE_CACHE[start] = dates
+    return dates
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Amortisation
+
+
+def _check_int(value: Any, field: str, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidInput(field, "not_integer", value)
+    if not low <= value <= high:
+        raise InvalidInput(field, "out_of_range", value, params={"low": low, "high": high})
+    return value
+
+
+def _amortize_lines(
+    amount: Decimal,
+    r: Decimal,
+    months: int,
+    method: RepaymentMethod,
+    dates: list[date],
+    first_period: int,
+    fee: Decimal,
+    held: Decimal,
+) -> list[Installment]:
+    """Return the installments of ``amount`` (the hot loop; arguments already validated).
+
+    ``held`` (deferral interest kept apart) is spread over the installments, floored to the fen, the residue in
+    the last, and added to the interest column.
+    """
+    lines: list[Installment] = []
+    append = lines.append
+    quantize = Decimal.quantize
+    balance = amount
+    last = months - 1
+    share = (held / months).quantize(FEN, ROUND_DOWN) if held else _ZERO
+    if method is RepaymentMethod.EQUAL_INSTALLMENT:
+        if r:
+            growth = (_ONE + r) ** months
+            level = quantize(amount * r * growth / (growth - _ONE), FEN, ROUND_HALF_UP)
+        else:
+            level = quantize(amount / months, FEN, ROUND_HALF_UP)
+    else:
+        level = quantize(amount / months, FEN, ROUND_HALF_UP)
+    equal_installment = method is RepaymentMethod.EQUAL_INSTALLMENT
+    for j in range(months):
+        period = first_period + j
+        interest = quantize(balance * r, FEN, ROUND_HALF_UP) if r else _ZERO
+        if j == last:
+            principal = balance
+            extra = held - share * last if held else _ZERO
+        else:
+            principal = level - interest if equal_installment else level
+            if principal > balance:
+                principal = balance
+            elif principal < _ZERO:
+                principal = _ZERO
+            extra = share
+        balance = balance - principal
+        interest = interest + extra
+        append(_line(Installment, (period, dates[period], principal + interest + fee, principal, interest, fee,
+                                   balance)))
+    return lines
+
+
+def amortize(
+    principal: Decimal,
+    *,
+    rate: Rate,
+    months: int,
+    method: RepaymentMethod,
+    start: date,
+    monthly_fee: Money = ZERO,
+    first_period: int = 1,
+) -> tuple[Installment, ...]:
+    """Return the installments repaying ``principal`` over ``months`` months.
+
+    Formula, with ``r = rate.percent_per_year / 1200`` and ``P = principal``:
+
+    * each month's interest = ``round_fen(balance × r)``;
+    * **equal installment** (等额本息): payment = ``round_fen(P·r / (1 − (1 + r)^−n))``, or ``round_fen(P / n)``
+      when ``r = 0``; principal = payment − interest;
+    * **equal principal** (等额本金): principal = ``round_fen(P / n)``; interest on the balance;
+    * the **last installment absorbs the residue**: its principal is the remaining balance, so the principal
+      portions sum exactly to ``P`` (a rounded-up payment that would overshoot earlier stops at the balance);
+    * ``fee`` (分期手续费) is added to every installment: ``payment = principal + interest + fee``;
+    * installment ``j`` (``0 ≤ j < n``) has period ``first_period + j``, due ``add_months(start, period)``.
+
+    Edge cases: ``months = 1`` pays everything with one month's interest; ``P = 0`` returns no installments;
+    a start on the 29th–31st keeps its day where the month has it, else the month end.
+
+    Checked against reference §6: ¥1,000,000 at 4.9 % over 360 months pays 5,307.27 a month (等额本息) and
+    2,777.78 + 4,083.33 = 6,861.11 in the first month (等额本金).
+
+    Raises:
+        InvalidInput: a negative or non-fen principal or fee, months outside 1–1200, a negative first period.
+    """
+    amount = money(principal, field="principal")
+    fee = money(monthly_fee, field="monthly_fee")
+    _check_int(months, "months", 1, MAX_AMORTIZE_MONTHS)
+    _check_int(first_period, "first_period", 0, MAX_HORIZON)
+    start = parse_date(start, field="start")
+    if not amount:
+        return ()
+    dates = _due_dates(start, first_period + months)
+    r = rate.percent_per_year / _MONTHLY
+    return tuple(_amortize_lines(amount, r, months, RepaymentMethod(method), dates, first_period, fee, _ZERO))
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Waiver
+
+_WAIVER_ORDER = ("other_fees", "liquidated_damages", "penalty_interest", "accrued_interest")
+
+
+def _waiver_request(debt: Debt, waiver: Waiver, excess: Decimal) -> Decimal:
+    mode = waiver.mode
+    if mode is WaiverMode.NONE:
+        return _ZERO
+    if mode is WaiverMode.EXCESS:
+        return excess
+    if mode is WaiverMode.PENALTIES_AND_FEES:
+        return debt.penalties_and_fees
+    if mode is WaiverMode.PERCENT:
+        return round_fen(debt.charges * waiver.percent / _HUNDRED)
+    return debt.charges  # PRINCIPAL_ONLY
+
+
+def waiver_amount(debt: Debt, waiver: Waiver, *, excess: Money) -> Money:
+    """Return the amount a waiver removes from what ``debt`` owes on the start date.
+
+    * ``NONE``: 0;
+    * ``EXCESS``: ``min(excess, debt.charges)``; ``excess`` is the cap audit's excess, passed in;
+    * ``PENALTIES_AND_FEES``: penalty interest + liquidated damages + other fees;
+    * ``PERCENT``: ``round_fen(debt.charges × percent / 100)``;
+    * ``PRINCIPAL_ONLY``: every charge (only the outstanding principal is repaid).
+
+    Never more than the charges: the principal is not waived (:func:`build_schedule` reports a clamp with the
+    finding ``WAIVER_CLAMPED``).
+
+    Raises:
+        InvalidInput: a negative or non-fen ``excess``.
+    """
+    request = _waiver_request(debt, waiver, money(excess, field="excess"))
+    charges = debt.charges
+    return Money(min(request, charges))
+
+
+def split_waiver(debt: Debt, amount: Money) -> tuple[tuple[str, Money], ...]:
+    """Return how a waiver of ``amount`` reduces each charge, in the order other fees, liquidated damages,
+    penalty interest, accrued interest (field name, amount waived; charges left untouched are omitted).
+    """
+    left = money(amount, field="amount")
+    parts: list[tuple[str, Money]] = []
+    for name in _WAIVER_ORDER:
+        if left <= 0:
+            break
+        owed: Decimal = getattr(debt, name)
+        take = min(owed, left)
+        if take:
+            parts.append((name, Money(take)))
+            left -= take
+    return tuple(parts)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Findings
+
+
+def _finding(
+    code: str, severity: Severity, subject: str, zh: str, en: str, source: str = "", **detail: Decimal | int
+) -> Finding:
+    return Finding(code, severity, subject, zh, en, source, tuple((k, str(v)) for k, v in detail.items()))
+
+
+# --------------------------------------------------------------------------------------------------------------
+# The engines behind build_schedule. State: principal part ``p``, charges ``c``, deferral interest held apart.
+
+
+def _defer(
+    lines: list[Installment],
+    p: Decimal,
+    c: Decimal,
+    *,
+    months: int,
+    token: Decimal,
+    r: Decimal,
+    capitalise: bool,
+    dates: list[date],
+) -> tuple[Decimal, Decimal, Decimal]:
+    """Append the deferral months 1..months and return ``(p, c, held)`` after them."""
+    held = _ZERO
+    quantize = Decimal.quantize
+    for k in range(1, months + 1):
+        owed = p + c + held
+        if not owed:
+            break
+        accrued = quantize(p * r, FEN, ROUND_HALF_UP) if r else _ZERO
+        due = owed + accrued
+        pay = token if token < due else due  # noqa: FURB136 (hot loop: 4× faster than min)
+        rest = pay
+        if capitalise:
+            if rest >= accrued:
+                rest -= accrued
+            else:
+                p += accrued - rest
+                rest = _ZERO
+            interest = accrued
+        else:
+            paid = accrued if accrued < rest else rest  # noqa: FURB136 (hot loop: 4× faster than min)
+            rest -= paid
+            held += accrued - paid
+            interest = paid
+            if held and rest:
+                back = held if held < rest else rest  # noqa: FURB136 (hot loop: 4× faster than min)
+                held -= back
+                rest -= back
+                interest += back
+        if rest:
+            if rest >= c:
+                rest -= c
+                c = _ZERO
+                p -= rest
+            else:
+                c -= rest
+        append_line = _line(Installment, (k, dates[k], pay, pay - interest, interest, _ZERO, p + c))
+        lines.append(append_line)
+    return p, c, held
+
+
+def _continue_contract(
+    debt: Debt,
+    lines: list[Installment],
+    findings: list[Finding],
+    p: Decimal,
+    c: Decimal,
+    held: Decimal,
+    *,
+    first: int,
+    horizon: int,
+    rate: Rate,
+    dates: list[date],
+) -> Decimal:
+    """Append the contract months ``first..horizon`` and return what remains at the end."""
+    r = rate.percent_per_year / _MONTHLY
+    fr = debt.fee_rate.percent_per_year / _MONTHLY if debt.fee_rate is not None else _ZERO
+    cap = debt.monthly_payment
+    quantize = Decimal.quantize
+    append = lines.append
+    checked = False
+    for k in range(first, horizon + 1):
+        owed = p + c + held
+        if not owed:
+            break
+        interest = quantize(p * r, FEN, ROUND_HALF_UP) if r else _ZERO
+        fee = quantize(p * fr, FEN, ROUND_HALF_UP) if fr else _ZERO
+        charged = interest + fee
+        due = owed + charged
+        pay = cap if cap < due else due  # noqa: FURB136 (hot loop: 4× faster than min)
+        if not checked:
+            checked = True
+            if pay <= charged:
+                findings.append(
+                    _finding(
+                        "NEVER_PAID_OFF",
+                        Severity.ERROR,
+                        debt.id,
+                        f"每月还款 {pay} 元不超过当月利息和费用 {charged} 元，欠款只增不减，永远无法还清。",
+                        f"The monthly payment of {pay} does not exceed the month's interest and fees of {charged}: "
+                        "the balance never falls and the debt is never paid off.",
+                        payment=pay,
+                        interest_and_fees=charged,
+                    )
+                )
+        rest = pay - charged
+        shown = interest
+        if rest < 0:
+            c -= rest  # unpaid interest and fees join the charges (no interest on them)
+            rest = _ZERO
+        elif rest:
+            if held:
+                back = held if held < rest else rest  # noqa: FURB136 (hot loop: 4× faster than min)
+                held -= back
+                rest -= back
+                shown = interest + back
+            if rest >= c:
+                rest -= c
+                c = _ZERO
+                p -= rest
+            else:
+                c -= rest
+        append(_line(Installment, (k, dates[k], pay, pay - shown - fee, shown, fee, p + c)))
+    return p + c + held
+
+
+def _restructure_rate(debt: Debt, restructure: Restructure, cap_rate: Rate) -> Decimal:
+    choice = restructure.rate
+    if choice is RateChoice.ZERO:
+        return _ZERO
+    if choice is RateChoice.CUSTOM:
+        assert restructure.custom_rate is not None  # Restructure checks it on creation
+        return restructure.custom_rate.percent_per_year
+    contract = debt.contract_rate.percent_per_year
+    if choice is RateChoice.CONTRACT:
+        return contract
+    return min(contract, cap_rate.percent_per_year)
+
+
+def build_schedule(
+    debt: Debt,
+    plan: Plan,
+    *,
+    start: date,
+    cap_rate: Rate,
+    excess: Money = ZERO,
+    horizon: int = 120,
+) -> Schedule:
+    """Return the schedule of ``debt`` under ``plan`` from ``start`` (see the module notes for every convention).
+
+    Args:
+        debt: the debt as stated on the start date.
+        plan: waiver, deferral, restructure or settlement; :data:`planner.options.STATUS_QUO` for the baseline.
+        start: the plan's first day (period 0); the first monthly payment falls one month later.
+        cap_rate: the legal cap rate of the debt (from the cap audit), used by the "capped" rate choices.
+        excess: the charges above the legal cap (from the cap audit), used by ``WaiverMode.EXCESS``.
+        horizon: months simulated when the contract continues (status quo, waiver or deferral only).
+
+    Returns:
+        The schedule, with the APR and findings.
+
+    Raises:
+        InvalidInput: ``horizon`` outside 1–1200, a negative ``excess``, a settlement ``pay_by`` before
+            ``start``.
+    """
+    start = parse_date(start, field="start")
+    _check_int(horizon, "horizon", 1, MAX_HORIZON)
+    excess = money(excess, field="excess")
+    findings: list[Finding] = []
+    subject = debt.id
+
+    charges = debt.charges
+    request = _waiver_request(debt, plan.waiver, excess)
+    waived = request
+    if request > charges:
+        waived = charges
+        findings.append(
+            _finding(
+                "WAIVER_CLAMPED",
+                Severity.INFO,
+                subject,
+                f"申请减免 {request} 元超过利息、罚息和费用合计 {charges} 元，按 {charges} 元计算（本金不减免）。",
+                f"The waiver asked for ({request}) exceeds the charges ({charges}); {charges} is used "
+                "(principal is never waived).",
+                requested=request,
+                charges=charges,
+            )
+        )
+    p: Decimal = debt.outstanding_principal
+    c: Decimal = charges - waived
+    opening = p + c
+    lines: list[Installment] = []
+    remaining = _ZERO
+    guess = _ZERO
+
+    if plan.settlement is not None:
+        settlement = plan.settlement
+        if settlement.pay_by < start:
+            raise InvalidInput("pay_by", "date_order", settlement.pay_by.isoformat(), params={"other": "start"})
+        pay = round_fen(opening * settlement.percent / _HUNDRED)
+        waived = waived + opening - pay
+        if opening:
+            lines.append(_line(Installment, (months_between(start, settlement.pay_by), settlement.pay_by, pay, pay,
+                                             _ZERO, _ZERO, _ZERO)))
+    elif plan.restructure is not None:
+        restructure = plan.restructure
+        deferral = plan.deferral
+        deferred = deferral.months if deferral is not None else 0
+        dates = _due_dates(start, deferred + restructure.months)
+        down = restructure.down_payment
+        if down > opening:
+            findings.append(
+                _finding(
+                    "DOWN_PAYMENT_CLAMPED",
+                    Severity.INFO,
+                    subject,
+                    f"首付款 {down} 元超过减免后欠款 {opening} 元，按 {opening} 元计算。",
+                    f"The down payment ({down}) exceeds the balance after the waiver ({opening}); {opening} is used.",
+                    down_payment=down,
+                    balance=opening,
+                )
+            )
+            down = opening
+        if down:
+            if down >= c:
+                p -= down - c
+                c = _ZERO
+            else:
+                c -= down
+            lines.append(_line(Installment, (0, start, down, down, _ZERO, _ZERO, p + c)))
+        held = _ZERO
+        if deferral is not None and deferral.months:
+            p, c, held = _defer(
+                lines,
+                p,
+                c,
+                months=deferral.months,
+                token=deferral.token_amount,
+                r=_deferral_rate(debt, deferral.interest, cap_rate) / _MONTHLY,
+                capitalise=deferral.capitalise,
+                dates=dates,
+            )
+        amount = p + c
+        rate = _restructure_rate(debt, restructure, cap_rate)
+        guess = rate / _MONTHLY
+        if amount:
+            fee = round_fen(amount * restructure.monthly_fee_percent / _HUNDRED)
+            lines.extend(
+                _amortize_lines(amount, guess, restructure.months, restructure.method, dates, deferred + 1, fee, held)
+            )
+            guess += restructure.monthly_fee_percent / 50  # a flat fee costs about twice its rate
+        if restructure.months > CARD_RESTRUCTURE_LIMIT:
+            card = debt.kind is CreditorKind.CREDIT_CARD
+            findings.append(
+                _finding(
+                    "TERM_OVER_60",
+                    Severity.WARNING if card else Severity.INFO,
+                    subject,
+                    f"分期 {restructure.months} 期超过 60 期："
+                    + ("信用卡个性化分期最长 5 年（60 期），银行通常不会同意。" if card
+                       else "60 期是信用卡个性化分期的上限，其他债权人可自行约定期限。"),
+                    f"{restructure.months} installments exceed 60: "
+                    + ("a credit-card personalised installment plan may last at most 5 years (60 months)." if card
+                       else "60 months is the credit-card limit; other lenders set their own terms."),
+                    CARD_RULE_SOURCE,
+                    months=restructure.months,
+                    limit=CARD_RESTRUCTURE_LIMIT,
+                )
+            )
+    else:
+        deferral = plan.deferral
+        deferred = deferral.months if deferral is not None else 0
+        dates = _due_dates(start, max(horizon, deferred))
+        held = _ZERO
+        if deferral is not None and deferred:
+            p, c, held = _defer(
+                lines,
+                p,
+                c,
+                months=min(deferred, horizon),
+                token=deferral.token_amount,
+                r=_deferral_rate(debt, deferral.interest, cap_rate) / _MONTHLY,
+                capitalise=deferral.capitalise,
+                dates=dates,
+            )
+        rate = debt.running_rate if plan.is_status_quo else debt.contract_rate
+        guess = rate.percent_per_year / _MONTHLY
+        remaining = _continue_contract(
+            debt, lines, findings, p, c, held, first=deferred + 1, horizon=horizon, rate=rate, dates=dates
+        )
+        if remaining and not any(f.code == "NEVER_PAID_OFF" for f in findings):
+            findings.append(
+                _finding(
+                    "UNPAID_AT_HORIZON",
+                    Severity.WARNING,
+                    subject,
+                    f"按当前还款额，{horizon} 个月后仍欠 {remaining} 元。",
+                    f"At the current payment, {remaining} is still owed after {horizon} months.",
+                    remaining=remaining,
+                    horizon=horizon,
+                )
+            )
+
+    return Schedule(
+        debt_id=debt.id,
+        start=start,
+        opening_balance=Money(opening),
+        waived=Money(waived),
+        lines=tuple(lines),
+        remaining=Money(remaining),
+        apr_percent=_schedule_apr(opening, lines, remaining, guess),
+        findings=tuple(findings),
+    )
+
+
+def _deferral_rate(debt: Debt, choice: DeferralInterest, cap_rate: Rate) -> Decimal:
+    if choice is DeferralInterest.NONE:
+        return _ZERO
+    contract = debt.contract_rate.percent_per_year
+    if choice is DeferralInterest.CONTRACT:
+        return contract
+    return min(contract, cap_rate.percent_per_year)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# APR
+
+
+def _schedule_apr(opening: Decimal, lines: list[Installment], remaining: Decimal, guess: Decimal) -> Decimal | None:
+    """Return the APR of a schedule: +opening at period 0, −payments, −remaining at the last period."""
+    if not lines:
+        return None
+    last = lines[-1][0]
+    flows = [_ZERO] * (last + 1)
+    flows[0] = opening
+    for line in lines:
+        flows[line[0]] -= line[2]
+    flows[last] -= remaining
+    return _apr_from_flows(flows, guess)
+
+
+def apr_percent(cashflows: Sequence[tuple[int, Decimal]], *, guess: Decimal | None = None) -> Decimal | None:
+    """Return the annual percentage rate (年化利率) of monthly cash flows, as the PBoC 2021 No. 3 notice asks.
+
+    The monthly rate ``i`` solves ``Σ amount_k · (1 + i)^−period_k = 0``; the APR is ``12 × i × 100``, rounded
+    to 2 places half-up. Solved in ``Decimal`` (no float anywhere): Newton's method on ``v = 1 / (1 + i)`` with
+    Horner evaluation, starting from ``guess`` (a monthly fraction, e.g. the nominal rate / 1200) or a
+    simple-interest estimate, at most 50 steps, then bisection if Newton did not converge. For the borrower's
+    pattern (money received first, payments after) the NPV is concave and decreasing in ``v``, so Newton
+    converges from any start and the root is unique.
+
+    Args:
+        cashflows: ``(period, amount)`` pairs, signed from the borrower's side: + received (the amount financed at
+            period 0), − paid. Several flows in one period are added.
+        guess: optional starting monthly rate (a fraction).
+
+    Returns:
+        The APR in percent with 2 places; negative when less is paid back than was financed (a settlement);
+        exactly 0 for a zero-rate zero-fee plan; ``None`` when there is nothing to compute (no money received or
+        no payment).
+
+    Raises:
+        InvalidInput: a negative period.
+    """
+    if not cashflows:
+        return None
+    last = 0
+    for period, _ in cashflows:
+        _check_int(period, "period", 0, 100000)
+        last = max(last, period)
+    flows = [_ZERO] * (last + 1)
+    for period, value in cashflows:
+        flows[period] += value
+    return _apr_from_flows(flows, _ZERO if guess is None else guess)
+
+
+def _npv_slope(flows: list[Decimal], v: Decimal) -> tuple[Decimal, Decimal]:
+    """Return ``f(v) = Σ flows[k]·v^k`` and ``f'(v)`` by Horner's rule."""
+    f = _ZERO
+    d = _ZERO
+    for value in reversed(flows):
+        d = d * v + f
+        f = f * v + value
+    return f, d
+
+
+def _npv(flows: list[Decimal], v: Decimal) -> Decimal:
+    f = _ZERO
+    for value in reversed(flows):
+        f = f * v + value
+    return f
+
+
+def _apr_from_flows(flows: list[Decimal], guess: Decimal) -> Decimal | None:
+    """Return the APR of dense monthly net flows (index = period), or None without money in both directions."""
+    # Leading empty periods do not change the rate: drop them (v = 0 would otherwise be a spurious root).
+    first = 0
+    while first < len(flows) and not flows[first]:
+        first += 1
+    flows = flows[first:]
+    if not any(value > 0 for value in flows) or not any(value < 0 for value in flows):
+        return None
+    monthly = _solve_monthly(flows, guess)
+    if monthly is None:
+        return None
+    apr = (monthly * _MONTHLY).quantize(_APR_PLACES, ROUND_HALF_UP)
+    return apr if apr else _ZERO  # never "-0.00"
+
+
+def _solve_monthly(flows: list[Decimal], guess: Decimal) -> Decimal | None:
+    """Return the monthly IRR of dense flows (Newton on v, bisection fallback)."""
+    if not guess:
+        guess = _simple_guess(flows)
+    v = _ONE / (_ONE + guess) if guess > -1 else _ONE
+    for _ in range(_NEWTON_STEPS):
+        f, d = _npv_slope(flows, v)
+        if not f:
+            return _ONE / v - _ONE
+        if not d:
+            break
+        step = f / d
+        v -= step
+        if v <= 0:
+            break
+        if abs(step) <= _NEWTON_TOLERANCE:
+            return _ONE / v - _ONE
+    return _bisect(flows)
+
+
+def _simple_guess(flows: list[Decimal]) -> Decimal:
+    """Return a simple-interest estimate of the monthly rate (close for amortising loans)."""
+    received = sum([value for value in flows if value > 0], _ZERO)
+    paid = -sum([value for value in flows if value < 0], _ZERO)
+    weighted = -sum([k * value for k, value in enumerate(flows) if value < 0], _ZERO)
+    if not received or not weighted:
+        return _ZERO
+    estimate = (paid - received) / received / (weighted / paid)
+    return max(estimate, Decimal("-0.9"))
+
+
+def _bisect(flows: list[Decimal]) -> Decimal | None:
+    """Return the monthly IRR by bisection on v in (0, hi], or None without a sign change."""
+    lo = Decimal("1e-9")
+    f_lo = _npv(flows, lo)
+    hi = Decimal(2)
+    f_hi = _npv(flows, hi)
+    while (f_lo > 0) == (f_hi > 0):
+        hi *= 2
+        if hi > Decimal("1e12"):
+            return None
+        f_hi = _npv(flows, hi)
+    for _ in range(_BISECTION_STEPS):
+        mid = (lo + hi) / 2
+        f_mid = _npv(flows, mid)
+        if not f_mid or hi - lo <= _NEWTON_TOLERANCE:
+            lo = hi = mid
+            break
+        if (f_mid > 0) == (f_lo > 0):
+            lo, f_lo = mid, f_mid
+        else:
+            hi = mid
+    return _ONE / ((lo + hi) / 2) - _ONE
