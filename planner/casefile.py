@@ -163,7 +163,7 @@ def _rate_out(rate: Rate | None) -> dict[str, Any] | None:
         "unit": rate.unit.value,
         "value": _dec(quoted),
         "day_count": rate.day_count.value,
-        "annual_percent": _dec(rate.percent_per_year),
+        "annual_percent": _dec(rate.percent_per_year.normalize()),  # for readers; checked on load
     }
 
 
@@ -324,7 +324,8 @@ class _Reader:
     # -- containers ---------------------------------------------------------------------------------------------
 
     def keep_unknown(self, obj: dict[str, Any], known: Iterable[str], segments: list[str]) -> None:
-        unknown = {k: v for k, v in obj.items() if k not in set(known)}
+        known = set(known)
+        unknown = {k: v for k, v in obj.items() if k not in known}
         if unknown:
             self.extras.append((_extras_key(segments), _emit(unknown, None)))
 

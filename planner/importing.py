@@ -190,7 +190,7 @@ def _amount(value: str, field: str) -> Any:
 
 
 def _rate(value: str, field: str) -> Rate:
-    text = value.strip().removesuffix("%").removesuffix("\uff05")  # "18%" or "18％"
+    text = value.strip().removesuffix("%").removesuffix("\uff05")  # "18%", or with a full-width percent sign
     return Rate.annual_percent(to_decimal(text, field=field), field=field)
 
 

@@ -109,12 +109,14 @@ def read_table(path: str | Path) -> tuple[list[str], list[Row]]:
 
 
 def _read_xlsx(path: Path) -> list[list[str]]:
+    from zipfile import BadZipFile
+
     from openpyxl import load_workbook  # only needed for Excel files
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as err:
+    except (InvalidFileException, BadZipFile, OSError, KeyError, ValueError) as err:
         raise _bad_file(path, f"not a readable .xlsx workbook ({err})", "save it again as .xlsx or CSV",
                         "请重新另存为 .xlsx 或 CSV") from None
     try:
