@@ -1,0 +1,181 @@
+"""Tests for ``planner cap``: the JSON contract, the text output and one-line errors with exit code 2.
+
+Most tests run the real plumbing (``planner.cli.main``) with a parser holding only the ``cap`` command, so they do
+not depend on the other commands' modules; ``test_main__cap_through_full_parser`` runs the full parser.
+Expected figures: reference §6 (../shared/reference/README.md) and hand computations in the comments.
+"""
+
+import json
+
+import pytest
+
+import planner.cli
+from planner.cli import _Parser
+from planner.cli import cap as cap_command
+
+WORKED = ["cap", "--kind", "private", "--contract-date", "2021-03-01", "--principal", "100000",
+          "--annual-rate", "24", "--from", "2021-03-01", "--to", "2022-03-01"]
+
+
+def number(kind, year, serial):
+    """Return a document number such as 法释[2020]6号 with its real brackets, U+3014 and U+3015."""
+    return f"{kind}\u3014{year}\u3015{serial}号"
+
+
+def _cap_only_parser():
+    parser = _Parser(prog="planner")
+    parser.add_argument("--lang", choices=["zh", "en"], default="zh")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    cap_command.register(sub)
+    return parser
+
+
+@pytest.fixture
+def run(monkeypatch, capsys):
+    """Run ``planner.main`` with only the cap command registered; return (exit code, stdout, stderr)."""
+    monkeypatch.setattr(planner.cli, "build_parser", _cap_only_parser)
+
+    def _run(*argv):
+        code = planner.cli.main(list(argv))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return _run
+
+
+def test_cap__json_worked_example(run):
+    """The JSON gives the reference figures as two-place decimal strings."""
+    code, out, err = run(*WORKED, "--json")
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    # reference §6: cap 15.4 %; ¥15,400 supportable; 24 % × ¥100,000 for 365 days = ¥24,000; ¥8,600 excess.
+    assert {k: data[k] for k in ("cap_rate", "legal_interest", "claimed_interest", "excess")} == {
+        "cap_rate": "15.40", "legal_interest": "15400.00", "claimed_interest": "24000.00", "excess": "8600.00"}
+    assert (data["kind"], data["contract_date"], data["as_of"], data["status"]) == (
+        "private", "2021-03-01", "2022-03-01", "firm")  # --as-of defaults to --to
+    assert (data["from"], data["to"], data["days"], data["principal"]) == (
+        "2021-03-01", "2022-03-01", 365, "100000.00")
+    assert number("法释", 2020, 6) in data["basis"]
+    assert data["basis"].endswith("）")
+    assert [f["code"] for f in data["findings"]] == ["RATE_ABOVE_CAP", "CHARGES_ABOVE_CAP"]
+    assert set(data["findings"][0]) == {"code", "severity", "message", "source"}
+
+
+def test_cap__json_without_period_has_only_the_cap(run):
+    """Without --from/--to the JSON has the cap, basis and status but no interest figures."""
+    code, out, _ = run("cap", "--kind", "credit-card", "--contract-date", "2023-05-01", "--as-of", "2025-01-01",
+                       "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert (data["cap_rate"], data["status"], data["rule_id"]) == ("24.00", "firm", "financial-24")
+    assert number("法发", 2017, 22) in data["basis"]
+    assert not {"legal_interest", "claimed_interest", "excess"} & set(data)
+    assert data["findings"] == []
+
+
+def test_cap__json_transition_periods(run):
+    """A pre-2020-08-20 private loan shows both periods and the transition and unconfirmed notes."""
+    code, out, _ = run("cap", "--kind", "private", "--contract-date", "2019-06-01", "--principal", "100000",
+                       "--annual-rate", "24", "--from", "2020-01-01", "--to", "2021-01-01", "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert [(p["from"], p["to"], p["days"], p["cap_rate"]) for p in data["periods"]] == [
+        ("2020-01-01", "2020-08-20", 232, "24.00"), ("2020-08-20", "2021-01-01", 134, "15.40")]
+    # By hand: 15254.7945… + 5653.6986… = 20908.49 (see tests/test_caps.py); 100000 × 24 × 366 / 36500 = 24065.75.
+    assert (data["legal_interest"], data["claimed_interest"], data["excess"]) == ("20908.49", "24065.75", "3157.26")
+    assert data["status"] == "check"
+    assert {"PRIVATE_TRANSITION", "RULE_UNCONFIRMED"} <= {f["code"] for f in data["findings"]}
+
+
+def test_cap__json_stale_lpr_finding(run):
+    """An as-of date after the LPR table's confirmed date puts LPR_STALE in the findings."""
+    code, out, _ = run("cap", "--kind", "private", "--contract-date", "2026-03-01", "--as-of", "2026-05-01", "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert data["cap_rate"] == "12.00"  # 4 × 3.00 (row 2025-05-20)
+    stale = [f for f in data["findings"] if f["code"] == "LPR_STALE"]
+    assert [f["severity"] for f in stale] == ["warning"]
+    assert "2026-01-20" in stale[0]["message"]
+
+
+def test_cap__english_basis_and_messages(run):
+    """With --lang en the basis and the findings are in English."""
+    code, out, _ = run("--lang", "en", "cap", "--kind", "microloan", "--contract-date", "2023-03-01",
+                       "--annual-rate", "30", "--as-of", "2024-01-01", "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert data["basis"].startswith("Microloan company")
+    assert "(source: 《" in data["basis"]
+    assert [f["code"] for f in data["findings"]] == ["RATE_ABOVE_CAP", "MICROLOAN_RULE", "RULE_UNCONFIRMED"]
+    assert data["findings"][0]["message"].startswith("The contract rate of 30%")
+
+
+def test_cap__text_output_in_chinese(run):
+    """The text output is a few Chinese lines with the cap, the three figures and the notes."""
+    code, out, err = run(*WORKED)
+    assert (code, err) == (0, "")
+    assert "法定利率上限：年化 15.40%" in out
+    assert "上限内利息：¥15,400.00" in out
+    assert "合同约定利息：¥24,000.00" in out
+    assert "超出部分：¥8,600.00" in out
+    assert "[注意]" in out
+    assert "不是法院认定的金额" in out
+
+
+def test_cap__from_without_to_uses_as_of(run):
+    """--from with --as-of and no --to runs the period up to the as-of date."""
+    code, out, _ = run("cap", "--kind", "private", "--contract-date", "2021-03-01", "--principal", "100000",
+                       "--annual-rate", "24", "--from", "2021-03-01", "--as-of", "2022-03-01", "--json")
+    assert code == 0
+    assert json.loads(out)["legal_interest"] == "15400.00"  # reference §6
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["--kind", "loan-shark"], "债权人类型必须是以下之一"),
+        (["--contract-date", "2021-02-30"], "合同日期必须是 YYYY-MM-DD 格式的日期"),
+        (["--to", "2020-01-01"], "截止日不能早于起始日"),
+        (["--principal", "-5"], "本金不能为负数"),
+        (["--principal", "十万"], "本金必须是数字"),
+        (["--annual-rate", "24%"], "年利率必须是数字"),
+        (["--from", "2021-13-01"], "起始日必须是 YYYY-MM-DD 格式的日期"),
+    ],
+)
+def test_cap__bad_input_one_line_exit_2(run, args, needle):
+    """Bad input prints one Chinese line naming the field on stderr, nothing on stdout, and exits with 2."""
+    argv = list(WORKED)
+    for option, value in zip(args[::2], args[1::2], strict=True):
+        argv[argv.index(option) + 1] = value
+    code, out, err = run(*argv, "--json")
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1
+    assert needle in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "field"),
+    [
+        (["cap", "--contract-date", "2021-03-01"], "'kind' is required"),
+        (["cap", "--kind", "private"], "'contract_date' is required"),
+        (["cap", "--kind", "private", "--contract-date", "2021-03-01", "--from", "2021-03-01", "--to",
+          "2022-03-01"], "'principal' is required"),
+        (["cap", "--kind", "private", "--contract-date", "2021-03-01", "--to", "2022-03-01"], "'from' is required"),
+    ],
+)
+def test_cap__missing_values_in_english(run, argv, field):
+    """Missing required values name the field; --lang en gives the English message."""
+    code, out, err = run("--lang", "en", *argv)
+    assert (code, out) == (2, "")
+    assert err.startswith("planner: ")
+    assert field in err
+    assert err.count("\n") == 1
+
+
+def test_main__cap_through_full_parser(capsys):
+    """``planner cap`` works through the full command parser (needs every command module present)."""
+    code = planner.cli.main([*WORKED, "--json"])
+    out, err = capsys.readouterr()
+    assert (code, err) == (0, "")
+    assert json.loads(out)["excess"] == "8600.00"  # reference §6
