@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
 from planner.caps import CapAudit, audit_debt
@@ -434,7 +434,8 @@ def pro_rata_scenario(
         if balance <= 0:
             plans.append((debt.id, Plan(waiver=waiver)))
             continue
-        months = -(-balance // share) if share > 0 else max_months + 1
+        # Decimal's // truncates toward zero, so round the quotient up explicitly.
+        months = int((balance / share).to_integral_value(rounding=ROUND_CEILING)) if share > 0 else max_months + 1
         if months <= max_months:
             plans.append((debt.id, Plan(waiver=waiver, restructure=Restructure(months=int(months)))))
             continue

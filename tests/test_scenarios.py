@@ -1,0 +1,138 @@
+"""Tests for planner.scenarios: cash flow against the budget, totals, fit to budget."""
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from planner.case import Case
+from planner.examples import example_case
+from planner.model import Budget, ExpenseItem, IncomeItem
+from planner.money import ZERO
+from planner.options import STATUS_QUO, Plan, Restructure, Scenario, Waiver, WaiverMode
+from planner.scenarios import (
+    STATUS_QUO_NAME,
+    evaluate,
+    evaluate_case,
+    pro_rata_scenario,
+    share_percent,
+    shortest_affordable_terms,
+)
+
+
+@pytest.fixture(scope="module")
+def case():
+    return example_case()
+
+
+@pytest.fixture(scope="module")
+def comparison(case):
+    return evaluate_case(case)
+
+
+def test_evaluate_case__status_quo_unaffordable_and_one_scenario_fits(comparison):
+    """The example's status quo is unaffordable and at least one of its scenarios fits every month."""
+    assert comparison.baseline.name == STATUS_QUO_NAME
+    assert not comparison.baseline.is_affordable
+    assert any(o.is_affordable for o in comparison.outcomes)
+    codes = {f.code for f in comparison.baseline.findings}
+    assert "PAYMENTS_EXCEED_DISPOSABLE" in codes
+
+
+def test_evaluate_case__cash_flow_reconciles_to_the_fen(comparison):
+    """Monthly payments add up to each schedule's total, and surplus is disposable minus payments exactly."""
+    for outcome in comparison.all:
+        assert sum((m.payments for m in outcome.months), ZERO) == outcome.total_paid
+        for month in outcome.months:
+            assert month.payments == sum(month.by_debt.values(), ZERO)
+            assert month.surplus == month.disposable - month.payments
+        for debt in outcome.debts:
+            assert debt.total_paid == sum((m.by_debt.get(debt.debt_id, ZERO) for m in outcome.months), ZERO)
+
+
+def test_evaluate_case__balance_column_matches_schedules(comparison):
+    """The month's total balance is the sum of each schedule's balance carried to that month."""
+    outcome = comparison.outcomes[0]
+    last = outcome.months[-1]
+    assert last.balance == outcome.total_remaining
+
+
+def test_evaluate_case__savings_against_status_quo(comparison):
+    """Each debt's saving is the status-quo cost minus its cost; the baseline saves nothing."""
+    assert comparison.baseline.total_saving == ZERO
+    for outcome in comparison.outcomes:
+        for debt in outcome.debts:
+            assert debt.saving == debt.status_quo_cost - (debt.total_paid + debt.remaining)
+        assert outcome.total_cost <= comparison.baseline.total_cost
+
+
+def test_evaluate__single_scenario_same_as_in_comparison(case, comparison):
+    """Evaluating one scenario alone gives the same figures as within the comparison."""
+    alone = evaluate(case, case.scenarios[0])
+    inside = comparison.outcomes[0]
+    assert alone.total_paid == inside.total_paid
+    assert alone.total_saving == inside.total_saving
+    assert [m.payments for m in alone.months] == [m.payments for m in inside.months]
+
+
+def test_share_percent__none_when_no_disposable():
+    """A share of a non-positive disposable income is undefined."""
+    assert share_percent(Decimal("500"), Decimal("2000")) == Decimal("25.00")
+    assert share_percent(Decimal("1"), Decimal("3")) == Decimal("33.33")
+    assert share_percent(Decimal("500"), Decimal("0")) is None
+
+
+def test_shortest_affordable_terms__is_shortest(case):
+    """The fitted term fits every month and one month fewer does not."""
+    start = date(2026, 12, 1)
+    scenario, findings = shortest_affordable_terms(case, start=start)
+    assert scenario is not None and findings == ()
+    months = scenario.plans[0][1].restructure.months
+    assert evaluate(case, scenario).is_affordable
+    shorter = Scenario("shorter", tuple((k, replace(p, restructure=Restructure(months=months - 1)))
+                                         for k, p in scenario.plans), start)
+    assert not evaluate(case, shorter).is_affordable
+
+
+def test_shortest_affordable_terms__none_when_income_too_low(case):
+    """A household that cannot pay even over 60 months gets a finding instead of a scenario."""
+    poor = replace(case, budget=Budget((IncomeItem("工资", "3000"),), (ExpenseItem("housing", "2900"),)))
+    scenario, findings = shortest_affordable_terms(poor, start=date(2026, 12, 1))
+    assert scenario is None
+    assert [f.code for f in findings] == ["NO_AFFORDABLE_TERM"]
+
+
+def test_pro_rata_scenario__shares_fit_disposable(case):
+    """Pro-rata installments stay within disposable income every month."""
+    scenario, findings = pro_rata_scenario(case, start=date(2026, 12, 1))
+    outcome = evaluate(case, scenario)
+    assert all(m.payments <= case.budget.disposable + Decimal("1.00") for m in outcome.months)
+    assert outcome.debt_free_date is not None
+    assert findings == ()
+
+
+def test_pro_rata_scenario__shortfall_gives_token_payments(case):
+    """With nothing left after essential expenses, every debt gets token payments and a finding says so."""
+    broke = replace(case, budget=Budget((IncomeItem("工资", "3000"),), (ExpenseItem("housing", "3500"),)))
+    scenario, findings = pro_rata_scenario(broke, start=date(2026, 12, 1))
+    codes = [f.code for f in findings]
+    assert "SHORTFALL" in codes and codes.count("TOKEN_PAYMENTS") == len(case.debts)
+    first_month = evaluate(broke, scenario).months[0]
+    assert first_month.payments == Decimal("50.00") * len(case.debts)
+
+
+def test_evaluate_case__empty_case_and_no_scenarios():
+    """A case without debts evaluates to empty outcomes rather than failing."""
+    empty = Case(Budget(), (), "2026-11-23")
+    comparison = evaluate_case(empty)
+    assert comparison.baseline.total_paid == ZERO and comparison.outcomes == ()
+
+
+def test_evaluate_case__waiver_scenario_never_costs_more_than_status_quo(case):
+    """A waiver of penalties on contract terms never costs more than the status quo."""
+    plan = Plan(waiver=Waiver(WaiverMode.PENALTIES_AND_FEES))
+    scenario = Scenario("减免", tuple((d.id, plan) for d in case.debts), case.as_of)
+    comparison = evaluate_case(case, (scenario,))
+    assert comparison.outcomes[0].total_cost <= comparison.baseline.total_cost
+    assert STATUS_QUO.is_status_quo
