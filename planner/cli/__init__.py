@@ -63,13 +63,18 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for module in (schedule, cap, casecmds, payoff):
         module.register(sub)
+    for command in sub.choices.values():  # `planner plan CASE --lang en` works as well as `planner --lang en plan`
+        command.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code (0 ok, 2 bad input)."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    lang = "en" if "--lang=en" in args_list or ("--lang" in args_list and "en" in args_list) else "zh"
+    # Known before parsing, so even a parse error is reported in the chosen language.
+    lang = "en" if "--lang=en" in args_list or any(
+        a == "--lang" and b == "en" for a, b in zip(args_list, args_list[1:], strict=False)
+    ) else "zh"
     try:
         parser = build_parser()
         args = parser.parse_args(args_list)
