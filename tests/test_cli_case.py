@@ -1,0 +1,82 @@
+"""Tests for `planner example`, `planner check` and `planner plan` through the CLI entry point."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from planner.cli import main
+
+
+@pytest.fixture
+def case_file(tmp_path):
+    path = tmp_path / "case.json"
+    assert main(["example", "-o", str(path)]) == 0
+    return path
+
+
+def test_example__writes_loadable_case(case_file, capsys):
+    """`planner example -o FILE` writes a case that `check` accepts."""
+    assert main(["check", str(case_file)]) == 0
+    out = capsys.readouterr().out
+    assert "案例有效" in out and "online-loan" in out
+
+
+def test_example__stdout_is_json(capsys):
+    """Without -o the example case is printed as JSON."""
+    assert main(["example"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["format"] == "debt-planner-case" and len(data["debts"]) >= 5
+
+
+def test_check__json_audits(case_file, capsys):
+    """`check --json` lists one audit per debt with decimal-string amounts."""
+    assert main(["check", str(case_file), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    private = next(a for a in data["audits"] if a["id"] == "private-loan")
+    assert private["cap_rate"] == "14.80"
+    assert {"supportable", "claimed", "excess", "findings"} <= private.keys()
+
+
+def test_plan__status_quo_unaffordable_one_scenario_affordable(case_file, capsys):
+    """`plan --json` shows the status quo unaffordable and at least one affordable scenario."""
+    assert main(["plan", str(case_file), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    first, *rest = data["scenarios"]
+    assert first["name"] == "维持现状" and first["affordable"] is False
+    assert any(s["affordable"] for s in rest)
+    assert all(len(s["total_paid"].split(".")[1]) == 2 for s in data["scenarios"])
+
+
+def test_plan__text_has_reminder_and_fit(case_file, capsys):
+    """The text comparison lists the fitted scenarios and ends with the written-confirmation reminder."""
+    assert main(["plan", str(case_file), "--fit"]) == 0
+    out = capsys.readouterr().out
+    assert "最短可负担分期" in out and "按余额比例分配" in out
+    assert "加盖公章的书面确认" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [(["plan", "/nonexistent/case.json"], "文件"), (["check", "{missing}"], "文件"),
+     (["plan", "{bad}"], ""), (["plan", "{case}", "--horizon", "0"], "1 到 600"), (["frobnicate"], "invalid choice")],
+)
+def test_case_commands__bad_input_one_line_exit_2(tmp_path, case_file, capsys, argv, needle):
+    """Bad files and flags give one line on stderr and exit code 2."""
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    args = [a.format(missing=tmp_path / "nope.json", bad=bad, case=case_file) for a in argv]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and needle in err
+    assert "Traceback" not in err
+
+
+def test_cli__python_dash_m_works(tmp_path):
+    """`python -m planner` runs the same CLI in a fresh process."""
+    result = subprocess.run([sys.executable, "-m", "planner", "--lang", "en", "schedule", "--principal", "x",
+                             "--annual-rate", "4.9", "--months", "12"], capture_output=True, text=True, check=False)
+    assert result.returncode == 2
+    assert result.stderr.strip() == result.stderr.strip().splitlines()[0]
+    assert "'principal' must be a number" in result.stderr
