@@ -146,6 +146,11 @@ FIELD_LABELS_ZH: dict[str, str] = {
     "scenarios": "方案",
     "version": "文件版本",
     "file": "文件",
+    "policy": "还款策略",
+    "extras": "一次性额外还款",
+    "rate_changes": "利率变动",
+    "accepts_extra": "接受额外还款",
+    "horizon": "测算月数",
 }
 
 

@@ -1,0 +1,344 @@
+"""``planner payoff``: where each month's money goes — pro-rata, avalanche, snowball or a custom order.
+
+    planner payoff (CASE | --debts FILE.csv) --monthly AMOUNT --policy pro-rata|avalanche|snowball|custom
+                   [--order ID,ID,…] [--extra YYYY-MM:AMOUNT …] [--start YYYY-MM-DD] [--compare] [--json]
+
+The engine and its convention are :mod:`planner.payoff`. This module reads the debts (a case file, or a CSV/xlsx
+table through :mod:`planner.tabular`), parses the options into domain values and prints text or the JSON contract.
+Bad input raises :class:`planner.errors.InvalidInput`; the plumbing in :mod:`planner.cli` prints one line and
+exits with 2. Only this module reads the clock (``--start`` defaults to today).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from planner.cli import UsageError, format_table, print_json
+from planner.dates import parse_date, parse_month
+from planner.errors import InvalidInput
+from planner.money import money
+from planner.payoff import (
+    MinPayment,
+    PayoffDebt,
+    PayoffResult,
+    Policy,
+    compare_policies,
+    minimums_only,
+    payoff_debts_from_case,
+    policy_label,
+    simulate,
+    to_json,
+)
+from planner.tabular import read_table
+
+# field -> Chinese header; the CSV contract's header is ``id,creditor,balance,annual_rate,min_payment``.
+COLUMNS_ZH = {
+    "id": "编号",
+    "creditor": "债权人",
+    "balance": "余额",
+    "annual_rate": "年利率",
+    "min_payment": "最低还款",
+    "accepts_extra": "接受额外还款",
+}
+REQUIRED = ("id", "balance", "annual_rate", "min_payment")
+HEADER_ALIASES = {
+    "欠款": "balance",
+    "欠款余额": "balance",
+    "剩余欠款": "balance",
+    "利率": "annual_rate",
+    "最低还款额": "min_payment",
+    "月供": "min_payment",
+}
+_YES = {"yes", "y", "true", "1", "是", "接受", ""}
+_NO = {"no", "n", "false", "0", "否", "不接受"}
+_BRACKETS = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")
+
+HELP_DEBTS = (
+    "debts table (.csv UTF-8 with or without BOM, GB18030, or .xlsx), header id,creditor,balance,annual_rate,"
+    "min_payment (or 编号,债权人,余额,年利率,最低还款; creditor may be left out); annual_rate in percent (24 or 24%%); "
+    "min_payment a fixed amount (500), a percent of the balance (10%%) or a percent with a floor (10%%:100 = 10%% "
+    "of the balance, at least ¥100); optional column accepts_extra/接受额外还款 (yes/no, 是/否: no for a negotiated "
+    "fixed plan) / 债务表"
+)
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the payoff command."""
+    parser = sub.add_parser(
+        "payoff",
+        help="plan where each month's money goes: pro-rata, avalanche, snowball, custom / 还款顺序策略",
+        description=(
+            "Each month every debt accrues interest (balance × rate / 12, rounded half up to the fen), is paid its "
+            "minimum, and the rest of the budget goes in the policy's order with rollover. 每月先计息、再付各笔最低"
+            "还款，余下预算按策略顺序分配，还清的债务当月把余款转给下一笔。"
+        ),
+    )
+    parser.add_argument("case", nargs="?", metavar="CASE", help="case file (.json) / 案例文件")
+    parser.add_argument("--debts", metavar="FILE.csv", help=HELP_DEBTS)
+    parser.add_argument("--monthly", required=True, metavar="AMOUNT", help="monthly budget in yuan, > 0 / 每月预算")
+    parser.add_argument(
+        "--policy",
+        metavar="POLICY",
+        help="pro-rata | avalanche | snowball | custom (required unless --compare) / 还款策略",
+    )
+    parser.add_argument(
+        "--order",
+        metavar="ID,ID,…",
+        help="debt ids for the custom policy; debts not named follow in input order / 自定义顺序",
+    )
+    parser.add_argument(
+        "--extra",
+        action="append",
+        default=[],
+        metavar="YYYY-MM:AMOUNT",
+        help="one-off extra payment in that month (repeat the option for more) / 一次性额外还款",
+    )
+    parser.add_argument("--start", metavar="YYYY-MM-DD", help="month 0; month 1 is paid one month later (default today)")
+    parser.add_argument("--compare", action="store_true", help="all four policies side by side / 四种策略对比")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.set_defaults(func=run_payoff)
+
+
+# ------------------------------------------------------------------------------------------------- parsing
+
+
+def _normalise_header(header: str) -> str:
+    text = _BRACKETS.sub("", header.strip().lstrip("\ufeff"))
+    return re.sub(r"\s+", "", text).lower().replace("-", "_")
+
+
+_LOOKUP = {
+    **{_normalise_header(f): f for f in COLUMNS_ZH},
+    **{_normalise_header(zh): f for f, zh in COLUMNS_ZH.items()},
+    **{_normalise_header(alias): f for alias, f in HEADER_ALIASES.items()},
+}
+
+
+def _accepts_extra(value: str) -> bool:
+    text = value.strip().lower()
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    raise InvalidInput("accepts_extra", "unknown_choice", value, params={"choices": "yes, no, 是, 否"})
+
+
+def read_payoff_debts(path: str | Path) -> tuple[PayoffDebt, ...]:
+    """Read the debts table for ``planner payoff``.
+
+    Raises:
+        InvalidInput: a missing column, or the first bad cell, located ``row N`` (the header is row 1).
+    """
+    header, rows = read_table(path)
+    columns: dict[str, str] = {}
+    for name in header:
+        field = _LOOKUP.get(_normalise_header(name))
+        if field is not None and field not in columns:
+            columns[field] = name
+    for field in REQUIRED:
+        if field not in columns:
+            expected = "id,creditor,balance,annual_rate,min_payment / 编号,债权人,余额,年利率,最低还款"
+            raise InvalidInput(field, "missing_column", params={"choices": expected}, where=str(path))
+    if not rows:
+        raise InvalidInput("debts", "empty", where=str(path))
+    debts: list[PayoffDebt] = []
+    seen: set[str] = set()
+    for row in rows:
+        cells = {field: row.cells.get(name, "") for field, name in columns.items()}
+        try:
+            debt = PayoffDebt(
+                id=cells["id"],
+                creditor=cells.get("creditor", ""),
+                balance=money(cells["balance"], field="balance"),
+                rate=cells["annual_rate"],
+                minimum=MinPayment.parse(cells["min_payment"]),
+                accepts_extra=_accepts_extra(cells.get("accepts_extra", "")),
+            )
+        except InvalidInput as err:
+            where = f"row {row.number}"
+            raise err.at(where) from None
+        if debt.id in seen:
+            raise InvalidInput("id", "duplicate", debt.id, where=f"row {row.number}")
+        seen.add(debt.id)
+        debts.append(debt)
+    return tuple(debts)
+
+
+def parse_extra(text: str) -> tuple[int, int, Any]:
+    """Return ``(year, month, amount)`` from ``YYYY-MM:AMOUNT`` (a full-width colon is accepted)."""
+    raw = text.strip().replace("\uff1a", ":")
+    month_text, sep, amount_text = raw.partition(":")
+    if not sep:
+        raise InvalidInput("extras", "bad_month", text)
+    year, month = parse_month(month_text, field="extras")
+    value = money(amount_text, field="extras")
+    if value <= 0:
+        raise InvalidInput("extras", "not_positive", text)
+    return year, month, value
+
+
+def _load_debts(args: argparse.Namespace) -> tuple[PayoffDebt, ...]:
+    if args.case and args.debts:
+        msg = "planner payoff: give either CASE or --debts FILE.csv, not both / 案例文件与 --debts 只能二选一"
+        raise UsageError(msg)
+    if args.debts:
+        return read_payoff_debts(args.debts)
+    if args.case:
+        from planner.casefile import load_case  # loaded only when a case is given
+
+        return payoff_debts_from_case(load_case(args.case))
+    msg = "planner payoff: give a CASE file or --debts FILE.csv / 请提供案例文件或 --debts 债务表"
+    raise UsageError(msg)
+
+
+def _order(text: str | None) -> list[str] | None:
+    if text is None:
+        return None
+    return [part.strip() for part in re.split(r"[,，、]", text) if part.strip()]
+
+
+# ------------------------------------------------------------------------------------------------ commands
+
+
+def run_payoff(args: argparse.Namespace) -> int:
+    """Simulate one policy, or compare all four, and print text or JSON."""
+    debts = _load_debts(args)
+    budget = money(args.monthly, field="monthly")
+    if budget <= 0:
+        raise InvalidInput("monthly", "not_positive", args.monthly)
+    policy = Policy.coerce(args.policy) if args.policy is not None else None
+    extras = [parse_extra(text) for text in args.extra]
+    start = parse_date(args.start, field="start") if args.start is not None else date.today()  # noqa: DTZ011
+    order = _order(args.order)
+    lang = getattr(args, "lang", "zh")
+    if args.compare:
+        results = compare_policies(debts, monthly_budget=budget, order=order, extras=extras, start=start)
+        if args.json:
+            print_json([to_json(r, include_policy=True) for r in results])
+        else:
+            baseline = minimums_only(debts, monthly_budget=budget, start=start)
+            sys.stdout.write(format_comparison(debts, results, baseline, lang=lang) + "\n")
+        return 0
+    if policy is None:
+        raise InvalidInput("policy", "required", where="--policy")
+    result = simulate(debts, monthly_budget=budget, policy=policy, order=order, extras=extras, start=start)
+    if args.json:
+        print_json(to_json(result))
+    else:
+        sys.stdout.write(format_result(debts, result, lang=lang) + "\n")
+    return 0
+
+
+# ------------------------------------------------------------------------------------------------- output
+
+
+def _month(value: int | None, when: date | None, lang: str) -> str:
+    if value is None:
+        return "never" if lang == "en" else "未还清"
+    return f"{value} ({when.isoformat()})" if when is not None else str(value)
+
+
+def _or_dash(value: int | None) -> str:
+    return "—" if value is None else str(value)
+
+
+def _findings_text(results: Sequence[PayoffResult], lang: str) -> list[str]:
+    seen: dict[str, list[str]] = {}
+    for result in results:
+        for finding in result.findings:
+            seen.setdefault(finding.message(lang), []).append(policy_label(result.policy, lang))
+    lines = []
+    for message, policies in seen.items():
+        if len(results) == 1:
+            suffix = ""
+        elif lang == "en":
+            suffix = f" (policies: {'; '.join(policies)})"
+        else:
+            suffix = f"（策略：{'、'.join(policies)}）"
+        lines.append(f"- {message}{suffix}")
+    return lines
+
+
+def format_result(debts: Sequence[PayoffDebt], result: PayoffResult, *, lang: str = "zh") -> str:
+    """Return the text report of one plan: the totals, one line per debt, and the findings."""
+    en = lang == "en"
+    name = policy_label(result.policy, lang)
+    lines = [
+        f"Policy: {name}   monthly budget ¥{result.monthly_budget:,}   start {result.start.isoformat()}"
+        if en
+        else f"还款策略：{name}   每月预算 ¥{result.monthly_budget:,}   起算日 {result.start.isoformat()}",
+        (f"Debt-free after: {_month(result.months_to_debt_free, result.debt_free_date, lang)} months"
+         if en else f"还清所需月数：{_month(result.months_to_debt_free, result.debt_free_date, lang)}"),
+        (f"Total interest ¥{result.total_interest:,}   total paid ¥{result.total_paid:,}"
+         if en else f"利息合计 ¥{result.total_interest:,}   还款总额 ¥{result.total_paid:,}"),
+        "",
+    ]
+    headers = (
+        ["id", "creditor", "balance", "rate %", "minimum", "paid off in month", "interest", "paid"]
+        if en
+        else ["编号", "债权人", "余额", "年利率(%)", "最低还款", "还清月份", "利息", "已还"]
+    )
+    by_id = {d.id: d for d in debts}
+    rows = []
+    for summary in result.debts:
+        debt = by_id[summary.id]
+        rows.append(
+            [
+                summary.id,
+                debt.creditor,
+                f"{debt.balance:,}",
+                f"{debt.rate.percent_per_year.normalize():f}",
+                debt.minimum.describe(lang),
+                _month(summary.payoff_month, summary.payoff_date, lang),
+                f"{summary.interest:,}",
+                f"{summary.paid:,}",
+            ]
+        )
+    lines.append(format_table(headers, rows, align_right=[False, False, True, True, True, True, True, True]))
+    notes = _findings_text([result], lang)
+    if notes:
+        lines += ["", "Notes:" if en else "提示：", *notes]
+    return "\n".join(lines)
+
+
+def format_comparison(
+    debts: Sequence[PayoffDebt], results: Sequence[PayoffResult], baseline: PayoffResult, *, lang: str = "zh"
+) -> str:
+    """Return the policies side by side (one column each, plus the minimums-only path) with the findings."""
+    en = lang == "en"
+    plans = [*results, baseline]
+    headers = ["" if en else "项目", *(policy_label(r.policy, lang) for r in plans)]
+
+    def saved(result: PayoffResult) -> str:
+        if result is baseline or result.months_to_debt_free is None or baseline.months_to_debt_free is None:
+            return "—"
+        return f"{baseline.total_interest - result.total_interest:,}"
+
+    rows: list[list[str]] = [
+        ["months to debt-free" if en else "还清所需月数", *(_or_dash(r.months_to_debt_free) for r in plans)],
+        ["debt-free date" if en else "还清日期",
+         *(r.debt_free_date.isoformat() if r.debt_free_date else "—" for r in plans)],
+        ["total interest" if en else "利息合计", *(f"{r.total_interest:,}" for r in plans)],
+        ["total paid" if en else "还款总额", *(f"{r.total_paid:,}" for r in plans)],
+        ["interest saved vs minimums only" if en else "较只还最低节省利息", *(saved(r) for r in plans)],
+    ]
+    for index, debt in enumerate(debts):
+        title = f"paid off: {debt.id} (month)" if en else f"{debt.id} 还清月份"
+        rows.append([title, *(_or_dash(r.debts[index].payoff_month) for r in plans)])
+    budget = results[0].monthly_budget if results else None
+    intro = (f"Monthly budget ¥{budget:,}, start {results[0].start.isoformat()}" if en
+             else f"每月预算 ¥{budget:,}，起算日 {results[0].start.isoformat()}")
+    lines = [intro, "", format_table(headers, rows, align_right=[False] + [True] * len(plans))]
+    if baseline.months_to_debt_free is None:
+        lines += ["", "Paying only the minimums never clears the debts within the horizon." if en
+                  else "只还最低还款在测算期内无法还清。"]
+    notes = _findings_text(results, lang)
+    if notes:
+        lines += ["", "Notes:" if en else "提示：", *notes]
+    return "\n".join(lines)
