@@ -252,22 +252,34 @@ def _schedule(ctx: _Context, debt: Debt, plan: Plan, start: date) -> Schedule:
 
 
 def _cash_flow(budget: Budget, start: date, schedules: Sequence[Schedule]) -> tuple[MonthFlow, ...]:
-    per_period = [s.payment_by_period() for s in schedules]
-    balance_at = [{line.period: line.balance for line in s.lines} for s in schedules]
-    last = max((max(p, default=0) for p in per_period), default=0)
-    first = 0 if any(0 in p for p in per_period) else 1
+    """Return the household's months from the first to the last payment of any schedule.
+
+    One pass over each schedule's lines: payments are added per month, and each debt's balance is carried
+    forward from its last line (its opening balance before the first one).
+    """
+    last = max((s.lines[-1].period for s in schedules if s.lines), default=0)
+    first = 0 if any(s.lines and s.lines[0].period == 0 for s in schedules) else 1
+    span = last - first + 1
+    by_debt: list[dict[str, Money]] = [{} for _ in range(span)]
+    balances = [ZERO] * span
+    for schedule in schedules:
+        carried, cursor = schedule.opening_balance, first
+        for line in schedule.lines:
+            for month in range(cursor, line.period):
+                balances[month - first] += carried
+            paid = by_debt[line.period - first]
+            paid[schedule.debt_id] = paid.get(schedule.debt_id, ZERO) + line.payment
+            carried, cursor = line.balance, max(cursor, line.period)
+        for month in range(cursor, last + 1):
+            balances[month - first] += carried
     income, expenses, reserve, disposable = budget.total_income, budget.total_expenses, budget.reserve, budget.disposable
-    carried = [s.opening_balance for s in schedules]
     months = []
-    for month in range(first, last + 1):
-        by_debt = {s.debt_id: p[month] for s, p in zip(schedules, per_period, strict=True) if month in p}
-        for index, balances in enumerate(balance_at):
-            if month in balances:
-                carried[index] = balances[month]
-        paid = Money(sum(by_debt.values(), ZERO))
+    for offset in range(span):
+        paid = Money(sum(by_debt[offset].values(), ZERO))
+        month = first + offset
         months.append(
-            MonthFlow(month, add_months(start, month), income, expenses, reserve, disposable, paid, by_debt,
-                      Money(disposable - paid), Money(sum(carried, ZERO)))
+            MonthFlow(month, add_months(start, month), income, expenses, reserve, disposable, paid, by_debt[offset],
+                      Money(disposable - paid), Money(balances[offset]))
         )
     return tuple(months)
 

@@ -136,3 +136,14 @@ def test_evaluate_case__waiver_scenario_never_costs_more_than_status_quo(case):
     comparison = evaluate_case(case, (scenario,))
     assert comparison.outcomes[0].total_cost <= comparison.baseline.total_cost
     assert STATUS_QUO.is_status_quo
+
+
+def test_evaluate_case__monthly_balance_matches_naive_carry(comparison):
+    """Each month's balance equals the sum over debts of the last schedule balance on or before that month."""
+    for outcome in comparison.all:
+        for month in outcome.months:
+            expected = ZERO
+            for debt in outcome.debts:
+                lines = [line for line in debt.schedule.lines if line.period <= month.month]
+                expected += lines[-1].balance if lines else debt.schedule.opening_balance
+            assert month.balance == expected
