@@ -161,8 +161,9 @@ def test_build_schedule__waiver_never_raises_the_total(debt, plan, waiver, exces
     (36 %, 120 months, found by search). The bound allows a fen of payment and interest rounding a month,
     compounded at the highest rate drawn (36 %): 0.02 × s(n, 3 %).
     """
-    base = replace(plan, waiver=Waiver(WaiverMode.PERCENT, Decimal(0)))
-    waived = replace(plan, waiver=waiver)
+    nothing = Waiver(WaiverMode.PERCENT, Decimal(0))  # an agreed plan that waives nothing (not the status quo)
+    base = replace(plan, waiver=nothing)
+    waived = replace(plan, waiver=waiver if waiver.mode is not WaiverMode.NONE else nothing)
     without = build_schedule(debt, base, start=START, cap_rate=CAP, excess=excess, horizon=horizon)
     with_waiver = build_schedule(debt, waived, start=START, cap_rate=CAP, excess=excess, horizon=horizon)
     cost = with_waiver.total_payment + with_waiver.remaining
