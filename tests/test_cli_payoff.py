@@ -1,0 +1,227 @@
+"""Tests for ``planner payoff``: the CLI contract (options, JSON keys, tables) and its one-line errors."""
+
+import json
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from planner.cli import main
+from planner.dates import add_months
+from planner.payoff import payoff_debts_from_case, simulate, to_json
+
+HEADER = "id,creditor,balance,annual_rate,min_payment\n"
+ROWS = "card,招商银行信用卡,\"12,000\",18,10%:100\nloan,借呗,30000,24%,1500\nfamily,亲戚,5000,0,0\n"
+
+
+@pytest.fixture
+def debts_csv(tmp_path):
+    path = tmp_path / "debts.csv"
+    path.write_text(HEADER + ROWS, encoding="utf-8")
+    return path
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_payoff__json_contract(capsys, debts_csv):
+    """--json prints the contract's keys: totals as two-place strings, debts in input order, one object per month."""
+    code, out, err = run(capsys, "payoff", "--debts", str(debts_csv), "--monthly", "4000", "--policy", "avalanche",
+                         "--start", "2026-01-15", "--json")
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert list(data) == ["months_to_debt_free", "debt_free_date", "total_interest", "total_paid", "debts", "months"]
+    assert data["months_to_debt_free"] == 14
+    assert data["debt_free_date"] == "2027-03-15"
+    assert data["total_interest"] == "5100.44"
+    assert data["total_paid"] == "52100.44"
+    assert [d["id"] for d in data["debts"]] == ["card", "loan", "family"]
+    assert set(data["debts"][0]) == {"id", "payoff_month", "interest", "paid"}
+    first = data["months"][0]
+    assert list(first) == ["month", "date", "payments", "balances", "unallocated"]
+    assert first["month"] == 1
+    assert first["date"] == "2026-02-15"
+    # loan: 30000 + 600.00 interest, minimum 1500 + the extra (avalanche: 24 % first); card 12000 + 180.00,
+    # minimum 10 % = 1218.00; family 0.
+    assert first["payments"] == {"card": "1218.00", "loan": "2782.00", "family": "0.00"}
+    assert first["balances"] == {"card": "10962.00", "loan": "27818.00", "family": "5000.00"}
+    assert first["unallocated"] == "0.00"
+    assert len(data["months"]) == 14
+
+
+def test_payoff__json_matches_the_engine(capsys, debts_csv):
+    """The CLI's JSON is to_json of the engine's result for the same inputs, extras and order included."""
+    code, out, _ = run(capsys, "payoff", "--debts", str(debts_csv), "--monthly", "4000", "--policy", "custom",
+                       "--order", "family,loan", "--extra", "2026-03:5000", "--extra", "2026-05：1000",
+                       "--start", "2026-01-15", "--json")
+    assert code == 0
+    from planner.cli.payoff import read_payoff_debts
+
+    expected = simulate(read_payoff_debts(debts_csv), monthly_budget="4000", policy="custom",
+                        order=["family", "loan"], extras=[(2026, 3, "5000"), (2026, 5, "1000")],
+                        start=date(2026, 1, 15))
+    assert json.loads(out) == to_json(expected)
+    assert expected.order == ("family", "loan", "card")
+    assert expected.months[1].available == Decimal("9000.00")
+
+
+def test_payoff__compare_text_table(capsys, debts_csv):
+    """--compare prints the four policies and the minimums-only path side by side under Chinese headers."""
+    code, out, err = run(capsys, "payoff", "--debts", str(debts_csv), "--monthly", "4000", "--compare",
+                         "--start", "2026-01-15")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    header = next(line for line in lines if line.startswith("项目"))
+    for name in ("按余额比例", "雪崩法（高利率优先）", "雪球法（小余额优先）", "自定义顺序", "仅还最低还款"):
+        assert name in header
+    for row in ("还清所需月数", "还清日期", "利息合计", "还款总额", "较只还最低节省利息", "card 还清月份"):
+        assert any(line.startswith(row) for line in lines)
+    interest = next(line for line in lines if line.startswith("利息合计"))
+    assert "5,100.44" in interest
+    assert "family 没有最低还款" in out
+
+
+def test_payoff__compare_json_list(capsys, debts_csv):
+    """--compare --json prints one contract object per policy, each with its policy first."""
+    code, out, _ = run(capsys, "payoff", "--debts", str(debts_csv), "--monthly", "4000", "--compare", "--json",
+                       "--start", "2026-01-15")
+    assert code == 0
+    data = json.loads(out)
+    assert [d["policy"] for d in data] == ["pro-rata", "avalanche", "snowball", "custom"]
+    assert all(list(d) == ["policy", *list(data[0])[1:]] for d in data)
+    assert data[1]["total_interest"] == "5100.44"
+
+
+def test_payoff__single_policy_text(capsys, debts_csv):
+    """The text report names the policy, the debt-free month and date, the totals and each debt's line."""
+    code, out, _ = run(capsys, "payoff", "--debts", str(debts_csv), "--monthly", "4000", "--policy", "snowball",
+                       "--start", "2026-01-15")
+    assert code == 0
+    assert "雪球法（小余额优先）" in out
+    assert "还清所需月数：" in out
+    assert "余额的 10%（最低 ¥100.00）" in out
+    code, out, _ = run(capsys, "--lang", "en", "payoff", "--debts", str(debts_csv), "--monthly", "4000",
+                       "--policy", "snowball", "--start", "2026-01-15")
+    assert code == 0
+    assert "snowball (smallest balance first)" in out
+    assert "10% of the balance (at least ¥100.00)" in out
+
+
+def test_payoff__gb18030_csv_with_chinese_headers(capsys, tmp_path):
+    """A GB18030 file with the Chinese headers (as Chinese Excel saves it) reads like the English one."""
+    path = tmp_path / "债务.csv"
+    path.write_bytes(("编号,债权人,余额（元）,年利率,最低还款\n" + ROWS).encode("gb18030"))
+    english = tmp_path / "debts.csv"
+    english.write_text("\ufeff" + HEADER + ROWS, encoding="utf-8")
+    outputs = []
+    for file in (path, english):
+        code, out, err = run(capsys, "payoff", "--debts", str(file), "--monthly", "4000", "--policy", "pro-rata",
+                             "--start", "2026-01-15", "--json")
+        assert (code, err) == (0, "")
+        outputs.append(json.loads(out))
+    assert outputs[0] == outputs[1]
+    assert [d["id"] for d in outputs[0]["debts"]] == ["card", "loan", "family"]
+
+
+def test_payoff__xlsx_and_accepts_extra_column(capsys, tmp_path):
+    """An .xlsx table is read too, and accepts_extra = 否 makes a debt take only its minimum."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["编号", "余额", "年利率", "最低还款", "接受额外还款"])
+    sheet.append(["plan", 1200, 0, 100, "否"])
+    sheet.append(["card", 300, 18, "10%:50", "是"])
+    path = tmp_path / "debts.xlsx"
+    workbook.save(path)
+    code, out, err = run(capsys, "payoff", "--debts", str(path), "--monthly", "600", "--policy", "avalanche",
+                         "--start", "2026-01-15", "--json")
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert data["months"][0]["payments"] == {"plan": "100.00", "card": "304.50"}
+    assert data["months"][0]["unallocated"] == "195.50"
+    assert data["months_to_debt_free"] == 12
+
+
+def test_payoff__case_file(capsys, tmp_path):
+    """A case file is read through the case loader; its debts use balance, running rate and monthly payment."""
+    from planner.casefile import save_case
+    from planner.examples import example_case
+
+    case = example_case()
+    path = tmp_path / "case.json"
+    save_case(case, path)
+    code, out, err = run(capsys, "payoff", str(path), "--monthly", "12000", "--policy", "avalanche",
+                         "--start", "2026-01-01", "--json")
+    assert (code, err) == (0, "")
+    expected = simulate(payoff_debts_from_case(case), monthly_budget="12000", policy="avalanche",
+                        start=date(2026, 1, 1))
+    assert json.loads(out) == to_json(expected)
+
+
+def test_payoff__start_defaults_to_today(capsys, debts_csv):
+    """Without --start, month 1 is paid one month after today."""
+    code, out, _ = run(capsys, "payoff", "--debts", str(debts_csv), "--monthly", "4000", "--policy", "avalanche",
+                       "--json")
+    assert code == 0
+    today = date.today()  # noqa: DTZ011 - the CLI reads the clock; so must the test
+    assert json.loads(out)["months"][0]["date"] == add_months(today, 1).isoformat()
+
+
+@pytest.mark.parametrize(
+    ("content", "extra_args", "expected"),
+    [
+        (HEADER + ROWS, ["--policy", "custom", "--order", "card,nope"], ["还款顺序", "nope"]),
+        ("id,creditor,balance,min_payment\na,b,1,1\n", ["--policy", "avalanche"], ["年利率", "缺少该列"]),
+        (HEADER + "a,b,100,10,10\nb,c,-5,10,10\n", ["--policy", "avalanche"], ["第 3 行", "余额", "负数"]),
+        (HEADER + "a,b,100,10,10%:x\n", ["--policy", "avalanche"], ["第 2 行", "最低还款"]),
+        (HEADER + "a,b,100,abc,10\n", ["--policy", "avalanche"], ["第 2 行", "年利率"]),
+        (HEADER + "a,b,100,10,10\na,c,5,10,10\n", ["--policy", "avalanche"], ["第 3 行", "编号", "重复"]),
+        (HEADER + ROWS, ["--policy", "avalanche", "--extra", "2026/03=5"], ["一次性额外还款"]),
+        (HEADER + ROWS, ["--policy", "avalanche", "--extra", "2026-03:-5"], ["一次性额外还款"]),
+        (HEADER + ROWS, ["--policy", "fastest"], ["还款策略", "avalanche"]),
+        (HEADER + ROWS, [], ["还款策略", "不能为空"]),
+    ],
+)
+def test_payoff__bad_input_one_line_exit_2(capsys, tmp_path, content, extra_args, expected):
+    """Bad input prints one line on stderr naming the row and the field, and exits with 2."""
+    path = tmp_path / "debts.csv"
+    path.write_text(content, encoding="utf-8")
+    code, out, err = run(capsys, "payoff", "--debts", str(path), "--monthly", "100", "--start", "2026-01-15",
+                         *extra_args)
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1
+    for text in expected:
+        assert text in err
+
+
+@pytest.mark.parametrize("monthly", ["0", "-100", "abc"])
+def test_payoff__bad_budget_exit_2(capsys, debts_csv, monthly):
+    """A budget of 0, a negative or a non-number is refused with one line naming the monthly budget."""
+    code, _, err = run(capsys, "payoff", "--debts", str(debts_csv), "--monthly", monthly, "--policy", "avalanche")
+    assert code == 2
+    assert "每月预算" in err
+    assert err.count("\n") == 1
+
+
+def test_payoff__needs_exactly_one_source(capsys, debts_csv):
+    """Neither or both of CASE and --debts is a one-line usage error with exit 2."""
+    code, _, err = run(capsys, "payoff", "--monthly", "100", "--policy", "avalanche")
+    assert code == 2
+    assert "--debts" in err
+    code, _, err = run(capsys, "payoff", "case.json", "--debts", str(debts_csv), "--monthly", "100",
+                       "--policy", "avalanche")
+    assert code == 2
+    assert err.count("\n") == 1
+
+
+def test_payoff__english_errors(capsys, debts_csv):
+    """With --lang en the error line is English and names the field."""
+    code, _, err = run(capsys, "--lang", "en", "payoff", "--debts", str(debts_csv), "--monthly", "100",
+                       "--policy", "custom", "--order", "x")
+    assert code == 2
+    assert "'order'" in err
