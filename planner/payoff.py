@@ -43,6 +43,10 @@ Details this module fixes:
   no debt-free date; its totals cover the months simulated.
 * **Minimums-only baseline** (:func:`minimums_only`): every debt gets only its minimum, no extras; with a budget,
   a shortfall is split as in rule 4 and the rest is unallocated.
+* **Findings** (codes): ``PAYOFF_SHORTFALL``, ``PAYOFF_HORIZON``, ``PAYOFF_BALANCES_DO_NOT_FALL`` (not debt-free
+  and the total owed at the end is not below the start, or runaway), ``PAYOFF_UNALLOCATED`` (money left while
+  debts remain), ``PAYOFF_EXTRAS_UNUSED``, and per debt ``PAYOFF_MINIMUM_BELOW_INTEREST`` /
+  ``PAYOFF_NO_MINIMUM`` (month 1's minimum does not exceed its interest, or is zero).
 
 Pure and fast: ``Decimal`` only, no clock, no pandas; the app reruns it on every widget change. Bad arguments
 raise :class:`planner.errors.InvalidInput` naming the field; observations are returned as
