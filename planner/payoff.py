@@ -586,10 +586,6 @@ def _finding(code: str, severity: Severity, subject: str, zh: str, en: str, **de
     return Finding(code, severity, subject, zh, en, detail=tuple((k, str(v)) for k, v in detail.items()))
 
 
-def _ym(day: date) -> str:
-    return f"{day.year:04d}-{day.month:02d}"
-
-
 def _run(prepared: _Prepared, policy: Policy | None, order: tuple[int, ...]) -> PayoffResult:
     """Simulate one policy (``None``: minimums only) month by month; see the module docstring."""
     debts = prepared.debts
