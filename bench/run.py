@@ -1,0 +1,132 @@
+"""Benchmarks for the engines (``make bench``): prints figures and ratios against the targets.
+
+1. Scenario engine (issue 2): 20 debts × 5 scenarios × 60-month plans, evaluated with the cap audit, status-quo
+   baseline, schedules, APRs and monthly cash flow — target ≤ 20 ms median; ratio to a numpy-financial pipeline
+   that builds the same rounded schedule tables (pmt/ipmt/ppmt, rounded to the fen, one DataFrame per plan) —
+   target ≤ 1.0; and the time at three sizes to show growth is linear.
+2. Payoff policies (issue 6): 20 debts × 4 policies × up to 120 months — target ≤ 20 ms median; ratio to (1);
+   growth with debts and months at three sizes.
+
+Machines here are shared and noisy (2 cores): figures are medians of repeated runs; targets are reported, not
+enforced (the exit code is 0 unless a benchmark crashes).
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+
+from planner.case import Case
+from planner.model import Budget, Debt, ExpenseItem, IncomeItem
+from planner.options import Deferral, Plan, RateChoice, RepaymentMethod, Restructure, Scenario, Waiver, WaiverMode
+from planner.scenarios import evaluate_case
+
+TARGET_MS = 20.0
+KINDS = ["credit-card", "bank-loan", "consumer-finance", "online-platform", "microloan", "private"]
+
+
+def median_ms(func: Callable[[], object], *, repeat: int = 25, warmup: int = 3) -> float:
+    """Return the median wall time of ``func`` in milliseconds."""
+    for _ in range(warmup):
+        func()
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        func()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def make_case(debts: int, months: int) -> Case:
+    """Return a synthetic case with ``debts`` overdue debts and 5 scenarios of ``months``-month plans."""
+    items = tuple(
+        Debt(
+            id=f"d{i:03d}", creditor=f"债权人{i}", kind=KINDS[i % len(KINDS)], contract_date=date(2022, 1 + i % 12, 1),
+            original_principal=Decimal(20000 + 1000 * i), outstanding_principal=Decimal(18000 + 900 * i),
+            contract_rate=Decimal("18.25") if i % 3 else Decimal("7.2"), monthly_payment=Decimal(900 + 40 * i),
+            accrued_interest=Decimal(300 + i), penalty_interest=Decimal(500 + 3 * i), liquidated_damages=Decimal(100),
+            other_fees=Decimal(50 * (i % 4)), penalty_rate=Decimal("27.375") if i % 3 else Decimal("10.8"),
+            overdue_since=date(2025, 6, 1),
+        )
+        for i in range(debts)
+    )
+    budget = Budget((IncomeItem("工资", Decimal(30000)),), (ExpenseItem("housing", Decimal(6000)),), Decimal(1000))
+    start = date(2026, 12, 1)
+    plans = [
+        Plan(waiver=Waiver(WaiverMode.PENALTIES_AND_FEES), restructure=Restructure(months=months)),
+        Plan(waiver=Waiver(WaiverMode.EXCESS),
+             restructure=Restructure(months=months, rate=RateChoice.CAPPED, monthly_fee_percent=Decimal("0.3"))),
+        Plan(deferral=Deferral(months=6, token_amount=Decimal(100)),
+             restructure=Restructure(months=max(1, months - 6), rate=RateChoice.CONTRACT)),
+        Plan(waiver=Waiver(WaiverMode.PERCENT, Decimal(50)),
+             restructure=Restructure(months=months, method=RepaymentMethod.EQUAL_PRINCIPAL, rate=RateChoice.CONTRACT)),
+        Plan(waiver=Waiver(WaiverMode.PRINCIPAL_ONLY),
+             restructure=Restructure(months=months, down_payment=Decimal(1000))),
+    ]
+    scenarios = tuple(
+        Scenario(f"方案{k + 1}", tuple((d.id, plan) for d in items), start) for k, plan in enumerate(plans)
+    )
+    return Case(budget, items, date(2026, 11, 23), scenarios)
+
+
+def numpy_financial_pipeline(case: Case, months: int) -> Callable[[], object]:
+    """Return a callable building, for each (debt, scenario), the rounded schedule table with numpy-financial."""
+    import numpy as np
+    import numpy_financial as npf
+    import pandas as pd
+
+    balances = [float(d.balance) for d in case.debts]  # float: the numpy pipeline is what we compare against
+    rates = [float(d.contract_rate.percent_per_year) / 1200 for d in case.debts]
+    due = pd.date_range("2027-01-01", periods=months, freq="MS")
+    periods = np.arange(1, months + 1)
+
+    def run() -> list[pd.DataFrame]:
+        tables = []
+        for _scenario in case.scenarios:
+            for balance, rate in zip(balances, rates, strict=True):
+                payment = np.round(-npf.pmt(rate, months, balance), 2)
+                interest = np.round(-npf.ipmt(rate, periods, months, balance), 2)
+                principal = np.round(payment - interest, 2)
+                remaining = np.round(balance - np.cumsum(principal), 2)
+                tables.append(pd.DataFrame({"period": periods, "due_date": due, "payment": payment,
+                                            "principal": principal, "interest": interest, "balance": remaining}))
+        return tables
+
+    return run
+
+
+def report(name: str, value: float, target: float, unit: str = "ms") -> None:
+    verdict = "meets target" if value <= target else "MISSES target"
+    sys.stdout.write(f"{name:<58} {value:9.2f} {unit:<3} (target ≤ {target:g}; {verdict})\n")
+
+
+def bench_scenarios() -> float:
+    sys.stdout.write("== Scenario engine (issue 2) ==\n")
+    case = make_case(20, 60)
+    engine = median_ms(lambda: evaluate_case(case))
+    report("20 debts × 5 scenarios × 60 months, median", engine, TARGET_MS)
+    oracle = median_ms(numpy_financial_pipeline(case, 60), repeat=9)
+    sys.stdout.write(f"{'numpy-financial pipeline (same rounded tables), median':<58} {oracle:9.2f} ms\n")
+    report("ratio engine / numpy-financial", engine / oracle, 1.0, unit="×")
+    sys.stdout.write("growth (debts × months → ms, ms per debt-month):\n")
+    for debts, months in ((5, 60), (20, 60), (80, 60), (20, 15), (20, 120)):
+        sized = make_case(debts, months)
+        ms = median_ms(lambda sized=sized: evaluate_case(sized), repeat=9)
+        sys.stdout.write(f"  {debts:>3} × {months:>3}: {ms:8.2f} ms   {1000 * ms / (debts * months):7.2f} µs\n")
+    return engine
+
+
+def main() -> int:
+    from payoff_bench import bench as bench_payoff  # bench/ is on sys.path when run as a script
+
+    engine = bench_scenarios()
+    bench_payoff(engine, median_ms, report)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
