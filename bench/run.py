@@ -22,7 +22,16 @@ from decimal import Decimal
 
 from planner.case import Case
 from planner.model import Budget, Debt, ExpenseItem, IncomeItem
-from planner.options import Deferral, Plan, RateChoice, RepaymentMethod, Restructure, Scenario, Waiver, WaiverMode
+from planner.options import (
+    Deferral,
+    Plan,
+    RateChoice,
+    RepaymentMethod,
+    Restructure,
+    Scenario,
+    Waiver,
+    WaiverMode,
+)
 from planner.scenarios import evaluate_case
 
 TARGET_MS = 20.0
