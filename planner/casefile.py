@@ -245,6 +245,8 @@ def case_to_dict(case: Case) -> dict[str, Any]:
                 "name": s.name,
                 "start": s.start.isoformat(),
                 "note": s.note,
+                "surplus_policy": s.surplus_policy,
+                "surplus_order": list(s.surplus_order),
                 "plans": [_plan_out(debt_id, plan) for debt_id, plan in s.plans],
             }
             for s in case.scenarios
@@ -555,8 +557,12 @@ class _Reader:
         ]
         start = self.day(obj, "start", where)
         note = self.text(obj, "note", where)
-        self.keep_unknown(obj, ("name", "start", "note", "plans"), segments)
-        return _build(lambda: Scenario(name, tuple(plans), start, note), where)
+        policy = self.text(obj, "surplus_policy", where) or None
+        order = tuple(
+            self.text({"id": raw}, "id", f"{where}.surplus_order") for raw in self.items(obj, "surplus_order", where)
+        )
+        self.keep_unknown(obj, ("name", "start", "note", "surplus_policy", "surplus_order", "plans"), segments)
+        return _build(lambda: Scenario(name, tuple(plans), start, note, policy, order), where)
 
     def case(self, data: dict[str, Any]) -> Case:
         for key in ("as_of", "budget", "debts"):

@@ -185,6 +185,11 @@ class Plan:
                                params={"choices": "a settlement alone, or a deferral and/or restructure"})
 
     @property
+    def is_contract_terms(self) -> bool:
+        """Return True when the debt stays on contract terms (at most a waiver): it can take extra payments."""
+        return self.deferral is None and self.restructure is None and self.settlement is None
+
+    @property
     def is_status_quo(self) -> bool:
         """Return True when the plan asks for nothing (the contract continues, penalties accrue)."""
         return (
@@ -198,6 +203,9 @@ class Plan:
 STATUS_QUO = Plan()
 
 
+SURPLUS_POLICIES = ("pro-rata", "avalanche", "snowball", "custom")  # see planner.payoff.Policy
+
+
 @dataclass(frozen=True, slots=True)
 class Scenario:
     """A named assignment of one plan to each debt; debts not named keep the status quo.
@@ -207,12 +215,19 @@ class Scenario:
         plans: ``(debt_id, plan)`` pairs.
         start: the first day of the plan; the first monthly payment falls one month later.
         note: free text for the counsellor.
+        surplus_policy: where disposable income left after the fixed installments of negotiated plans goes
+            (``"pro-rata"``, ``"avalanche"``, ``"snowball"``, ``"custom"``); ``None``: nowhere, every debt on
+            contract terms just pays its contractual payment. Only debts still on contract terms (no deferral,
+            restructure or settlement) accept extra payments.
+        surplus_order: the debt ids in order, for ``"custom"``.
     """
 
     name: str
     plans: tuple[tuple[str, Plan], ...]
     start: date
     note: str = ""
+    surplus_policy: str | None = None
+    surplus_order: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         name = (self.name or "").strip() if isinstance(self.name, str) else ""
@@ -226,6 +241,10 @@ class Scenario:
                 raise InvalidInput("plans", "duplicate", debt_id)
         object.__setattr__(self, "plans", plans)
         object.__setattr__(self, "start", parse_date(self.start, field="start"))
+        if self.surplus_policy is not None and self.surplus_policy not in SURPLUS_POLICIES:
+            raise InvalidInput("policy", "unknown_choice", self.surplus_policy,
+                               params={"choices": ", ".join(SURPLUS_POLICIES)})
+        object.__setattr__(self, "surplus_order", tuple(str(i) for i in self.surplus_order))
 
     def plan_for(self, debt_id: str) -> Plan:
         """Return the plan for ``debt_id`` (the status quo when the scenario names none)."""

@@ -55,6 +55,8 @@ raise :class:`planner.errors.InvalidInput` naming the field; observations are re
 
 from __future__ import annotations
 
+import dataclasses
+
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -420,6 +422,7 @@ class _Prepared:
     start: date
     horizon: int
     dates: tuple[date, ...]  # dates[k] = add_months(start, k), k = 0..horizon
+    budget_by_month: dict[int, Money] | None = None  # month k → that month's budget, where it differs
 
 
 def _check_debts(debts: Iterable[PayoffDebt]) -> tuple[PayoffDebt, ...]:
@@ -593,6 +596,7 @@ def _run(prepared: _Prepared, policy: Policy | None, order: tuple[int, ...]) -> 
     n = len(debts)
     dates = prepared.dates
     budget = prepared.budget
+    by_month = prepared.budget_by_month
     extras = prepared.extras if policy is not None else {}
     minimums_only = policy is None
     pro_rata = policy is Policy.PRO_RATA
@@ -646,7 +650,8 @@ def _run(prepared: _Prepared, policy: Policy | None, order: tuple[int, ...]) -> 
             due_total += due
         if k == 1:
             low_minimum = [(i, mins[i], month_int[i]) for i in open_ if mins[i] <= month_int[i] and mins[i] < balance[i]]
-        available = (due_total if budget is None else budget) + extras.get((day.year, day.month), _ZERO)
+        month_budget = budget if by_month is None else by_month.get(k, budget)
+        available = (due_total if month_budget is None else month_budget) + extras.get((day.year, day.month), _ZERO)
         short = available < due_total
         if short:
             shortfall_months.append(k)
@@ -885,6 +890,33 @@ def simulate(
     """
     chosen = Policy.coerce(policy)
     prepared = _prepare(debts, monthly_budget=monthly_budget, extras=extras, start=start, horizon=horizon)
+    return _run(prepared, chosen, _resolve_order(prepared, chosen, order))
+
+
+def simulate_surplus(
+    debts: Iterable[PayoffDebt],
+    *,
+    budgets: Sequence[Decimal],
+    after: Decimal,
+    policy: Policy | str,
+    order: Sequence[str] | None = None,
+    start: date,
+    horizon: int = DEFAULT_HORIZON,
+) -> PayoffResult:
+    """Simulate ``debts`` with a budget that changes month by month: the surplus left by fixed plans.
+
+    Scenarios use it: negotiated plans take their fixed installments first, and what is left of disposable income
+    each month goes to the debts that accept extra payments, under ``policy`` (same convention as
+    :func:`simulate`). ``budgets[k - 1]`` is month ``k``'s budget (negative values count as 0: nothing is left);
+    from month ``len(budgets) + 1`` on the budget is ``after``.
+
+    Raises:
+        InvalidInput: as :func:`simulate`; ``after`` must be > 0.
+    """
+    chosen = Policy.coerce(policy)
+    prepared = _prepare(debts, monthly_budget=after, extras=(), start=start, horizon=horizon)
+    by_month = {k: Money(max(_ZERO, round_fen(b))) for k, b in enumerate(budgets, start=1)}
+    prepared = dataclasses.replace(prepared, budget_by_month=by_month)
     return _run(prepared, chosen, _resolve_order(prepared, chosen, order))
 
 

@@ -23,7 +23,7 @@ affordable amount in proportion to balances, with token payments where even that
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from typing import NamedTuple
@@ -33,7 +33,7 @@ from planner.case import Case
 from planner.dates import add_months
 from planner.findings import Finding, Severity
 from planner.model import Budget, Debt
-from planner.money import ZERO, Money, floor_fen
+from planner.money import FEN, ZERO, Money, floor_fen
 from planner.options import (
     CARD_RESTRUCTURE_LIMIT,
     MAX_DEFERRAL_MONTHS,
@@ -48,7 +48,8 @@ from planner.options import (
     Waiver,
     WaiverMode,
 )
-from planner.schedules import Schedule, build_schedule, waiver_amount
+from planner.payoff import MinPayment, PayoffDebt, simulate_surplus
+from planner.schedules import Installment, Schedule, apr_percent, build_schedule, waiver_amount
 
 DEFAULT_HORIZON = 120  # months shown and costed; a status quo still unpaid then counts its remaining balance
 DEFAULT_TOKEN = Money(Decimal("50.00"))  # 象征性还款 per creditor in shortfall mode (editable)
@@ -284,15 +285,68 @@ def _cash_flow(budget: Budget, start: date, schedules: Sequence[Schedule]) -> tu
     return tuple(months)
 
 
+def _surplus_schedules(
+    ctx: _Context, scenario: Scenario, fixed: dict[str, Schedule]
+) -> tuple[dict[str, Schedule], tuple[Finding, ...]]:
+    """Return schedules of the debts on contract terms when the surplus goes to them under a payoff policy.
+
+    Month ``k``'s budget for those debts is disposable income minus the fixed plans' payments that month; the
+    payoff engine pays each its contractual payment (or a pro-rata share of a smaller budget) and gives what is
+    left to them in the policy's order. Interest follows the payoff convention: monthly on the whole balance at
+    the running rate (the penalty rate for the status quo, the contract rate once a waiver is agreed).
+    """
+    flexible = [d for d in ctx.debts if scenario.plan_for(d.id).is_contract_terms]
+    if not flexible:
+        return {}, ()
+    disposable = ctx.budget.disposable
+    fixed_by_month = [s.payment_by_period() for s in fixed.values()]
+    budgets = [disposable - sum((p.get(k, ZERO) for p in fixed_by_month), ZERO) for k in range(1, ctx.horizon + 1)]
+    payoff_debts, opening, waived = [], {}, {}
+    for debt in flexible:
+        plan = scenario.plan_for(debt.id)
+        waived[debt.id] = waiver_amount(debt, plan.waiver, excess=ctx.audits[debt.id].excess)
+        opening[debt.id] = Money(debt.balance - waived[debt.id])
+        rate = debt.running_rate if plan.is_status_quo else debt.contract_rate
+        payoff_debts.append(PayoffDebt(debt.id, debt.creditor, opening[debt.id], rate,
+                                       MinPayment.fixed(debt.monthly_payment)))
+    result = simulate_surplus(payoff_debts, budgets=budgets, after=max(disposable, FEN), start=scenario.start,
+                              policy=scenario.surplus_policy or "avalanche", order=scenario.surplus_order or None,
+                              horizon=ctx.horizon)
+    schedules = {}
+    for debt in flexible:
+        lines = tuple(
+            Installment(m.month, m.date, m.payments[debt.id], Money(m.payments[debt.id] - m.interest[debt.id]),
+                        m.interest[debt.id], ZERO, m.balances[debt.id])
+            for m in result.months
+            if m.payments[debt.id] or m.interest[debt.id]
+        )
+        remaining = result.debt(debt.id).balance
+        flows = [(0, opening[debt.id])] + [(line.period, -line.payment) for line in lines]
+        if lines and remaining:
+            flows.append((lines[-1].period, -remaining))
+        findings = tuple(f for f in result.findings if f.subject == debt.id)
+        schedules[debt.id] = Schedule(debt.id, scenario.start, opening[debt.id], waived[debt.id], lines, remaining,
+                                      apr_percent(flows) if lines else None, findings)
+    ids = {d.id for d in flexible}
+    return schedules, tuple(replace(f, subject=scenario.name) for f in result.findings if f.subject not in ids)
+
+
 def _evaluate(ctx: _Context, scenario: Scenario, baseline: dict[str, Money]) -> Outcome:
-    schedules = [_schedule(ctx, debt, scenario.plan_for(debt.id), scenario.start) for debt in ctx.debts]
+    surplus_findings: tuple[Finding, ...] = ()
+    if scenario.surplus_policy is None:
+        schedules = [_schedule(ctx, debt, scenario.plan_for(debt.id), scenario.start) for debt in ctx.debts]
+    else:
+        fixed = {d.id: _schedule(ctx, d, scenario.plan_for(d.id), scenario.start)
+                 for d in ctx.debts if not scenario.plan_for(d.id).is_contract_terms}
+        flexible, surplus_findings = _surplus_schedules(ctx, scenario, fixed)
+        schedules = [fixed.get(d.id) or flexible[d.id] for d in ctx.debts]
     debts = tuple(
         DebtOutcome(debt.id, debt.creditor, scenario.plan_for(debt.id), schedule, baseline[debt.id],
                     ctx.budget.disposable)
         for debt, schedule in zip(ctx.debts, schedules, strict=True)
     )
     months = _cash_flow(ctx.budget, scenario.start, schedules)
-    findings = [f for s in schedules for f in s.findings]
+    findings = [f for s in schedules for f in s.findings] + list(surplus_findings)
     short = [m for m in months if not m.is_affordable]
     if short:
         worst = min(short, key=lambda m: m.surplus)

@@ -27,6 +27,7 @@ from planner.errors import InvalidInput
 from planner.examples import example_case
 from planner.model import Budget, CreditorKind, Debt, ExpenseCategory, ExpenseItem, IncomeItem
 from planner.options import (
+    SURPLUS_POLICIES,
     Deferral,
     DeferralInterest,
     Plan,
@@ -137,7 +138,9 @@ def cases(draw):
     for name in scenario_names:
         chosen = draw(st.lists(st.sampled_from(ids), unique=True)) if ids else []
         scenarios.append(
-            Scenario(name, tuple((i, draw(plans)) for i in chosen), draw(contract_dates), draw(texts))
+            Scenario(name, tuple((i, draw(plans)) for i in chosen), draw(contract_dates), draw(texts),
+                     draw(st.none() | st.sampled_from(SURPLUS_POLICIES)),
+                     tuple(draw(st.permutations(ids))) if ids else ())
         )
     return Case(
         budget=draw(budgets),

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from planner.case import Case
+from planner.errors import InvalidInput
 from planner.examples import example_case
 from planner.model import Budget, ExpenseItem, IncomeItem
 from planner.money import ZERO
@@ -78,9 +79,9 @@ def test_evaluate__single_scenario_same_as_in_comparison(case, comparison):
 
 def test_share_percent__none_when_no_disposable():
     """A share of a non-positive disposable income is undefined."""
-    assert share_percent(Decimal("500"), Decimal("2000")) == Decimal("25.00")
-    assert share_percent(Decimal("1"), Decimal("3")) == Decimal("33.33")
-    assert share_percent(Decimal("500"), Decimal("0")) is None
+    assert share_percent(Decimal(500), Decimal(2000)) == Decimal("25.00")
+    assert share_percent(Decimal(1), Decimal(3)) == Decimal("33.33")
+    assert share_percent(Decimal(500), Decimal(0)) is None
 
 
 def test_shortest_affordable_terms__is_shortest(case):
@@ -147,3 +148,53 @@ def test_evaluate_case__monthly_balance_matches_naive_carry(comparison):
                 lines = [line for line in debt.schedule.lines if line.period <= month.month]
                 expected += lines[-1].balance if lines else debt.schedule.opening_balance
             assert month.balance == expected
+
+
+def _mixed_scenario(case, policy):
+    """Cards and the consumer loan restructured; the online and private loans stay on contract terms."""
+    fixed = Plan(waiver=Waiver(WaiverMode.PENALTIES_AND_FEES), restructure=Restructure(months=60))
+    plans = [(d, fixed) for d in ("cmb-card", "citic-card", "cf-loan")]
+    plans += [("online-loan", Plan(waiver=Waiver(WaiverMode.PENALTIES_AND_FEES))),
+              ("private-loan", Plan(waiver=Waiver(WaiverMode.EXCESS)))]
+    return Scenario(f"混合-{policy}", tuple(plans), case.as_of, surplus_policy=policy)
+
+
+@pytest.fixture(scope="module")
+def richer_case(case):
+    """The example household with a second income, so a surplus is left after the fixed installments."""
+    return replace(case, budget=replace(case.budget, incomes=(*case.budget.incomes, IncomeItem("兼职", "4000"))))
+
+
+def test_surplus_policy__fixed_plans_unchanged_and_months_fit(richer_case):
+    """With a surplus policy, negotiated plans keep their schedules and no month exceeds disposable income."""
+    plain = evaluate(richer_case, _mixed_scenario(richer_case, None))
+    for policy in ("avalanche", "snowball", "pro-rata", "custom"):
+        outcome = evaluate(richer_case, _mixed_scenario(richer_case, policy))
+        for before, after in zip(plain.debts[:3], outcome.debts[:3], strict=True):
+            assert before.schedule.lines == after.schedule.lines
+        assert all(m.payments <= m.disposable for m in outcome.months)
+        for debt in outcome.debts[3:]:
+            lines = debt.schedule.lines
+            assert sum((line.principal for line in lines), ZERO) + debt.remaining == debt.schedule.opening_balance
+
+
+def test_surplus_policy__surplus_buys_earlier_payoff(richer_case):
+    """Giving the surplus to the contract-terms debts pays them off no later and for less interest."""
+    plain = evaluate(richer_case, _mixed_scenario(richer_case, None))
+    avalanche = evaluate(richer_case, _mixed_scenario(richer_case, "avalanche"))
+    snowball = evaluate(richer_case, _mixed_scenario(richer_case, "snowball"))
+    assert plain.debts[4].debt_free_date is None  # 600 a month only pays the private loan's interest
+    assert avalanche.debts[4].debt_free_date is not None
+    assert avalanche.total_interest <= snowball.total_interest
+    # Avalanche sends extra to the private loan (24 %) before the online loan (23.9 %); snowball the reverse.
+    assert avalanche.debts[4].debt_free_date <= snowball.debts[4].debt_free_date
+    assert snowball.debts[3].debt_free_date <= avalanche.debts[3].debt_free_date
+
+
+def test_surplus_policy__custom_order_and_validation(richer_case):
+    """A custom order is followed, and an unknown policy name is refused."""
+    scenario = replace(_mixed_scenario(richer_case, "custom"), surplus_order=("online-loan", "private-loan"))
+    outcome = evaluate(richer_case, scenario)
+    assert outcome.debts[3].debt_free_date <= outcome.debts[4].debt_free_date
+    with pytest.raises(InvalidInput):
+        Scenario("x", (), "2026-12-01", surplus_policy="random")
