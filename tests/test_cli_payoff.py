@@ -162,6 +162,19 @@ def test_payoff__case_file(capsys, tmp_path):
     assert json.loads(out) == to_json(expected)
 
 
+def test_payoff__case_start_defaults_to_as_of(capsys, tmp_path):
+    """For a case file without --start, month 0 is the case's as-of date (the date its balances are stated at)."""
+    from planner.casefile import save_case
+    from planner.examples import example_case
+
+    case = example_case()
+    path = tmp_path / "case.json"
+    save_case(case, path)
+    code, out, _ = run(capsys, "payoff", str(path), "--monthly", "12000", "--policy", "snowball", "--json")
+    assert code == 0
+    assert json.loads(out)["months"][0]["date"] == add_months(case.as_of, 1).isoformat()
+
+
 def test_payoff__start_defaults_to_today(capsys, debts_csv):
     """Without --start, month 1 is paid one month after today."""
     code, out, _ = run(capsys, "payoff", "--debts", str(debts_csv), "--monthly", "4000", "--policy", "avalanche",

@@ -99,7 +99,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         metavar="YYYY-MM:AMOUNT",
         help="one-off extra payment in that month (repeat the option for more) / 一次性额外还款",
     )
-    parser.add_argument("--start", metavar="YYYY-MM-DD", help="month 0; month 1 is paid one month later (default today)")
+    parser.add_argument("--start", metavar="YYYY-MM-DD", help="month 0; month 1 is paid one month later (default: the case's as-of date, else today)")
     parser.add_argument("--compare", action="store_true", help="all four policies side by side / 四种策略对比")
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.set_defaults(func=run_payoff)
@@ -183,16 +183,18 @@ def parse_extra(text: str) -> tuple[int, int, Any]:
     return year, month, value
 
 
-def _load_debts(args: argparse.Namespace) -> tuple[PayoffDebt, ...]:
+def _load_debts(args: argparse.Namespace) -> tuple[tuple[PayoffDebt, ...], date | None]:
+    """Return the debts and, for a case file, its as-of date (the date its balances are stated at)."""
     if args.case and args.debts:
         msg = "planner payoff: give either CASE or --debts FILE.csv, not both / 案例文件与 --debts 只能二选一"
         raise UsageError(msg)
     if args.debts:
-        return read_payoff_debts(args.debts)
+        return read_payoff_debts(args.debts), None
     if args.case:
         from planner.casefile import load_case  # loaded only when a case is given
 
-        return payoff_debts_from_case(load_case(args.case))
+        case = load_case(args.case)
+        return payoff_debts_from_case(case), case.as_of
     msg = "planner payoff: give a CASE file or --debts FILE.csv / 请提供案例文件或 --debts 债务表"
     raise UsageError(msg)
 
@@ -208,13 +210,16 @@ def _order(text: str | None) -> list[str] | None:
 
 def run_payoff(args: argparse.Namespace) -> int:
     """Simulate one policy, or compare all four, and print text or JSON."""
-    debts = _load_debts(args)
+    debts, as_of = _load_debts(args)
     budget = money(args.monthly, field="monthly")
     if budget <= 0:
         raise InvalidInput("monthly", "not_positive", args.monthly)
     policy = Policy.coerce(args.policy) if args.policy is not None else None
     extras = [parse_extra(text) for text in args.extra]
-    start = parse_date(args.start, field="start") if args.start is not None else date.today()  # noqa: DTZ011
+    if args.start is not None:
+        start = parse_date(args.start, field="start")
+    else:
+        start = as_of or date.today()  # noqa: DTZ011 - the CLI is the edge that may read the clock
     order = _order(args.order)
     lang = getattr(args, "lang", "zh")
     if args.compare:
