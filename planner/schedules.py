@@ -55,7 +55,7 @@ Conventions (the README quotes them):
 * **APR** (年化利率, 中国人民银行公告〔2021〕第3号): the internal rate of return of the borrower's cash flows
   (the amount financed at period 0, each payment, and any balance left at the horizon counted as due at the
   last period, so a debt that is never repaid does not look cheap), × 12, in percent, 2 places half-up.
-"""  # noqa: RUF002 (tortoise-shell brackets in document numbers)
+"""
 
 from __future__ import annotations
 
@@ -86,7 +86,7 @@ MAX_HORIZON = 1200  # months (100 years): a bound on the status-quo simulation, 
 MAX_AMORTIZE_MONTHS = 1200
 
 CARD_RULE_SOURCE = "《商业银行信用卡业务监督管理办法》（原银监会令2011年第2号）第七十条"
-APR_SOURCE = "中国人民银行公告〔2021〕第3号"  # noqa: RUF001 (document numbers use tortoise-shell brackets)
+APR_SOURCE = "中国人民银行公告〔2021〕第3号"
 
 _ZERO = Decimal("0.00")
 _ONE = Decimal(1)
@@ -94,7 +94,8 @@ _HUNDRED = Decimal(100)
 _MONTHLY = Decimal(1200)  # annual percent -> monthly fraction
 _APR_PLACES = Decimal("0.01")
 _NEWTON_STEPS = 50
-_NEWTON_TOLERANCE = Decimal("1e-10")  # on v; the error left after such a step is ~1e-20
+_NEWTON_TOLERANCE = Decimal("1e-8")  # on v; quadratic convergence leaves an error of ~1e-15 after such a step
+_BISECTION_TOLERANCE = Decimal("1e-16")
 _BISECTION_STEPS = 200
 
 
@@ -242,36 +243,35 @@ def _amortize_lines(
     """
     lines: list[Installment] = []
     append = lines.append
-    quantize = Decimal.quantize
-    balance = amount
     last = months - 1
-    share = (held / months).quantize(FEN, ROUND_DOWN) if held else _ZERO
-    if method is RepaymentMethod.EQUAL_INSTALLMENT:
-        if r:
-            growth = (_ONE + r) ** months
-            level = quantize(amount * r * growth / (growth - _ONE), FEN, ROUND_HALF_UP)
-        else:
-            level = quantize(amount / months, FEN, ROUND_HALF_UP)
-    else:
-        level = quantize(amount / months, FEN, ROUND_HALF_UP)
     equal_installment = method is RepaymentMethod.EQUAL_INSTALLMENT
-    for j in range(months):
-        period = first_period + j
-        interest = quantize(balance * r, FEN, ROUND_HALF_UP) if r else _ZERO
-        if j == last:
+    if equal_installment and r:
+        growth = (_ONE + r) ** months
+        level = (amount * r * growth / (growth - _ONE)).quantize(FEN, ROUND_HALF_UP)
+    else:
+        level = (amount / months).quantize(FEN, ROUND_HALF_UP)
+    share = (held / months).quantize(FEN, ROUND_DOWN) if held else _ZERO
+    balance = amount
+    period = first_period
+    # Installments 1..n−1 (the common case, rate > 0 and nothing held, has the leanest loop body).
+    for period in range(first_period, first_period + last):
+        interest = (balance * r).quantize(FEN, ROUND_HALF_UP) if r else _ZERO
+        principal = level - interest if equal_installment else level
+        if principal > balance:
             principal = balance
-            extra = held - share * last if held else _ZERO
-        else:
-            principal = level - interest if equal_installment else level
-            if principal > balance:
-                principal = balance
-            elif principal < _ZERO:
-                principal = _ZERO
-            extra = share
-        balance = balance - principal
-        interest = interest + extra
+        elif principal < 0:
+            principal = _ZERO
+        balance -= principal
+        if share:
+            interest += share
         append(_line(Installment, (period, dates[period], principal + interest + fee, principal, interest, fee,
                                    balance)))
+    # The last installment absorbs the residue: its principal is whatever balance is left.
+    period = first_period + last
+    interest = (balance * r).quantize(FEN, ROUND_HALF_UP) if r else _ZERO
+    if held:
+        interest += held - share * last
+    append(_line(Installment, (period, dates[period], balance + interest + fee, balance, interest, fee, _ZERO)))
     return lines
 
 
@@ -755,17 +755,56 @@ def apr_percent(cashflows: Sequence[tuple[int, Decimal]], *, guess: Decimal | No
     return _apr_from_flows(flows, _ZERO if guess is None else guess)
 
 
-def _npv_slope(flows: list[Decimal], v: Decimal) -> tuple[Decimal, Decimal]:
-    """Return ``f(v) = Σ flows[k]·v^k`` and ``f'(v)`` by Horner's rule."""
+def _runs(flows: list[Decimal]) -> list[tuple[int, Decimal]]:
+    """Return dense flows as ``(count, amount)`` runs of equal amounts, from the last period to the first."""
+    runs: list[tuple[int, Decimal]] = []
+    count = 0
+    current = flows[-1]
+    for value in reversed(flows):
+        if value == current:
+            count += 1
+        else:
+            runs.append((count, current))
+            current = value
+            count = 1
+    runs.append((count, current))
+    return runs
+
+
+_NEAR_ONE = Decimal("1e-9")  # closer to v = 1 than this, runs are stepped one by one (no 1 / (1 − v))
+
+
+def _npv_slope(runs: list[tuple[int, Decimal]], v: Decimal) -> tuple[Decimal, Decimal]:
+    """Return ``f(v) = Σ flows[k]·v^k`` and ``f'(v)`` by Horner's rule over runs of equal flows.
+
+    One Horner step is ``f ← f·v + c`` (and ``f' ← f'·v + f``). ``m`` equal steps at once are
+    ``f ← f·v^m + c·S`` and ``f' ← f'·v^m + f·m·v^(m−1) + c·S'``, with the geometric sum ``S = Σ_{j<m} v^j =
+    (1 − v^m)/(1 − v)`` and ``S' = (S − m·v^(m−1))/(1 − v)``; a 60-installment plan then costs 3 runs, not 61 steps.
+    Near ``v = 1`` (a rate near 0) the steps are taken one by one to avoid the cancellation in ``1 − v``.
+    """
     f = _ZERO
     d = _ZERO
-    for value in reversed(flows):
-        d = d * v + f
-        f = f * v + value
+    w = _ONE - v
+    stepwise = -_NEAR_ONE < w < _NEAR_ONE
+    for m, c in runs:
+        if m < 4 or stepwise:
+            for _ in range(m):
+                d = d * v + f
+                f = f * v + c
+            continue
+        vm1 = v ** (m - 1)
+        vm = vm1 * v
+        d = d * vm + f * m * vm1
+        f = f * vm
+        if c:
+            geometric = (_ONE - vm) / w
+            d += c * ((geometric - m * vm1) / w)
+            f += c * geometric
     return f, d
 
 
 def _npv(flows: list[Decimal], v: Decimal) -> Decimal:
+    """Return ``Σ flows[k]·v^k`` by plain Horner steps (used by the bisection fallback)."""
     f = _ZERO
     for value in reversed(flows):
         f = f * v + value
@@ -789,12 +828,13 @@ def _apr_from_flows(flows: list[Decimal], guess: Decimal) -> Decimal | None:
 
 
 def _solve_monthly(flows: list[Decimal], guess: Decimal) -> Decimal | None:
-    """Return the monthly IRR of dense flows (Newton on v, bisection fallback)."""
+    """Return the monthly IRR of dense flows (Newton on v from the guess, bisection fallback)."""
     if not guess:
         guess = _simple_guess(flows)
+    runs = _runs(flows)
     v = _ONE / (_ONE + guess) if guess > -1 else _ONE
     for _ in range(_NEWTON_STEPS):
-        f, d = _npv_slope(flows, v)
+        f, d = _npv_slope(runs, v)
         if not f:
             return _ONE / v - _ONE
         if not d:
@@ -803,7 +843,7 @@ def _solve_monthly(flows: list[Decimal], guess: Decimal) -> Decimal | None:
         v -= step
         if v <= 0:
             break
-        if abs(step) <= _NEWTON_TOLERANCE:
+        if -_NEWTON_TOLERANCE <= step <= _NEWTON_TOLERANCE:
             return _ONE / v - _ONE
     return _bisect(flows)
 
@@ -833,7 +873,7 @@ def _bisect(flows: list[Decimal]) -> Decimal | None:
     for _ in range(_BISECTION_STEPS):
         mid = (lo + hi) / 2
         f_mid = _npv(flows, mid)
-        if not f_mid or hi - lo <= _NEWTON_TOLERANCE:
+        if not f_mid or hi - lo <= _BISECTION_TOLERANCE:
             lo = hi = mid
             break
         if (f_mid > 0) == (f_lo > 0):

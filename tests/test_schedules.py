@@ -667,6 +667,18 @@ def test_apr_percent__flows_in_one_period_are_added():
     assert apr_percent([(3, D("1000")), (15, D("-1120"))]) == D("11.39")
 
 
+def test_apr_percent__long_level_plan_matches_numpy_financial():
+    """A 120-installment plan at 0.5 %/month fee on 100,000 matches numpy-financial's rate (runs of equal flows)."""
+    flows = [(0, D("100000"))] + [(k, D("-1333.33")) for k in range(1, 120)] + [(120, D("-1333.73"))]
+    expected = npf.irr([100000.0] + [-1333.33] * 119 + [-1333.73]) * 1200
+    assert abs(float(apr_percent(flows)) - expected) < 0.006
+
+
+def test_apr_percent__several_sign_changes_returns_a_root():
+    """Flows with two sign changes (−1000, +2100, −1100) have two IRRs, 0 % and 10 % a month; one is returned."""
+    assert apr_percent([(0, D("-1000")), (1, D("2100")), (2, D("-1100"))]) in (D("0.00"), D("120.00"))
+
+
 def test_apr_percent__nothing_to_compute():
     """No flows, no payment, or nothing financed gives None."""
     assert apr_percent([]) is None
