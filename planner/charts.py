@@ -21,6 +21,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from planner.labels import label
+from planner.payoff import PayoffResult, policy_label
 from planner.scenarios import Comparison, Outcome
 
 FONT_PACKAGE = "pylopdf_fonts_zh_cn"
@@ -122,3 +123,42 @@ def comparison_figure(comparison: Comparison, *, locale: str = "zh") -> Figure:
     plot_balances(middle, comparison.all, locale=locale)
     plot_total_cost(bottom, comparison, locale=locale)
     return figure
+
+
+def plot_payoff_balances(ax: Axes, results: Sequence[PayoffResult], *, locale: str = "zh") -> list[Artist]:
+    """Draw the total balance owed month by month under each payoff policy."""
+    artists: list[Artist] = []
+    for result in results:
+        if not result.months:
+            continue
+        first = result.months[0]
+        # Month 0 is what was owed at the start: month 1's balance plus its payments minus its interest.
+        opening = sum(first.balances.values()) + sum(first.payments.values()) - sum(first.interest.values())
+        totals = [opening] + [sum(m.balances.values()) for m in result.months]
+        dates = [result.start] + [m.date for m in result.months]
+        artists += ax.plot(dates, [float(t) for t in totals], label=policy_label(result.policy, locale))
+    ax.set_title("各还款策略的剩余欠款" if locale == "zh" else "Balance owed under each policy")
+    ax.set_ylabel(label("balance", locale))
+    _yuan_axis(ax)
+    ax.legend(fontsize=8)
+    return artists
+
+
+def plot_payoff_months(ax: Axes, results: Sequence[PayoffResult], *, locale: str = "zh") -> list[Artist]:
+    """Draw, per debt, the month it is paid off under each policy (grouped horizontal bars)."""
+    artists: list[Artist] = []
+    if not results:
+        return artists
+    ids = [d.id for d in results[0].debts]
+    height = 0.8 / len(results)
+    for index, result in enumerate(results):
+        months = [result.debt(i).payoff_month or 0 for i in ids]
+        positions = [row + index * height for row in range(len(ids))]
+        artists += list(ax.barh(positions, months, height=height, label=policy_label(result.policy, locale)))
+    ax.set_yticks([row + 0.4 - height / 2 for row in range(len(ids))], ids)
+    ax.invert_yaxis()
+    ax.set_xlabel("还清所在月份（第几个月）" if locale == "zh" else "month paid off")
+    ax.set_title("每笔债务的还清月份" if locale == "zh" else "Month each debt is paid off")
+    ax.grid(axis="x", alpha=0.3)
+    ax.legend(fontsize=8)
+    return artists

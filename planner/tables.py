@@ -9,12 +9,22 @@ engines did not: every value is read from an :class:`~planner.scenarios.Outcome`
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date
+from decimal import Decimal
 
 import pandas as pd
 
 from planner.caps import CapAudit
 from planner.labels import label
 from planner.money import ZERO
+from planner.payoff import (
+    Extras,
+    PayoffDebt,
+    PayoffResult,
+    compare_policies,
+    comparison_rows,
+    minimums_only,
+)
 from planner.scenarios import Comparison, Outcome
 from planner.schedules import Schedule
 
@@ -115,3 +125,27 @@ def audit_frame(audits: Sequence[CapAudit]) -> pd.DataFrame:
 def localize(frame: pd.DataFrame, locale: str = "zh") -> pd.DataFrame:
     """Return a copy with display labels as column names (data unchanged)."""
     return frame.rename(columns={c: label(c, locale) for c in frame.columns})
+
+
+def payoff_frame(results: Sequence[PayoffResult], baseline: PayoffResult | None = None) -> pd.DataFrame:
+    """Return one row per payoff policy: months and date to debt-free, interest, paid, interest saved against
+    the minimums-only path, shortfall, and each debt's payoff month (``payoff_month:<id>`` columns).
+    """
+    return pd.DataFrame(comparison_rows(results, baseline))
+
+
+def compare_payoff(
+    debts: Sequence[PayoffDebt],
+    *,
+    monthly_budget: Decimal | str | int,
+    start: date,
+    order: Sequence[str] | None = None,
+    extras: Extras = (),
+) -> pd.DataFrame:
+    """Compare the four payoff policies on the same debts and budget in one call (for the app and notebooks).
+
+    The minimums-only path is the baseline of ``interest_saved``.
+    """
+    results = compare_policies(debts, monthly_budget=monthly_budget, order=order, extras=extras, start=start)
+    baseline = minimums_only(debts, monthly_budget=monthly_budget, start=start)
+    return payoff_frame(results, baseline)

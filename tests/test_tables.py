@@ -65,3 +65,34 @@ def test_charts__render_png_with_chinese_font_without_warnings(comparison):
         warnings.simplefilter("error")
         png = figure_png(comparison_figure(comparison), dpi=60)
     assert png.startswith(b"\x89PNG") and len(png) > 10_000
+
+
+def test_payoff_frame_and_charts():
+    """The payoff comparison is one call to a DataFrame, and both payoff charts render with Chinese labels."""
+    from datetime import date
+
+    from planner.charts import figure_png, new_figure, plot_payoff_balances, plot_payoff_months
+    from planner.payoff import MinPayment, PayoffDebt, compare_policies
+    from planner.tables import compare_payoff
+
+    debts = [
+        PayoffDebt("card", "银行信用卡", "12000", "18.25", MinPayment.percent_of_balance("10", floor="100")),
+        PayoffDebt("loan", "网贷平台", "8000", "36", MinPayment.fixed("400")),
+        PayoffDebt("plan", "停息分期", "20000", "0", MinPayment.fixed("500")),
+    ]
+    frame = compare_payoff(debts, monthly_budget="3000", start=date(2026, 12, 1))
+    assert frame["policy"].tolist() == ["pro-rata", "avalanche", "snowball", "custom"]
+    assert {"interest_saved", "payoff_month:loan"} <= set(frame.columns)
+    assert frame.loc[1, "total_interest"] <= frame.loc[2, "total_interest"]
+    results = compare_policies(debts, monthly_budget="3000", start=date(2026, 12, 1))
+    figure = new_figure(8, 6)
+    top, bottom = figure.subplots(2, 1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        lines = plot_payoff_balances(top, results)
+        bars = plot_payoff_months(bottom, results)
+        png = figure_png(figure, dpi=50)
+    assert len(lines) == 4
+    assert len(bars) == 4 * len(debts)
+    assert lines[1].get_ydata()[0] == 40000.0
+    assert png.startswith(b"\x89PNG")
