@@ -56,7 +56,6 @@ raise :class:`planner.errors.InvalidInput` naming the field; observations are re
 from __future__ import annotations
 
 import dataclasses
-
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass

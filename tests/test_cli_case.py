@@ -20,14 +20,16 @@ def test_example__writes_loadable_case(case_file, capsys):
     """`planner example -o FILE` writes a case that `check` accepts."""
     assert main(["check", str(case_file)]) == 0
     out = capsys.readouterr().out
-    assert "案例有效" in out and "online-loan" in out
+    assert "案例有效" in out
+    assert "online-loan" in out
 
 
 def test_example__stdout_is_json(capsys):
     """Without -o the example case is printed as JSON."""
     assert main(["example"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["format"] == "debt-planner-case" and len(data["debts"]) >= 5
+    assert data["format"] == "debt-planner-case"
+    assert len(data["debts"]) >= 5
 
 
 def test_check__json_audits(case_file, capsys):
@@ -44,7 +46,8 @@ def test_plan__status_quo_unaffordable_one_scenario_affordable(case_file, capsys
     assert main(["plan", str(case_file), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     first, *rest = data["scenarios"]
-    assert first["name"] == "维持现状" and first["affordable"] is False
+    assert first["name"] == "维持现状"
+    assert first["affordable"] is False
     assert any(s["affordable"] for s in rest)
     assert all(len(s["total_paid"].split(".")[1]) == 2 for s in data["scenarios"])
 
@@ -53,7 +56,8 @@ def test_plan__text_has_reminder_and_fit(case_file, capsys):
     """The text comparison lists the fitted scenarios and ends with the written-confirmation reminder."""
     assert main(["plan", str(case_file), "--fit"]) == 0
     out = capsys.readouterr().out
-    assert "最短可负担分期" in out and "按余额比例分配" in out
+    assert "最短可负担分期" in out
+    assert "按余额比例分配" in out
     assert "加盖公章的书面确认" in out
 
 
@@ -69,7 +73,8 @@ def test_case_commands__bad_input_one_line_exit_2(tmp_path, case_file, capsys, a
     args = [a.format(missing=tmp_path / "nope.json", bad=bad, case=case_file) for a in argv]
     assert main(args) == 2
     err = capsys.readouterr().err
-    assert len(err.strip().splitlines()) == 1 and needle in err
+    assert len(err.strip().splitlines()) == 1
+    assert needle in err
     assert "Traceback" not in err
 
 

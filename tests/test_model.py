@@ -96,7 +96,8 @@ def test_options__validate_ranges():
         Waiver(WaiverMode.PERCENT, "120")
     with pytest.raises(InvalidInput):
         Plan(settlement=Settlement("50", "2027-01-01"), restructure=Restructure(months=12))
-    assert Plan().is_status_quo and not Plan(waiver=Waiver("excess")).is_status_quo
+    assert Plan().is_status_quo
+    assert not Plan(waiver=Waiver("excess")).is_status_quo
 
 
 def test_case__checks_references_and_duplicates():

@@ -52,7 +52,8 @@ def test_yuan__two_places_string():
     """The JSON form of an amount always has two decimal places."""
     assert yuan(Decimal("5307.2651")) == "5307.27"
     assert yuan(Decimal(0)) == "0.00"
-    assert is_on_fen(Decimal("1.10")) and not is_on_fen(Decimal("1.101"))
+    assert is_on_fen(Decimal("1.10"))
+    assert not is_on_fen(Decimal("1.101"))
 
 
 def test_to_decimal__fullwidth_comma_ignored():

@@ -1,5 +1,6 @@
 """Tests for planner.rates: units and day counts are explicit."""
 
+import itertools
 from datetime import date
 from decimal import Decimal
 
@@ -13,7 +14,7 @@ from planner.rates import DayCount, Rate, RateUnit
 def test_rate__daily_per_ten_thousand_depends_on_day_count():
     """万分之五 a day is 18.25 % a year on 365 days and 18 % on 360 (reference §2)."""
     assert Rate.daily_per_ten_thousand("5", day_count=DayCount.ACT_365).percent_per_year == Decimal("18.25")
-    assert Rate.daily_per_ten_thousand("5", day_count=DayCount.ACT_360).percent_per_year == Decimal("18")
+    assert Rate.daily_per_ten_thousand("5", day_count=DayCount.ACT_360).percent_per_year == Decimal(18)
 
 
 def test_rate__monthly_percent_is_twelve_times():
@@ -53,7 +54,7 @@ def test_due_dates__from_anchor():
     """Due dates are computed from the anchor, one month apart, strictly increasing."""
     dates = due_dates(date(2026, 1, 31), 14)
     assert dates[0] == date(2026, 2, 28)
-    assert all(a < b for a, b in zip(dates, dates[1:], strict=False))
+    assert all(a < b for a, b in itertools.pairwise(dates))
     assert months_between(date(2026, 1, 31), dates[-1]) == 14
 
 

@@ -88,7 +88,8 @@ def test_shortest_affordable_terms__is_shortest(case):
     """The fitted term fits every month and one month fewer does not."""
     start = date(2026, 12, 1)
     scenario, findings = shortest_affordable_terms(case, start=start)
-    assert scenario is not None and findings == ()
+    assert scenario is not None
+    assert findings == ()
     months = scenario.plans[0][1].restructure.months
     assert evaluate(case, scenario).is_affordable
     shorter = Scenario("shorter", tuple((k, replace(p, restructure=Restructure(months=months - 1)))
@@ -118,7 +119,8 @@ def test_pro_rata_scenario__shortfall_gives_token_payments(case):
     broke = replace(case, budget=Budget((IncomeItem("工资", "3000"),), (ExpenseItem("housing", "3500"),)))
     scenario, findings = pro_rata_scenario(broke, start=date(2026, 12, 1))
     codes = [f.code for f in findings]
-    assert "SHORTFALL" in codes and codes.count("TOKEN_PAYMENTS") == len(case.debts)
+    assert "SHORTFALL" in codes
+    assert codes.count("TOKEN_PAYMENTS") == len(case.debts)
     first_month = evaluate(broke, scenario).months[0]
     assert first_month.payments == Decimal("50.00") * len(case.debts)
 
@@ -127,7 +129,8 @@ def test_evaluate_case__empty_case_and_no_scenarios():
     """A case without debts evaluates to empty outcomes rather than failing."""
     empty = Case(Budget(), (), "2026-11-23")
     comparison = evaluate_case(empty)
-    assert comparison.baseline.total_paid == ZERO and comparison.outcomes == ()
+    assert comparison.baseline.total_paid == ZERO
+    assert comparison.outcomes == ()
 
 
 def test_evaluate_case__waiver_scenario_never_costs_more_than_status_quo(case):

@@ -53,7 +53,8 @@ def test_creditor_schedule_audit_frames(comparison):
     audits = audit_frame(comparison.audits)
     assert len(audits) == len(outcome.debts)
     zh = localize(audits)
-    assert LABELS_ZH["excess"] in zh.columns and label("excess", "en") == "excess"
+    assert LABELS_ZH["excess"] in zh.columns
+    assert label("excess", "en") == "excess"
 
 
 def test_charts__render_png_with_chinese_font_without_warnings(comparison):
@@ -64,7 +65,8 @@ def test_charts__render_png_with_chinese_font_without_warnings(comparison):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         png = figure_png(comparison_figure(comparison), dpi=60)
-    assert png.startswith(b"\x89PNG") and len(png) > 10_000
+    assert png.startswith(b"\x89PNG")
+    assert len(png) > 10_000
 
 
 def test_payoff_frame_and_charts():

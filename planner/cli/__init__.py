@@ -8,6 +8,7 @@ line on stderr and exit code 2 for bad input (never a traceback), JSON with amou
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 from collections.abc import Sequence
@@ -72,9 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code (0 ok, 2 bad input)."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     # Known before parsing, so even a parse error is reported in the chosen language.
-    lang = "en" if "--lang=en" in args_list or any(
-        a == "--lang" and b == "en" for a, b in zip(args_list, args_list[1:], strict=False)
-    ) else "zh"
+    lang = "en" if "--lang=en" in args_list or ("--lang", "en") in itertools.pairwise(args_list) else "zh"
     try:
         parser = build_parser()
         args = parser.parse_args(args_list)

@@ -216,10 +216,8 @@ def run_payoff(args: argparse.Namespace) -> int:
         raise InvalidInput("monthly", "not_positive", args.monthly)
     policy = Policy.coerce(args.policy) if args.policy is not None else None
     extras = [parse_extra(text) for text in args.extra]
-    if args.start is not None:
-        start = parse_date(args.start, field="start")
-    else:
-        start = as_of or date.today()  # noqa: DTZ011 - the CLI is the edge that may read the clock
+    # The CLI is the edge that may read the clock; a case file's balances are stated at its as-of date.
+    start = parse_date(args.start, field="start") if args.start is not None else as_of or date.today()  # noqa: DTZ011
     order = _order(args.order)
     lang = getattr(args, "lang", "zh")
     if args.compare:
