@@ -151,6 +151,19 @@ FIELD_LABELS_ZH: dict[str, str] = {
     "rate_changes": "利率变动",
     "accepts_extra": "接受额外还款",
     "horizon": "测算月数",
+    "pay_by": "结清日期",
+    "excess": "超出上限部分",
+    "monthly_fee": "每期手续费",
+    "monthly_fee_percent": "分期手续费率",
+    "custom_rate": "约定利率",
+    "waiver": "减免方式",
+    "settlement": "一次性结清",
+    "plans": "方案中的债务",
+    "name": "名称",
+    "period": "期次",
+    "monthly_rate": "月利率",
+    "daily_rate": "日利率",
+    "method": "还款方式",
 }
 
 
