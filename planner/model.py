@@ -277,8 +277,12 @@ class Debt:
 
     @property
     def running_rate(self) -> Rate:
-        """Return the rate the status quo accrues at: the penalty rate when overdue and set, else the contract rate."""
-        if self.is_overdue and self.penalty_rate is not None:
+        """Return the rate the status quo accrues at: when overdue, the penalty rate if set and not below the
+        contract rate (an overdue debt keeps bearing at least its contract interest); else the contract rate.
+        """
+        if self.is_overdue and self.penalty_rate is not None and self.penalty_rate.percent_per_year >= (
+            self.contract_rate.percent_per_year
+        ):
             return self.penalty_rate
         return self.contract_rate
 

@@ -1,0 +1,52 @@
+"""Properties of scenario evaluation over generated debts."""
+
+from datetime import date
+from decimal import Decimal
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from strategies import debts
+
+from planner.case import Case
+from planner.model import Budget, IncomeItem
+from planner.money import ZERO
+from planner.options import Plan, Restructure, Scenario, Waiver, WaiverMode
+from planner.scenarios import evaluate_case
+
+AS_OF = date(2026, 11, 23)
+WAIVERS = [Waiver(WaiverMode.EXCESS), Waiver(WaiverMode.PENALTIES_AND_FEES), Waiver(WaiverMode.PERCENT, Decimal(40)),
+           Waiver(WaiverMode.PRINCIPAL_ONLY)]
+
+
+def _case(items, income):
+    unique = {d.id: d for d in items}
+    return Case(Budget((IncomeItem("工资", income),)), tuple(unique.values()), AS_OF)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(debts(max_principal="200000.00"), min_size=1, max_size=4), st.sampled_from(WAIVERS),
+       st.integers(0, 40000))
+def test_status_quo__costs_at_least_as_much_as_any_waiver(items, waiver, income):
+    """The status quo never costs less than the same debts with any waiver on contract terms."""
+    case = _case(items, Decimal(income))
+    scenario = Scenario("减免", tuple((d.id, Plan(waiver=waiver)) for d in case.debts), AS_OF)
+    comparison = evaluate_case(case, (scenario,))
+    assert comparison.outcomes[0].total_cost <= comparison.baseline.total_cost
+    for debt in comparison.outcomes[0].debts:
+        assert debt.saving >= ZERO
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(debts(max_principal="200000.00"), min_size=1, max_size=4), st.integers(1, 60),
+       st.integers(0, 40000))
+def test_cash_flow__reconciles_every_month(items, months, income):
+    """Every month's payments equal the sum of the schedules' payments that month, and surplus closes exactly."""
+    case = _case(items, Decimal(income))
+    plan = Plan(waiver=Waiver(WaiverMode.PENALTIES_AND_FEES), restructure=Restructure(months=months))
+    scenario = Scenario("分期", tuple((d.id, plan) for d in case.debts), AS_OF)
+    outcome = evaluate_case(case, (scenario,)).outcomes[0]
+    assert sum((m.payments for m in outcome.months), ZERO) == outcome.total_paid
+    for month in outcome.months:
+        assert month.surplus == month.disposable - month.payments
+        assert month.balance >= ZERO
+    assert outcome.is_affordable == all(m.payments <= case.budget.disposable for m in outcome.months)
