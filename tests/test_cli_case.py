@@ -85,3 +85,39 @@ def test_cli__python_dash_m_works(tmp_path):
     assert result.returncode == 2
     assert result.stderr.strip() == result.stderr.strip().splitlines()[0]
     assert "'principal' must be a number" in result.stderr
+
+
+def test_check_and_plan__empty_case(tmp_path, capsys):
+    """An empty case passes `check` and `plan` says there are no debts to plan, exit 2, nothing lost."""
+    from planner.case import Case
+    from planner.casefile import save_case
+    from planner.model import Budget
+
+    path = tmp_path / "empty.json"
+    save_case(Case(Budget(), (), "2026-11-23"), path)
+    before = path.read_bytes()
+    assert main(["check", str(path)]) == 0
+    assert main(["plan", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "债务不能为空" in err
+    assert path.read_bytes() == before
+
+
+def test_plan__hundred_debts(tmp_path, capsys):
+    """A case of 100 debts plans in one call with every debt in the JSON."""
+    from dataclasses import replace
+
+    from planner.casefile import save_case
+    from planner.examples import example_case
+
+    case = example_case()
+    many = tuple(replace(case.debts[i % 5], id=f"debt-{i:03d}") for i in range(100))
+    path = tmp_path / "many.json"
+    save_case(replace(case, debts=many, scenarios=()), path)
+    assert main(["plan", str(path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert len(data["scenarios"][0]["debts"]) == 100
+    names = [s["name"] for s in data["scenarios"]]
+    assert names[0] == "维持现状"
+    assert "按余额比例分配" in names  # a case without scenarios gets the budget-fitted ones
+    assert "NO_AFFORDABLE_TERM" in {f["code"] for f in data["findings"]}
