@@ -331,15 +331,23 @@ def _surplus_schedules(
     return schedules, tuple(replace(f, subject=scenario.name) for f in result.findings if f.subject not in ids)
 
 
-def _evaluate(ctx: _Context, scenario: Scenario, baseline: dict[str, Money]) -> Outcome:
-    surplus_findings: tuple[Finding, ...] = ()
+def _scenario_schedules(ctx: _Context, scenario: Scenario) -> tuple[list[Schedule], tuple[Finding, ...]]:
+    """Return one schedule per debt (input order) and any plan-level findings of the surplus policy."""
     if scenario.surplus_policy is None:
-        schedules = [_schedule(ctx, debt, scenario.plan_for(debt.id), scenario.start) for debt in ctx.debts]
-    else:
-        fixed = {d.id: _schedule(ctx, d, scenario.plan_for(d.id), scenario.start)
-                 for d in ctx.debts if not scenario.plan_for(d.id).is_contract_terms}
-        flexible, surplus_findings = _surplus_schedules(ctx, scenario, fixed)
-        schedules = [fixed.get(d.id) or flexible[d.id] for d in ctx.debts]
+        return [_schedule(ctx, debt, scenario.plan_for(debt.id), scenario.start) for debt in ctx.debts], ()
+    fixed = {d.id: _schedule(ctx, d, scenario.plan_for(d.id), scenario.start)
+             for d in ctx.debts if not scenario.plan_for(d.id).is_contract_terms}
+    flexible, findings = _surplus_schedules(ctx, scenario, fixed)
+    return [fixed.get(d.id) or flexible[d.id] for d in ctx.debts], findings
+
+
+def _evaluate(
+    ctx: _Context, scenario: Scenario, baseline: dict[str, Money], schedules: Sequence[Schedule] | None = None
+) -> Outcome:
+    """Evaluate ``scenario``; ``schedules`` may be given when already built (the status quo's are)."""
+    surplus_findings: tuple[Finding, ...] = ()
+    if schedules is None:
+        schedules, surplus_findings = _scenario_schedules(ctx, scenario)
     debts = tuple(
         DebtOutcome(debt.id, debt.creditor, scenario.plan_for(debt.id), schedule, baseline[debt.id],
                     ctx.budget.disposable)
@@ -388,9 +396,9 @@ def evaluate_case(
     ctx = _Context(case.debts, case.budget, audits, horizon)
     base_start = start or (chosen[0].start if chosen else case.as_of)
     status_quo = Scenario(STATUS_QUO_NAME, (), base_start)
-    base_schedules = {d.id: _schedule(ctx, d, STATUS_QUO, base_start) for d in case.debts}
-    costs = {k: Money(s.total_payment + s.remaining) for k, s in base_schedules.items()}
-    baseline = _evaluate(ctx, status_quo, costs)
+    base_schedules = [_schedule(ctx, d, STATUS_QUO, base_start) for d in case.debts]
+    costs = {s.debt_id: Money(s.total_payment + s.remaining) for s in base_schedules}
+    baseline = _evaluate(ctx, status_quo, costs, base_schedules)
     outcomes = tuple(_evaluate(ctx, s, costs) for s in chosen)
     return Comparison(baseline, outcomes, tuple(audits.values()))
 
