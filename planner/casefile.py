@@ -730,8 +730,9 @@ def save_case(case: Case, path: str | os.PathLike[str]) -> Path:
         _sync_folder(folder)
     except OSError as err:
         reason = err.strerror or str(err)
-        raise _bad_file(str(path), reason, "check that the folder exists and is writable, and that the disk has space",
-                        "请检查文件夹是否存在、是否可写，以及磁盘空间") from err
+        params = {"reason": reason, "fix": "check that the folder exists and is writable, and that the disk has space",
+                  "fix_zh": "请检查文件夹是否存在、是否可写，以及磁盘空间"}
+        raise InvalidInput("file", "cannot_write", str(path), params=params) from err
     finally:
         if temp is not None:
             with contextlib.suppress(OSError):

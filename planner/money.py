@@ -69,21 +69,26 @@ def to_decimal(value: Any, *, field: str = "amount") -> Decimal:
     return result
 
 
-def money(value: Any, *, field: str = "amount", allow_negative: bool = False) -> Money:
+def money(value: Any, *, field: str = "amount", allow_negative: bool = False, positive: bool = False) -> Money:
     """Return ``value`` as an exact yuan amount with two decimal places.
 
     Args:
         value: see :func:`to_decimal`.
         field: the field name used in errors.
         allow_negative: accept amounts below zero (cash-flow results, never debts or budgets).
+        positive: require an amount above zero (a principal, a monthly budget): 0 and negatives are both
+            reported as ``not_positive``.
 
     Raises:
-        InvalidInput: not a number, negative (unless allowed), more than two decimals, or above ¥1 trillion.
+        InvalidInput: not a number, negative (unless allowed), not positive (when required), more than two
+            decimals, or above ¥1 trillion.
 
     >>> money("1,234.5")
     Decimal('1234.50')
     """
     amount = to_decimal(value, field=field)
+    if positive and amount <= 0:
+        raise InvalidInput(field, "not_positive", value)
     if amount < 0 and not allow_negative:
         raise InvalidInput(field, "negative", value)
     if amount != amount.quantize(FEN, rounding=ROUND_DOWN):

@@ -287,7 +287,7 @@ def test_save_case__failure_mid_write_keeps_the_old_file(tmp_path, monkeypatch):
     with pytest.raises(InvalidInput) as info:
         save_case(example_case(), path)
     assert info.value.field == "file"
-    assert info.value.code == "bad_file"
+    assert info.value.code == "cannot_write"
     assert "No space left" in info.value.message_en()
     assert path.read_bytes() == old
     assert sorted(p.name for p in tmp_path.iterdir()) == ["case.json"]
@@ -323,11 +323,11 @@ def test_save_case__keeps_the_previous_file_as_bak(tmp_path):
     assert load_case(path) == example_case()
 
 
-def test_save_case__missing_folder_is_a_bad_file_error(tmp_path):
+def test_save_case__missing_folder_is_a_cannot_write_error(tmp_path):
     """Saving into a folder that does not exist raises bad_file with a fix, not an OSError."""
     with pytest.raises(InvalidInput) as info:
         save_case(example_case(), tmp_path / "nope" / "case.json")
-    assert info.value.code == "bad_file"
+    assert info.value.code == "cannot_write"
     assert "writable" in info.value.message_en()
     assert "文件夹" in info.value.message_zh()
 

@@ -20,7 +20,16 @@ def test_money__refuses_float_with_fix():
     with pytest.raises(InvalidInput) as err:
         money(0.1, field="principal")
     assert err.value.code == "float_refused"
-    assert "'principal' must not be a binary float (got 0.1); pass a str" in str(err.value)
+    assert str(err.value).startswith("'principal' must not be a binary float (got 0.1); write it as text")
+    assert '请加上双引号，写成 "1234.56" 的形式' in err.value.message_zh()
+
+
+def test_money__positive_required_reports_not_positive_for_zero_and_negative():
+    """Where an amount must be above zero, 0 and negatives get the same rule, so the fix never contradicts."""
+    for value in ("0", "-5"):
+        with pytest.raises(InvalidInput) as err:
+            money(value, field="monthly", positive=True)
+        assert err.value.code == "not_positive"
 
 
 @pytest.mark.parametrize(

@@ -211,7 +211,7 @@ def _order(text: str | None) -> list[str] | None:
 def run_payoff(args: argparse.Namespace) -> int:
     """Simulate one policy, or compare all four, and print text or JSON."""
     debts, as_of = _load_debts(args)
-    budget = money(args.monthly, field="monthly")
+    budget = money(args.monthly, field="monthly", positive=True)
     if budget <= 0:
         raise InvalidInput("monthly", "not_positive", args.monthly)
     policy = Policy.coerce(args.policy) if args.policy is not None else None

@@ -69,7 +69,7 @@ def parse_args(args: argparse.Namespace) -> dict[str, Any]:
         InvalidInput: a principal that is not a positive amount on the fen, a rate outside 0–1000 %, months
             outside 1–600, a bad start date.
     """
-    principal = money(args.principal, field="principal")
+    principal = money(args.principal, field="principal", positive=True)
     if principal <= 0:
         raise InvalidInput("principal", "not_positive", args.principal)
     rate = Rate.annual_percent(args.annual_rate, field="annual_rate")
@@ -113,21 +113,27 @@ def run_schedule(args: argparse.Namespace) -> int:
             "apr_percent": None if apr is None else f"{apr:f}",
         })
         return 0
+    en = getattr(args, "lang", "zh") == "en"
     out = sys.stdout
-    out.write(
-        f"本金 {principal:,.2f} 元，年利率 {rate.percent_per_year.normalize():f}%，{inputs['months']} 期，"
-        f"{METHOD_LABELS_ZH[method]}，起始日 {inputs['start'].isoformat()}\n\n"
-    )
+    rate_text = f"{rate.percent_per_year.normalize():f}"
+    if en:
+        out.write(f"Principal {principal:,.2f} yuan, {rate_text}% a year, {inputs['months']} months, "
+                  f"{method.value}, start {inputs['start'].isoformat()}\n\n")
+    else:
+        out.write(f"本金 {principal:,.2f} 元，年利率 {rate_text}%，{inputs['months']} 期，"
+                  f"{METHOD_LABELS_ZH[method]}，起始日 {inputs['start'].isoformat()}\n\n")
     rows = [
         (line.period, line.due_date.isoformat(), f"{line.payment:,.2f}", f"{line.principal:,.2f}",
          f"{line.interest:,.2f}", f"{line.balance:,.2f}")
         for line in lines
     ]
-    out.write(format_table(["期数", "还款日", "月供", "本金", "利息", "剩余本金"], rows,
-                           align_right=[True, False, True, True, True, True]))
-    out.write(
-        f"\n\n还款总额 {total_payment:,.2f} 元，利息总额 {total_interest:,.2f} 元"
-        + (f"，年化利率（APR）{apr:f}%" if apr is not None else "")
-        + "\n"
-    )
+    headers = (["period", "due date", "payment", "principal", "interest", "balance"] if en
+               else ["期数", "还款日", "月供", "本金", "利息", "剩余本金"])
+    out.write(format_table(headers, rows, align_right=[True, False, True, True, True, True]))
+    if en:
+        out.write(f"\n\nTotal paid {total_payment:,.2f} yuan, total interest {total_interest:,.2f} yuan"
+                  + (f", APR {apr:f}%" if apr is not None else "") + "\n")
+    else:
+        out.write(f"\n\n还款总额 {total_payment:,.2f} 元，利息总额 {total_interest:,.2f} 元"
+                  + (f"，年化利率（APR）{apr:f}%" if apr is not None else "") + "\n")
     return 0
