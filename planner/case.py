@@ -54,7 +54,7 @@ class Case:
             if scenario.name in names:
                 raise InvalidInput("name", "duplicate", scenario.name, where=f"scenarios[{index}]")
             names.add(scenario.name)
-            for debt_id, _ in scenario.plans:
+            for debt_id in (*(k for k, _ in scenario.plans), *scenario.surplus_order):
                 if debt_id not in ids:
                     raise InvalidInput(
                         "plans",

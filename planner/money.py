@@ -16,6 +16,7 @@ This module imports nothing from the rest of the package but :mod:`planner.error
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, NewType
 
@@ -30,14 +31,19 @@ ZERO = Money(Decimal("0.00"))
 HUNDRED = Decimal(100)
 MAX_AMOUNT = Decimal(1000000000000)  # ¥1 trillion: anything larger is a typo, not a household debt
 
-_STRIP = str.maketrans({",": None, "，": None, "¥": None, "￥": None, " ": None, "\u3000": None, "_": None})
+_SYMBOLS = str.maketrans({"¥": None, "￥": None, "\u3000": " ", "，": ","})
+# Thousands separators are accepted only where they group three digits: "1,234,567.50", "12 000" (a comma
+# anywhere else, as in "1,5", is a typo — or a decimal comma — and must not silently become 15).
+_GROUPED = re.compile(r"[+-]?\d{1,3}([, _]\d{3})+(\.\d*)?")
+_MAX_DIGITS = 40  # longer numbers are typos, and beyond the exact range of the default 28-digit context
 
 
 def to_decimal(value: Any, *, field: str = "amount") -> Decimal:
     """Convert user or caller input to a finite ``Decimal``.
 
     Args:
-        value: a ``Decimal``, an ``int``, or a ``str`` (thousands separators, ``¥`` and spaces are ignored).
+        value: a ``Decimal``, an ``int``, or a ``str`` (``¥`` is ignored; commas, spaces or underscores are
+            accepted as thousands separators only between groups of three digits).
         field: the field name used in the error.
 
     Returns:
@@ -55,9 +61,13 @@ def to_decimal(value: Any, *, field: str = "amount") -> Decimal:
     elif isinstance(value, float):
         raise InvalidInput(field, "float_refused", value)
     elif isinstance(value, str):
-        text = value.translate(_STRIP)
+        text = value.translate(_SYMBOLS).strip()
         if not text:
             raise InvalidInput(field, "required", value)
+        if _GROUPED.fullmatch(text):
+            text = text.replace(",", "").replace(" ", "").replace("_", "")
+        if len(text) > _MAX_DIGITS:
+            raise InvalidInput(field, "too_large", value[:20] + "…", params={"high": f"{MAX_AMOUNT:,}"})
         try:
             result = Decimal(text)
         except InvalidOperation:
@@ -91,10 +101,11 @@ def money(value: Any, *, field: str = "amount", allow_negative: bool = False, po
         raise InvalidInput(field, "not_positive", value)
     if amount < 0 and not allow_negative:
         raise InvalidInput(field, "negative", value)
-    if amount != amount.quantize(FEN, rounding=ROUND_DOWN):
-        raise InvalidInput(field, "too_many_decimals", value, params={"places": 2})
+    # The size check comes first: quantizing "1e30" to the fen would overflow the decimal context.
     if abs(amount) > MAX_AMOUNT:
         raise InvalidInput(field, "too_large", value, params={"high": f"{MAX_AMOUNT:,}"})
+    if amount.as_tuple().exponent < -2 and amount != amount.quantize(FEN, rounding=ROUND_DOWN):
+        raise InvalidInput(field, "too_many_decimals", value, params={"places": 2})
     return Money(amount.quantize(FEN))
 
 

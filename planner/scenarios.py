@@ -36,7 +36,6 @@ from planner.model import Budget, Debt
 from planner.money import FEN, ZERO, Money, floor_fen
 from planner.options import (
     CARD_RESTRUCTURE_LIMIT,
-    MAX_DEFERRAL_MONTHS,
     MAX_RESTRUCTURE_MONTHS,
     STATUS_QUO,
     Deferral,
@@ -52,7 +51,6 @@ from planner.payoff import MinPayment, PayoffDebt, simulate_surplus
 from planner.schedules import Installment, Schedule, apr_percent, build_schedule, waiver_amount
 
 DEFAULT_HORIZON = 120  # months shown and costed; a status quo still unpaid then counts its remaining balance
-DEFAULT_TOKEN = Money(Decimal("50.00"))  # 象征性还款 per creditor in shortfall mode (editable)
 _PCT = Decimal("0.01")
 STATUS_QUO_NAME = "维持现状"
 
@@ -468,16 +466,17 @@ def pro_rata_scenario(
     *,
     start: date,
     waiver: Waiver = Waiver(WaiverMode.PENALTIES_AND_FEES),  # noqa: B008 - frozen value, safe as a default
-    token: Money = DEFAULT_TOKEN,
-    max_months: int = CARD_RESTRUCTURE_LIMIT,
+    max_months: int = MAX_RESTRUCTURE_MONTHS,
 ) -> tuple[Scenario | None, tuple[Finding, ...]]:
     """Split the affordable amount across creditors in proportion to their balances (debt-management plan).
 
     Each debt's balance after the waiver gets ``share = floor_fen(disposable × balance / total)``, the residue
-    going to the largest balance, and is repaid interest-free (停息) in ``ceil(balance / share)`` installments.
-    Where that takes longer than ``max_months``, or disposable income is not positive (shortfall: income below the
-    sum of minimums), the debt gets 12 months of token payments (象征性还款, ``token`` or its share if larger)
-    followed by ``max_months`` installments, with a finding: the plan must be reviewed with the creditor.
+    going to the largest balance, and is repaid interest-free (停息) in ``ceil(balance / share)`` installments,
+    which never exceed the share, so the plan fits disposable income every month. Terms over 60 months carry the
+    schedule engine's ``TERM_OVER_60`` finding. Shortfall mode: where even ``max_months`` installments of the share
+    cannot repay a debt, it gets 12 months of token payments (象征性还款) equal to its share, then installments,
+    with a finding that the plan must be reviewed; where nothing is available at all (disposable income ≤ 0),
+    payments are paused for 12 months (a token amount would not be affordable) with a ``SHORTFALL`` finding.
     """
     if not case.debts:
         return None, ()
@@ -497,9 +496,11 @@ def pro_rata_scenario(
                 "SHORTFALL",
                 Severity.WARNING,
                 "budget",
-                "收入不足以支付必要开支，暂无可用于还款的金额：方案只安排象征性还款，请准备困难证明并尽快与债权人协商。",
-                "Income does not cover essential expenses, so nothing is available for creditors: the plan offers "
-                "token payments only; prepare hardship proof and talk to the creditors early.",
+                "收入不足以支付必要开支，暂无可用于还款的金额：方案先暂停还款 12 个月，请准备困难证明并尽快与债权人协商；"
+                "如能挤出少量资金，象征性还款有助于表明还款诚意。",
+                "Income does not cover essential expenses, so nothing is available for creditors: the plan pauses "
+                "payments for 12 months; prepare hardship proof and talk to the creditors early. A small token "
+                "payment, if at all possible, shows good faith.",
             )
         )
     plans = []
@@ -508,24 +509,25 @@ def pro_rata_scenario(
         if balance <= 0:
             plans.append((debt.id, Plan(waiver=waiver)))
             continue
-        # Decimal's // truncates toward zero, so round the quotient up explicitly.
-        months = int((balance / share).to_integral_value(rounding=ROUND_CEILING)) if share > 0 else max_months + 1
-        if months <= max_months:
-            plans.append((debt.id, Plan(waiver=waiver, restructure=Restructure(months=int(months)))))
-            continue
-        token_amount = max(token, share)
-        deferral = Deferral(months=min(12, MAX_DEFERRAL_MONTHS), token_amount=token_amount)
-        restructure = Restructure(months=min(max_months, MAX_RESTRUCTURE_MONTHS))
-        plans.append((debt.id, Plan(waiver=waiver, deferral=deferral, restructure=restructure)))
-        findings.append(
-            Finding(
-                "TOKEN_PAYMENTS",
-                Severity.INFO,
-                debt.id,
-                f"按比例分配的还款额不足以在 {max_months} 期内还清：先每月象征性还款 ¥{token_amount:,.2f}（12 个月），"
-                "之后分期；届时需与债权人重新评估。",
-                f"The pro-rata share cannot repay within {max_months} months: token payments of "
-                f"¥{token_amount:,.2f} a month for 12 months, then installments, to be reviewed with the creditor.",
+        if share > 0:
+            # Decimal's // truncates toward zero, so round the quotient up explicitly.
+            months = int((balance / share).to_integral_value(rounding=ROUND_CEILING))
+            if months <= max_months:
+                plans.append((debt.id, Plan(waiver=waiver, restructure=Restructure(months=months))))
+                continue
+        deferral = Deferral(months=12, token_amount=share)
+        plans.append((debt.id, Plan(waiver=waiver, deferral=deferral, restructure=Restructure(months=max_months))))
+        if share > 0:
+            findings.append(
+                Finding(
+                    "TOKEN_PAYMENTS",
+                    Severity.WARNING,
+                    debt.id,
+                    f"按比例分配的每月 ¥{share:,.2f} 不足以在 {max_months} 期内还清：先按此金额象征性还款 12 个月，"
+                    "之后的分期超出可负担范围，需与债权人重新评估（例如进一步减免）。",
+                    f"The pro-rata share of ¥{share:,.2f} a month cannot repay within {max_months} months: token "
+                    "payments of that amount for 12 months; the installments after them exceed what is affordable "
+                    "and must be reviewed with the creditor (e.g. a larger waiver).",
+                )
             )
-        )
     return Scenario("按余额比例分配", tuple(plans), start), tuple(findings)

@@ -36,7 +36,8 @@ def test_money__positive_required_reports_not_positive_for_zero_and_negative():
     ("value", "code"),
     [("abc", "not_a_number"), ("", "required"), (None, "required"), ("NaN", "not_finite"),
      ("Infinity", "not_finite"), (True, "not_a_number"), ("-1", "negative"), ("1.234", "too_many_decimals"),
-     ("1000000000000.01", "too_large"), ([1], "not_a_number")],
+     ("1000000000000.01", "too_large"), ([1], "not_a_number"), ("1,5", "not_a_number"), ("1 2", "not_a_number"),
+     ("1e30", "too_large"), ("1" * 60, "too_large"), ("1e-30", "too_many_decimals")],
 )
 def test_money__rejects_bad_values(value, code):
     """Each kind of bad amount raises InvalidInput with its own rule code."""

@@ -106,23 +106,43 @@ def test_shortest_affordable_terms__none_when_income_too_low(case):
 
 
 def test_pro_rata_scenario__shares_fit_disposable(case):
-    """Pro-rata installments stay within disposable income every month."""
+    """Pro-rata installments stay within disposable income every month and repay every debt."""
     scenario, findings = pro_rata_scenario(case, start=date(2026, 12, 1))
     outcome = evaluate(case, scenario)
-    assert all(m.payments <= case.budget.disposable + Decimal("1.00") for m in outcome.months)
+    assert outcome.is_affordable
     assert outcome.debt_free_date is not None
     assert findings == ()
 
 
-def test_pro_rata_scenario__shortfall_gives_token_payments(case):
-    """With nothing left after essential expenses, every debt gets token payments and a finding says so."""
+def test_pro_rata_scenario__longer_terms_still_fit(case):
+    """With less to spare the term grows past 60 months (flagged) and every month still fits."""
+    poorer = replace(case, budget=Budget((IncomeItem("工资", "2000"),)))
+    scenario, findings = pro_rata_scenario(poorer, start=date(2026, 12, 1))
+    outcome = evaluate(poorer, scenario)
+    assert findings == ()
+    assert {plan.restructure.months for _, plan in scenario.plans} == {80}  # ceil(158,886.96 / 2,000)
+    assert outcome.is_affordable
+    assert "TERM_OVER_60" in {f.code for f in outcome.findings}
+
+
+def test_pro_rata_scenario__tiny_share_gets_token_payments(case):
+    """A share that cannot repay within 120 months becomes 12 months of token payments equal to the share."""
+    budget = Budget((IncomeItem("工资", "500"),))
+    scenario, findings = pro_rata_scenario(replace(case, budget=budget), start=date(2026, 12, 1))
+    assert {f.code for f in findings} == {"TOKEN_PAYMENTS"}
+    outcome = evaluate(replace(case, budget=budget), scenario)
+    assert all(m.payments <= Decimal("500.00") for m in outcome.months[:12])
+    assert not outcome.is_affordable  # what follows the tokens is flagged, not hidden
+
+
+def test_pro_rata_scenario__shortfall_pauses_payments(case):
+    """With nothing left after essential expenses, payments pause for a year and a finding says so."""
     broke = replace(case, budget=Budget((IncomeItem("工资", "3000"),), (ExpenseItem("housing", "3500"),)))
     scenario, findings = pro_rata_scenario(broke, start=date(2026, 12, 1))
-    codes = [f.code for f in findings]
-    assert "SHORTFALL" in codes
-    assert codes.count("TOKEN_PAYMENTS") == len(case.debts)
-    first_month = evaluate(broke, scenario).months[0]
-    assert first_month.payments == Decimal("50.00") * len(case.debts)
+    assert [f.code for f in findings] == ["SHORTFALL"]
+    outcome = evaluate(broke, scenario)
+    assert all(m.payments == ZERO for m in outcome.months[:12])
+    assert all(plan.deferral.months == 12 for _, plan in scenario.plans)
 
 
 def test_evaluate_case__empty_case_and_no_scenarios():

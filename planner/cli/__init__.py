@@ -20,6 +20,7 @@ from planner.errors import InvalidInput, PlannerError
 from planner.money import yuan
 
 EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug of ours, reported in one line
 
 
 class UsageError(Exception):
@@ -70,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI and return its exit code (0 ok, 2 bad input)."""
+    """Run the CLI and return its exit code (0 ok, 2 bad input, 70 an internal error — reported in one line)."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     # Known before parsing, so even a parse error is reported in the chosen language.
     lang = "en" if "--lang=en" in args_list or ("--lang", "en") in itertools.pairwise(args_list) else "zh"
@@ -90,6 +91,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         return 0
+    except OSError as err:  # a file the user named cannot be read or written
+        where = f" ({err.filename})" if err.filename else ""
+        sys.stderr.write(f"planner: {err.strerror or err}{where}\n")
+        return EXIT_BAD_INPUT
+    except Exception as err:  # noqa: BLE001 - the last resort at the edge: one line, never a traceback
+        sys.stderr.write(
+            f"planner: 内部错误 / internal error: {type(err).__name__}: {err}. "
+            "请把命令和输入文件（去掉个人信息）报告给开发者 / please report the command and input (without personal data)\n"
+        )
+        return EXIT_INTERNAL
 
 
 def display_width(text: str) -> int:
