@@ -56,8 +56,9 @@ def test_plan__text_has_reminder_and_fit(case_file, capsys):
     """The text comparison lists the fitted scenarios and ends with the written-confirmation reminder."""
     assert main(["plan", str(case_file), "--fit"]) == 0
     out = capsys.readouterr().out
-    assert "最短可负担分期" in out
-    assert "按余额比例分配" in out
+    assert "最短可负担分期（50期）" in out
+    # At 0 % the pro-rata split gives every debt the same 50 months: the same plan is not listed twice.
+    assert "按余额比例分配" not in out
     assert "加盖公章的书面确认" in out
 
 
@@ -121,3 +122,68 @@ def test_plan__hundred_debts(tmp_path, capsys):
     assert names[0] == "维持现状"
     assert "按余额比例分配" in names  # a case without scenarios gets the budget-fitted ones
     assert "NO_AFFORDABLE_TERM" in {f["code"] for f in data["findings"]}
+
+
+def test_example__refuses_to_overwrite_without_force(case_file, capsys):
+    """`example -o` never silently replaces an existing file; --force replaces it and keeps a .bak."""
+    case_file.write_text("{}", encoding="utf-8")
+    assert main(["example", "-o", str(case_file)]) == 2
+    assert "--force" in capsys.readouterr().err
+    assert case_file.read_text(encoding="utf-8") == "{}"
+    assert main(["example", "-o", str(case_file), "--force"]) == 0
+    assert case_file.with_name(case_file.name + ".bak").read_text(encoding="utf-8") == "{}"
+
+
+def test_template_then_import_builds_a_case(tmp_path, capsys):
+    """The debts template imports into a new case that check and plan accept."""
+    table, case = tmp_path / "debts.csv", tmp_path / "new.json"
+    assert main(["template", "-o", str(table)]) == 0
+    assert main(["import", str(table), "-o", str(case), "--as-of", "2026-11-23", "--income", "9000",
+                 "--expenses", "6000", "--reserve", "500"]) == 0
+    assert main(["check", str(case), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["debts"] == 1
+    assert main(["plan", str(case), "--json"]) == 0
+    plan = json.loads(capsys.readouterr().out)
+    assert plan["disposable"] == "2500.00"
+
+
+def test_import__reports_every_bad_row_and_writes_nothing(tmp_path, capsys):
+    """A table with bad rows gives one line per problem, exit 2, and no case file."""
+    table, case = tmp_path / "debts.csv", tmp_path / "new.json"
+    table.write_text("id,creditor,kind,contract_date,outstanding_principal,contract_rate,monthly_payment\n"
+                     "a,银行,credit-card,2024-01-01,-5,18,100\n"
+                     "b,银行,loan-shark,2024-01-01,1000,18,100\n", encoding="utf-8")
+    assert main(["import", str(table), "-o", str(case)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert any("第 2 行" in line for line in err)
+    assert any("第 3 行" in line for line in err)
+    assert not case.exists()
+
+
+def test_check__warns_about_unknown_keys(case_file, capsys):
+    """A misspelt field is reported by check (it is kept in the file but not used)."""
+    data = json.loads(case_file.read_text(encoding="utf-8"))
+    data["debts"][2]["penalty_interst"] = data["debts"][2].pop("penalty_interest")
+    case_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert main(["check", str(case_file)]) == 0
+    out = capsys.readouterr().out
+    assert "不认识的字段" in out
+    assert "debts.cf-loan: penalty_interst" in out
+    assert main(["check", str(case_file), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["unknown_keys"] == [{"where": "debts.cf-loan",
+                                                                    "keys": ["penalty_interst"]}]
+
+
+def test_main__unexpected_error_is_one_line(monkeypatch, case_file, capsys):
+    """A bug surfaces as one line on stderr with exit code 70, never a traceback."""
+    import planner.cli.casecmds as casecmds
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(casecmds, "evaluate_case", broken)
+    assert main(["plan", str(case_file)]) == 70
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "RuntimeError: boom" in err

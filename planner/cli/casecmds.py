@@ -1,18 +1,22 @@
-"""``planner example``, ``planner check CASE`` and ``planner plan CASE``: the case-level commands."""
+"""The case-level commands: ``planner example``, ``planner template``, ``planner import``, ``planner check CASE``
+and ``planner plan CASE``."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
-from planner.cli import amount, format_table, print_json
+from planner.cli import EXIT_BAD_INPUT, amount, format_table, print_json
 from planner.errors import InvalidInput
 from planner.findings import Finding
 from planner.labels import label
+from planner.money import yuan
 from planner.scenarios import Comparison, Outcome, evaluate_case, pro_rata_scenario, shortest_affordable_terms
 
 
@@ -20,7 +24,24 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add the example, check and plan commands."""
     example = sub.add_parser("example", help="write the built-in example case / 输出内置示例案例")
     example.add_argument("-o", "--output", help="file to write (default: standard output)")
+    example.add_argument("--force", action="store_true", help="replace an existing file (its old version is kept as .bak)")
     example.set_defaults(func=run_example)
+
+    template = sub.add_parser("template", help="write a debts table to fill in (CSV, Chinese header) / 输出债务表模板")
+    template.add_argument("-o", "--output", required=True, help="the CSV file to write")
+    template.add_argument("--force", action="store_true", help="replace an existing file")
+    template.set_defaults(func=run_template)
+
+    new = sub.add_parser("import", help="start a case from a debts table (CSV or .xlsx) / 由债务表新建案例")
+    new.add_argument("debts", help="debts table: CSV (UTF-8 or GB18030) or .xlsx, see `planner template`")
+    new.add_argument("-o", "--output", required=True, help="the case file to write (.json)")
+    new.add_argument("--as-of", help="date the figures are stated at, YYYY-MM-DD (default today)")
+    new.add_argument("--income", default="0", help="net monthly household income / 每月净收入")
+    new.add_argument("--expenses", default="0", help="essential monthly expenses, all categories / 每月必要支出")
+    new.add_argument("--reserve", default="0", help="monthly reserve kept back / 每月应急储备")
+    new.add_argument("--borrower", default="", help="the borrower's name or a label")
+    new.add_argument("--force", action="store_true", help="replace an existing case file (old version kept as .bak)")
+    new.set_defaults(func=run_import)
 
     check = sub.add_parser("check", help="validate a case and audit each debt against the legal caps / 校验与利率上限审查")
     check.add_argument("case", help="case file (.json)")
@@ -43,10 +64,60 @@ def run_example(args: argparse.Namespace) -> int:
 
     case = example_case()
     if args.output:
+        _refuse_overwrite(args.output, args.force)
         save_case(case, args.output)
         sys.stderr.write(f"已写入示例案例 / example case written: {args.output}\n")
     else:
         sys.stdout.write(dumps_case(case))
+    return 0
+
+
+def _refuse_overwrite(path: str, force: bool) -> None:
+    """Raise unless ``path`` is free or ``--force`` was given: a case file is someone's data."""
+    if not force and Path(path).exists():
+        raise InvalidInput("file", "exists", path)
+
+
+def run_template(args: argparse.Namespace) -> int:
+    """Write the debts template."""
+    from planner.importing import write_debts_template
+
+    _refuse_overwrite(args.output, args.force)
+    write_debts_template(args.output)
+    sys.stderr.write(f"已写入债务表模板 / debts template written: {args.output}\n")
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """Read a debts table and save a new case with a one-line budget (detail it later in the file or the app)."""
+    from planner.case import Case
+    from planner.casefile import save_case
+    from planner.dates import parse_date
+    from planner.importing import import_debts
+    from planner.model import Budget, ExpenseCategory, ExpenseItem, IncomeItem
+    from planner.money import money
+
+    _refuse_overwrite(args.output, args.force)
+    result = import_debts(args.debts)
+    if result.errors:
+        lang = args.lang
+        for error in result.errors:
+            sys.stderr.write(f"planner: {error.message(lang)}\n")
+        sys.stderr.write(f"planner: 未写入案例，请先更正以上 {len(result.errors)} 处问题 / "
+                         f"no case written: fix the {len(result.errors)} problem(s) above first\n")
+        return EXIT_BAD_INPUT
+    income = money(args.income, field="income")
+    expenses = money(args.expenses, field="expenses")
+    budget = Budget(
+        incomes=(IncomeItem("收入", income),) if income else (),
+        expenses=(ExpenseItem(ExpenseCategory.OTHER, expenses, "必要支出合计"),) if expenses else (),
+        reserve=money(args.reserve, field="reserve"),
+    )
+    as_of = parse_date(args.as_of, field="as_of") if args.as_of else date.today()  # noqa: DTZ011 - CLI edge
+    case = Case(budget, result.debts, as_of, borrower=args.borrower)
+    save_case(case, args.output)
+    ignored = f"; ignored columns: {', '.join(result.ignored_columns)}" if result.ignored_columns else ""
+    sys.stderr.write(f"已导入 {len(case.debts)} 笔债务 / imported {len(case.debts)} debts → {args.output}{ignored}\n")
     return 0
 
 
@@ -60,9 +131,30 @@ def _unique(findings: Iterable[Finding]) -> list[Finding]:
     return list(dict.fromkeys(findings))
 
 
-def _finding_line(finding: Finding, lang: str) -> str:
-    source = f" [{finding.source}]" if finding.source else ""
-    return f"- [{finding.severity.value}] {finding.subject}: {finding.message(lang)}{source}"
+SEVERITY_ZH = {"info": "信息", "warning": "注意", "error": "错误"}
+
+
+def _finding_line(finding: Finding, lang: str, *, indent: str = "", group: str = "") -> str:
+    message = finding.message(lang)
+    source = f" [{finding.source}]" if finding.source and finding.source not in message else ""
+    severity = finding.severity.value if lang == "en" else SEVERITY_ZH[finding.severity.value]
+    subject = "" if finding.subject == group else f"{finding.subject}: "
+    return f"{indent}- [{severity}] {subject}{message}{source}"
+
+
+def _unknown_keys(extra: Iterable[tuple[str, str]]) -> list[dict[str, Any]]:
+    """Return the case file's keys this planner does not know, by location (kept as they are when saving)."""
+    found = []
+    for location, text in extra:
+        path = json.loads(location)
+        keys = sorted(json.loads(text))
+        found.append({"where": ".".join(path) or "(top level)", "keys": keys})
+    return found
+
+
+def _pct(value: Decimal) -> str:
+    """Return a percentage with two places, rounded half up like every other figure."""
+    return yuan(value)
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -73,13 +165,15 @@ def run_check(args: argparse.Namespace) -> int:
     case = load_case(args.case)
     audits = audit_case(case)
     lang = args.lang
+    unknown = _unknown_keys(case.extra)
     if args.json:
         print_json({
             "as_of": case.as_of,
             "debts": len(case.debts),
+            "unknown_keys": unknown,
             "audits": [
-                {"id": a.debt_id, "cap_rate": f"{a.cap.rate.percent_per_year:.2f}",
-                 "cost_rate": f"{a.cost_rate_percent:.2f}", "supportable": amount(a.supportable),
+                {"id": a.debt_id, "cap_rate": _pct(a.cap.rate.percent_per_year),
+                 "cost_rate": _pct(a.cost_rate_percent), "supportable": amount(a.supportable),
                  "claimed": amount(a.claimed), "excess": amount(a.excess),
                  "basis": a.cap.basis_en if lang == "en" else a.cap.basis_zh, "status": a.cap.status,
                  "findings": [_finding_json(f, lang) for f in a.findings]}
@@ -87,16 +181,25 @@ def run_check(args: argparse.Namespace) -> int:
             ],
         })
         return 0
-    print_lines = [f"案例有效 / case is valid: {len(case.debts)} 笔债务, 基准日 {case.as_of.isoformat()}", ""]
+    en = lang == "en"
+    lines = [f"Case is valid: {len(case.debts)} debts, as of {case.as_of.isoformat()}" if en
+             else f"案例有效：{len(case.debts)} 笔债务，测算基准日 {case.as_of.isoformat()}"]
+    if unknown:
+        lines.append("")
+        lines.append("Unknown keys, kept as they are (a misspelt field is ignored — correct it):" if en
+                     else "注意：文件中有本工具不认识的字段，已原样保留但不参与计算；如是拼写错误请更正：")
+        lines += [f"  - {u['where']}: {', '.join(u['keys'])}" for u in unknown]
+    lines.append("")
     headers = [label(k, lang) for k in ("debt_id", "cost_rate_percent", "cap_rate", "claimed", "supportable", "excess")]
-    rows = [[a.debt_id, f"{a.cost_rate_percent:.2f}", f"{a.cap.rate.percent_per_year:.2f}", amount(a.claimed),
+    rows = [[a.debt_id, _pct(a.cost_rate_percent), _pct(a.cap.rate.percent_per_year), amount(a.claimed),
              amount(a.supportable), amount(a.excess)] for a in audits]
-    print_lines.append(format_table(headers, rows, align_right=[False, True, True, True, True, True]))
+    lines.append(format_table(headers, rows, align_right=[False, True, True, True, True, True]))
     findings = _unique(f for a in audits for f in a.findings)
     if findings:
-        print_lines += ["", "提示 / findings (信息性提示，非法律结论 / information, not a legal conclusion):"]
-        print_lines += [_finding_line(f, lang) for f in findings]
-    sys.stdout.write("\n".join(print_lines) + "\n")
+        lines += ["", "Findings (information with its source, not a legal conclusion):" if en
+                  else "提示（信息性提示，附依据，不是法律结论）："]
+        lines += [_finding_line(f, lang) for f in findings]
+    sys.stdout.write("\n".join(lines) + "\n")
     return 0
 
 
@@ -151,8 +254,12 @@ def run_plan(args: argparse.Namespace) -> int:
         start = scenarios[0].start if scenarios else case.as_of
         for fitted, findings in (shortest_affordable_terms(case, start=start), pro_rata_scenario(case, start=start)):
             extra_findings += findings
-            if fitted is not None and fitted.name not in {s.name for s in scenarios}:
-                scenarios.append(fitted)
+            if fitted is None or fitted.name in {s.name for s in scenarios}:
+                continue
+            if any(s.plans == fitted.plans for s in scenarios):
+                # At 0 % the pro-rata split gives every debt the same term: it is the shortest term again.
+                continue
+            scenarios.append(fitted)
     comparison = evaluate_case(case, scenarios, horizon=args.horizon)
     lang = args.lang
     if args.json:
@@ -168,7 +275,8 @@ def run_plan(args: argparse.Namespace) -> int:
 
 
 def _plan_text(disposable: Decimal, comparison: Comparison, extra: list[Finding], lang: str) -> str:
-    yes, no = ("是", "否") if lang == "zh" else ("yes", "no")
+    en = lang == "en"
+    yes, no = ("yes", "no") if en else ("是", "否")
     keys = ["scenario", "affordable", "shortfall_months", "largest_monthly_payment", "total_paid", "total_waived",
             "remaining", "saving", "debt_free_date"]
     rows = [
@@ -178,15 +286,20 @@ def _plan_text(disposable: Decimal, comparison: Comparison, extra: list[Finding]
         for o in comparison.all
     ]
     lines = [
-        f"每月可用于还款 / disposable income per month: ¥{disposable:,.2f}",
+        f"Disposable income per month: ¥{disposable:,.2f}" if en else f"每月可用于还款：¥{disposable:,.2f}",
         "",
         format_table([label(k, lang) for k in keys], rows, align_right=[False, False, True, True, True, True, True, True]),
     ]
-    notes = _unique([f for o in comparison.all for f in o.findings] + extra)
-    if notes:
-        lines += ["", "提示 / findings:"]
-        lines += [_finding_line(f, lang) for f in notes]
+    # Findings are grouped under the scenario they belong to; a debt's finding says which scenario it is in.
+    grouped = [(o.name, _unique(o.findings)) for o in comparison.all if o.findings]
+    if extra:
+        grouped.append(("Budget fitting" if en else "按预算测算", _unique(extra)))
+    if grouped:
+        lines += ["", "Findings:" if en else "提示："]
+        for name, findings in grouped:
+            lines.append(f"  {name}:" if en else f"  【{name}】")
+            lines += [_finding_line(f, lang, indent="    ", group=name) for f in findings]
     lines.append("")
-    lines.append("提醒：任何协商结果都请取得债权人加盖公章的书面确认，不要只凭口头承诺。")
-    lines.append("Reminder: get every agreement as a written, stamped confirmation, never a verbal promise.")
+    lines.append("Reminder: get every agreement as a written, stamped confirmation, never a verbal promise." if en
+                 else "提醒：任何协商结果都请取得债权人加盖公章的书面确认，不要只凭口头承诺。")
     return "\n".join(lines) + "\n"
