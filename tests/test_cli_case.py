@@ -177,7 +177,7 @@ def test_check__warns_about_unknown_keys(case_file, capsys):
 
 def test_main__unexpected_error_is_one_line(monkeypatch, case_file, capsys):
     """A bug surfaces as one line on stderr with exit code 70, never a traceback."""
-    import planner.cli.casecmds as casecmds
+    from planner.cli import casecmds
 
     def broken(*_args, **_kwargs):
         raise RuntimeError("boom")
