@@ -152,9 +152,18 @@ def plot_payoff_months(ax: Axes, results: Sequence[PayoffResult], *, locale: str
     ids = [d.id for d in results[0].debts]
     height = 0.8 / len(results)
     for index, result in enumerate(results):
-        months = [result.debt(i).payoff_month or 0 for i in ids]
+        horizon = len(result.months)
+        # A debt never paid off is drawn to the end of the plan, hatched and marked, never as month 0.
+        months = [horizon if result.debt(i).payoff_month is None else result.debt(i).payoff_month for i in ids]
         positions = [row + index * height for row in range(len(ids))]
-        artists += list(ax.barh(positions, months, height=height, label=policy_label(result.policy, locale)))
+        bars = list(ax.barh(positions, months, height=height, label=policy_label(result.policy, locale)))
+        for bar, debt_id in zip(bars, ids, strict=True):
+            if result.debt(debt_id).payoff_month is None:
+                bar.set_hatch("//")
+                artists.append(ax.annotate("未还清" if locale == "zh" else "not paid off",
+                                           (bar.get_width(), bar.get_y() + bar.get_height() / 2),
+                                           xytext=(3, 0), textcoords="offset points", va="center", fontsize=7))
+        artists += bars
     ax.set_yticks([row + 0.4 - height / 2 for row in range(len(ids))], ids)
     ax.invert_yaxis()
     ax.set_xlabel("还清所在月份（第几个月）" if locale == "zh" else "month paid off")

@@ -22,7 +22,8 @@ def test_comparison_frame__one_row_per_scenario_with_decimals(comparison):
     frame = comparison_frame(comparison)
     assert list(frame.columns) == COMPARISON_COLUMNS
     assert frame["scenario"].tolist() == [o.name for o in comparison.all]
-    assert frame["affordable"].tolist()[0] is False or not frame["affordable"].tolist()[0]
+    assert frame["affordable"].tolist() == [o.is_affordable for o in comparison.all]
+    assert not frame.loc[0, "affordable"]  # the status quo of the example is unaffordable
     assert isinstance(frame.loc[1, "total_paid"], Decimal)
     assert frame.loc[1, "total_paid"] == comparison.outcomes[0].total_paid
 
@@ -98,3 +99,23 @@ def test_payoff_frame_and_charts():
     assert len(bars) == 4 * len(debts)
     assert lines[1].get_ydata()[0] == 40000.0
     assert png.startswith(b"\x89PNG")
+
+
+def test_plot_payoff_months__unpaid_debt_is_hatched_not_zero():
+    """A debt that is never paid off is drawn to the end of the plan, hatched and labelled, not as month 0."""
+    from datetime import date
+
+    from planner.charts import new_figure, plot_payoff_months
+    from planner.payoff import MinPayment, PayoffDebt, simulate
+
+    debts = [PayoffDebt("grows", "网贷", "10000", "36", MinPayment.fixed("100")),
+             PayoffDebt("small", "信用卡", "500", "18", MinPayment.fixed("100"))]
+    result = simulate(debts, monthly_budget="200", policy="snowball", start=date(2026, 12, 1), horizon=24)
+    assert result.debt("grows").payoff_month is None
+    ax = new_figure().subplots()
+    artists = plot_payoff_months(ax, [result])
+    bars = [a for a in artists if hasattr(a, "get_hatch")]
+    grows = bars[0]
+    assert grows.get_width() == len(result.months)
+    assert grows.get_hatch() == "//"
+    assert any(getattr(a, "get_text", lambda: "")() == "未还清" for a in artists)
