@@ -17,7 +17,10 @@ The legal numbers are **data, not code**. Two files in ``planner/data`` hold the
 
 Both can be replaced: :func:`load_lpr` and :func:`load_cap_rules` read a user's file of the same shape, and
 :meth:`LprTable.with_entry` adds a newer LPR row. Every figure here is a planner estimate presented as information
-with its source, never a court's conclusion; findings word it that way.
+with its source, never a court's conclusion; findings word it that way. How a cap is named depends on the rule:
+only a confirmed legal rule (status "firm", nature "legal") is a 法定上限 / legal cap; an unconfirmed rule or a
+guidance figure is a 参考上限 / reference cap. That wording lives in one place, :data:`CAP_WORDING`, reached through
+:attr:`Cap.wording`.
 
 Interest under a cap is simple interest on a 365-day year (courts' usual count for private loans; see
 ``../shared/reference/README.md`` §2), accrued unrounded and rounded half-up to the fen once per result with
@@ -45,10 +48,10 @@ from typing import Any
 
 from planner.case import Case
 from planner.dates import parse_date
-from planner.errors import InvalidInput
+from planner.errors import InvalidInput, _fill
 from planner.findings import Finding, Severity
 from planner.model import CreditorKind, Debt
-from planner.money import ZERO, Money, money, round_fen, to_decimal
+from planner.money import ZERO, Money, money, round_fen, to_decimal, yuan
 from planner.rates import DayCount, Rate
 
 LPR_FILE = "lpr_1y.csv"
@@ -266,6 +269,76 @@ class RuleStatus(StrEnum):
     CHECK = "check"  # believed right, not confirmed from the primary text: show it as editable data
 
 
+class CapNature(StrEnum):
+    """What kind of figure a rule's cap is."""
+
+    LEGAL = "legal"  # a limit set by law or a judicial interpretation / opinion
+    GUIDANCE = "guidance"  # a reference figure borrowed or recommended, not a limit binding on this creditor
+
+
+@dataclass(frozen=True, slots=True)
+class CapWording:
+    """How findings and outputs name a cap and what they say it may support.
+
+    These are the only status-dependent texts (see :data:`CAP_WORDING`); the templates use ``{what}``, ``{rate}``,
+    ``{cap}`` (percent) and ``{source}``.
+
+    Attributes:
+        legal: True for a confirmed legal cap, False for a reference (guidance or unconfirmed) figure.
+        label_zh / label_en: the cap's name inside a sentence ("法定上限" / "legal cap").
+        heading_zh / heading_en: the name as a heading ("法定利率上限" / "Legal cap").
+        named_zh / named_en: the name with the figure ("法定上限（15.4%）").
+        rate_above_zh / rate_above_en: the sentence of RATE_ABOVE_CAP and PENALTY_RATE_ABOVE_CAP.
+        use_zh / use_en: what an excess above the cap may be used for, with the source (CHARGES_ABOVE_CAP).
+    """
+
+    legal: bool
+    label_zh: str
+    label_en: str
+    heading_zh: str
+    heading_en: str
+    named_zh: str
+    named_en: str
+    rate_above_zh: str
+    rate_above_en: str
+    use_zh: str
+    use_en: str
+
+
+LEGAL_WORDING = CapWording(
+    legal=True,
+    label_zh="法定上限",
+    label_en="legal cap",
+    heading_zh="法定利率上限",
+    heading_en="Legal cap",
+    named_zh="法定上限（{cap}%）",
+    named_en="legal cap ({cap}%)",
+    rate_above_zh="{what} {rate}% 高于上限 {cap}%；依据{source}，可请求调减超出部分。",
+    rate_above_en="{what} of {rate}% is above the {cap}% cap; under {source} a reduction of the part above it may be "
+    "requested.",
+    use_zh="依据{source}，可据此申请减免",
+    use_en="under {source} this is a basis for a waiver request",
+)
+REFERENCE_WORDING = CapWording(
+    legal=False,
+    label_zh="参考上限（仅供参考，未经确认）",
+    label_en="reference cap (guidance, unconfirmed)",
+    heading_zh="参考利率上限（仅供参考，未经确认）",
+    heading_en="Reference cap (guidance, unconfirmed)",
+    named_zh="参考上限（{cap}%，仅供参考，未经确认）",
+    named_en="reference cap ({cap}%; guidance, unconfirmed)",
+    rate_above_zh="{what} {rate}% 高于参考上限 {cap}%（仅供参考，未经确认）；可作为协商减免的参考依据（依据{source}，"
+    "该规则尚待核实）。",
+    rate_above_en="{what} of {rate}% is above the {cap}% reference cap (guidance, unconfirmed); it may serve as a "
+    "reference point when negotiating a waiver (under {source}; the rule is still to be checked).",
+    use_zh="可作为协商减免的参考依据（依据{source}，该规则尚待核实）",
+    use_en="this may serve as a reference point when negotiating a waiver (under {source}; the rule is still to be "
+    "checked)",
+)
+CAP_WORDING = {True: LEGAL_WORDING, False: REFERENCE_WORDING}
+"""The wording by whether a cap is a confirmed legal cap (status "firm" and nature "legal")."""
+
+
 class LprOn(StrEnum):
     """Which date's one-year LPR an LPR-based cap uses."""
 
@@ -308,6 +381,7 @@ class CapRule:
     source: str
     status: RuleStatus
     notes: tuple[CapNote, ...] = ()
+    nature: CapNature = CapNature.LEGAL
 
     def __post_init__(self) -> None:
         if (self.percent is None) == (self.lpr_multiple is None) or (self.lpr_multiple is None) != (
@@ -476,6 +550,7 @@ def _parse_rule(item: Any) -> CapRule:
         source=_required_text(item, "source"),
         status=_enum(RuleStatus, item.get("status"), "status"),
         notes=tuple(_parse_note(n) for n in notes),
+        nature=_enum(CapNature, item.get("nature", CapNature.LEGAL.value), "nature"),
     )
 
 
@@ -552,6 +627,7 @@ class Cap:
         lpr_date: for an LPR-based cap, the date whose one-year LPR was used; else None.
         lpr_1y: that one-year LPR in percent a year; else None.
         notes: the rule's notes, filled in; they become findings.
+        nature: "legal" or "guidance" (a reference figure, not a limit binding on this creditor).
     """
 
     rate: Rate
@@ -564,11 +640,22 @@ class Cap:
     lpr_date: date | None = None
     lpr_1y: Decimal | None = None
     notes: tuple[CapNote, ...] = ()
+    nature: CapNature = CapNature.LEGAL
 
     @property
     def percent(self) -> Decimal:
         """Return the cap in percent a year."""
         return self.rate.percent_per_year
+
+    @property
+    def is_legal(self) -> bool:
+        """Return True for a confirmed legal cap: status "firm" and nature "legal"."""
+        return self.status is RuleStatus.FIRM and self.nature is CapNature.LEGAL
+
+    @property
+    def wording(self) -> CapWording:
+        """Return how to name this cap: 法定上限 / legal cap, or 参考上限 / reference cap (see :data:`CAP_WORDING`)."""
+        return CAP_WORDING[self.is_legal]
 
 
 @dataclass(frozen=True, slots=True)
@@ -585,19 +672,18 @@ class CapPeriod:
         return (self.end - self.start).days
 
 
-def _two(value: Decimal) -> str:
-    """Return a decimal with exactly two places, half up: the detail and JSON form ("15.40")."""
+def percent_text(value: Decimal) -> str:
+    """Return a percentage as text with exactly two places, rounded half up: the detail and JSON form.
+
+    >>> percent_text(Decimal("15.4")), percent_text(Decimal("3.845")), percent_text(Decimal(24))
+    ('15.40', '3.85', '24.00')
+    """
     return f"{value.quantize(_CENT, rounding=ROUND_HALF_UP):f}"
 
 
 def _pct(value: Decimal) -> str:
     """Return a percentage for reading: 15.4, 24, 3.85 (never exponent notation)."""
     return f"{value.normalize():f}"
-
-
-def _fill(template: str, values: dict[str, str]) -> str:
-    """Fill ``{placeholders}``; an unknown placeholder is left as written."""
-    return re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), m.group(0)), template)
 
 
 def _make_cap(rule: CapRule, contract_date: date, as_of: date, lpr: LprTable) -> Cap:
@@ -612,7 +698,7 @@ def _make_cap(rule: CapRule, contract_date: date, as_of: date, lpr: LprTable) ->
         percent = rule.lpr_multiple * lpr_1y
         values |= {
             "multiple": _pct(rule.lpr_multiple),
-            "lpr": _two(lpr_1y),  # LPR is quoted with two decimals: 3.85, 3.00
+            "lpr": percent_text(lpr_1y),  # LPR is quoted with two decimals: 3.85, 3.00
             "lpr_date": lpr_date.isoformat(),
             "lpr_from": effective_from.isoformat(),
         }
@@ -631,6 +717,7 @@ def _make_cap(rule: CapRule, contract_date: date, as_of: date, lpr: LprTable) ->
         lpr_date=lpr_date,
         lpr_1y=lpr_1y,
         notes=notes,
+        nature=rule.nature,
     )
 
 
@@ -787,29 +874,36 @@ def _situation_findings(
                     f"The rule applied, '{cap.rule_id}' ({_pct(cap.percent)}% cap), is not confirmed from the "
                     f"primary text: treat it as editable data and check the source: {cap.source}",
                     cap.source,
-                    (("cap_rate_percent", _two(cap.percent)),),
+                    (("cap_rate_percent", percent_text(cap.percent)),),
                 )
             )
-    lpr_dates = [c.lpr_date for c in distinct if c.lpr_date is not None]
-    if lpr_dates and as_of > lpr.confirmed_through:
-        findings.append(_stale_finding(as_of, max(lpr_dates), lpr, distinct))
+    if as_of > lpr.confirmed_through:
+        lpr_dates = [c.lpr_date for c in distinct if c.lpr_date is not None]
+        findings.append(_stale_finding(as_of, lpr, relied=any(d > lpr.confirmed_through for d in lpr_dates)))
     return findings
 
 
-def _stale_finding(as_of: date, latest: date, lpr: LprTable, caps: list[Cap]) -> Finding:
-    """LPR_STALE: a warning when a cap used an LPR after the confirmed date, information when it did not."""
-    confirmed, day, used = lpr.confirmed_through.isoformat(), as_of.isoformat(), latest.isoformat()
-    detail = tuple(("lpr_1y_percent", _two(c.lpr_1y)) for c in caps if c.lpr_1y is not None)
-    if latest > lpr.confirmed_through:
+def _stale_finding(as_of: date, lpr: LprTable, *, relied: bool) -> Finding:
+    """LPR_STALE about the data: the as-of date is after the LPR table's confirmed date.
+
+    A warning when a cap relied on an LPR dated after ``confirmed_through`` (``relied``), information otherwise.
+    Subject, message, source and detail depend only on the table and the as-of date, so the findings of all debts
+    audited on one date are equal (one warning and / or one information) and a listing can show each once.
+    """
+    confirmed, day = lpr.confirmed_through.isoformat(), as_of.isoformat()
+    detail: tuple[tuple[str, str], ...] = (("confirmed_through", confirmed), ("as_of", day))
+    if as_of >= lpr.first_date:  # the table's (unconfirmed) one-year LPR on the as-of date
+        detail += (("lpr_1y_percent", percent_text(lpr.one_year_on(as_of, field="as_of"))),)
+    if relied:
         return Finding(
             "LPR_STALE",
             Severity.WARNING,
             "data",
-            f"LPR 数据只核实到 {confirmed}，而上限用到了 {used} 的一年期 LPR（测算基准日 {day}）：此后若 LPR 有调整，"
-            "上限会不同。请核对最新的一年期 LPR，必要时添加数据行。",
-            f"The LPR data is confirmed only through {confirmed}, but the cap uses the one-year LPR of {used} "
-            f"(as-of date {day}): if the LPR has changed since, the cap differs. Check the latest one-year LPR and "
-            "add a row if needed.",
+            f"LPR 数据只核实到 {confirmed}，测算基准日 {day} 晚于此日期（数据可能已过时），而上限用到了 {confirmed} "
+            "之后的一年期 LPR：此后若 LPR 有调整，上限会不同。请核对最新的一年期 LPR，必要时添加数据行。",
+            f"The LPR data is confirmed only through {confirmed} and the as-of date {day} is later (the data may be "
+            f"stale), and the cap uses a one-year LPR dated after {confirmed}: if the LPR has changed since, the cap "
+            "differs. Check the latest one-year LPR and add a row if needed.",
             lpr.source,
             detail,
         )
@@ -817,49 +911,57 @@ def _stale_finding(as_of: date, latest: date, lpr: LprTable, caps: list[Cap]) ->
         "LPR_STALE",
         Severity.INFO,
         "data",
-        f"LPR 数据只核实到 {confirmed}，测算基准日为 {day}；本笔上限用的是 {used} 的一年期 LPR，在已核实范围内，"
-        "不受影响。",
-        f"The LPR data is confirmed only through {confirmed} and the as-of date is {day}; this cap uses the one-year "
-        f"LPR of {used}, which is within the confirmed range, so it is not affected.",
+        f"LPR 数据只核实到 {confirmed}，测算基准日 {day} 晚于此日期（数据可能已过时）；这里的上限没有用到 {confirmed} "
+        "之后的一年期 LPR，不受影响。需要按更新的 LPR 测算时，请核对最新数据，必要时添加数据行。",
+        f"The LPR data is confirmed only through {confirmed} and the as-of date {day} is later (the data may be "
+        f"stale); the cap here uses no one-year LPR dated after {confirmed}, so it is not affected. Check the latest "
+        "LPR and add a row before relying on a newer one.",
         lpr.source,
         detail,
     )
 
 
 def _rate_finding(code: str, subject: str, percent: Decimal, cap: Cap, what_zh: str, what_en: str) -> Finding:
+    wording = cap.wording
+    values = {"rate": _pct(percent), "cap": _pct(cap.percent), "source": cap.source}
     return Finding(
         code,
         Severity.WARNING,
         subject,
-        f"{what_zh} {_pct(percent)}% 高于上限 {_pct(cap.percent)}%；依据{cap.source}，可请求调减超出部分。",
-        f"{what_en} of {_pct(percent)}% is above the {_pct(cap.percent)}% cap; under {cap.source} a reduction of the "
-        "part above it may be requested.",
+        _fill(wording.rate_above_zh, {"what": what_zh, **values}),
+        _fill(wording.rate_above_en, {"what": what_en, **values}),
         cap.source,
-        (("rate_percent", _two(percent)), ("cap_rate_percent", _two(cap.percent))),
+        (("rate_percent", percent_text(percent)), ("cap_rate_percent", percent_text(cap.percent))),
     )
 
 
 def _charges_finding(
-    subject: str, cap: Cap, start: date, days: int, principal: Decimal, claimed: Decimal, supportable: Decimal
+    subject: str, caps: list[Cap], start: date, days: int, principal: Decimal, claimed: Decimal, supportable: Decimal
 ) -> Finding:
+    """CHARGES_ABOVE_CAP; ``caps[0]`` is the cap named, the others the window's; a reference cap among them makes
+    the whole finding use the reference wording."""
+    cap = caps[0]
+    wording = CAP_WORDING[all(c.is_legal for c in caps)]
     excess = claimed - supportable
     s = start.isoformat()
+    values = {"cap": _pct(cap.percent), "source": cap.source}
+    named_zh, named_en = _fill(wording.named_zh, values), _fill(wording.named_en, values)
+    use_zh, use_en = _fill(wording.use_zh, values), _fill(wording.use_en, values)
     return Finding(
         "CHARGES_ABOVE_CAP",
         Severity.WARNING,
         subject,
-        f"主张的利息及费用 ¥{_yuan(claimed)}，高于按法定上限（{_pct(cap.percent)}%）对本金 ¥{_yuan(principal)} 自 {s} "
-        f"起 {days} 天测算的 ¥{_yuan(supportable)}，超出 ¥{_yuan(excess)}；依据{cap.source}，可据此申请减免。"
-        "（本工具测算，不是法院认定的金额。）",
-        f"The interest and charges claimed, ¥{_yuan(claimed)}, are above the ¥{_yuan(supportable)} the cap "
-        f"({_pct(cap.percent)}%) supports on ¥{_yuan(principal)} over {days} days from {s}, by ¥{_yuan(excess)}; "
-        f"under {cap.source} this is a basis for a waiver request. (A planner estimate, not a court's figure.)",
+        f"主张的利息及费用 ¥{_yuan(claimed)}，高于按{named_zh}对本金 ¥{_yuan(principal)} 自 {s} 起 {days} 天测算的 "
+        f"¥{_yuan(supportable)}，超出 ¥{_yuan(excess)}；{use_zh}。（本工具测算，不是法院认定的金额。）",
+        f"The interest and charges claimed, ¥{_yuan(claimed)}, are above the ¥{_yuan(supportable)} the {named_en} "
+        f"supports on ¥{_yuan(principal)} over {days} days from {s}, by ¥{_yuan(excess)}; {use_en}. (A planner "
+        "estimate, not a court's figure.)",
         cap.source,
         (
-            ("supportable", _two(supportable)),
-            ("claimed", _two(claimed)),
-            ("excess", _two(excess)),
-            ("cap_rate_percent", _two(cap.percent)),
+            ("supportable", yuan(supportable)),
+            ("claimed", yuan(claimed)),
+            ("excess", yuan(excess)),
+            ("cap_rate_percent", percent_text(cap.percent)),
             ("days", str(days)),
         ),
     )
@@ -924,9 +1026,12 @@ def audit_debt(
     Findings: CONTRACT_AFTER_AS_OF (error); RATE_ABOVE_CAP (contract rate + fee rate above the cap);
     PENALTY_RATE_ABOVE_CAP; CHARGES_ABOVE_CAP (excess > 0, with supportable / claimed / excess); the rule's notes
     (PRIVATE_TRANSITION, MICROLOAN_RULE); RULE_UNCONFIRMED (a rule tagged "check"); LPR_STALE (subject "data")
-    when the cap depends on the LPR and the as-of date is after the table's ``confirmed_through`` — a warning when
-    an LPR after that date was used (the as-of LPR of the 2020-08-20 transition, or a recent contract date),
-    information when the LPR used is confirmed. Caps that do not use the LPR (the 24 % rules) get no LPR_STALE.
+    whenever the as-of date is after the LPR table's ``confirmed_through`` (the data may be stale) — a warning when
+    a cap used an LPR dated after that date (the as-of LPR of the 2020-08-20 transition, or a recent contract
+    date), information otherwise (a confirmed LPR, or a cap such as the 24 % rules that uses none). Its wording and
+    detail (``confirmed_through``, ``as_of``, ``lpr_1y_percent`` — the table's LPR on the as-of date) depend only
+    on the table and the as-of date, so equal findings of several debts can be shown once. The rate and charges
+    findings name the cap by :attr:`Cap.wording`: a legal cap, or a reference cap (guidance, unconfirmed).
 
     Raises:
         InvalidInput: a bad as-of date, or an LPR-based cap needing the LPR before the table begins.
@@ -955,7 +1060,9 @@ def audit_debt(
     if excess > 0:
         days = sum(p.days for p in periods)
         findings.append(
-            _charges_finding(debt.id, cap, start, days, debt.outstanding_principal, claimed, supportable)
+            _charges_finding(
+                debt.id, [cap, *(p.cap for p in periods)], start, days, debt.outstanding_principal, claimed, supportable
+            )
         )
     return CapAudit(
         debt_id=debt.id,
@@ -1064,7 +1171,7 @@ def quote_cap(
         excess = Money(max(ZERO, claimed - legal))
         figures = {"start": first, "end": last, "legal_interest": legal, "claimed_interest": claimed, "excess": excess}
         if excess > 0:
-            extra.append(_charges_finding(subject, cap, first, days, amount, claimed, legal))
+            extra.append(_charges_finding(subject, [cap, *(p.cap for p in periods)], first, days, amount, claimed, legal))
     findings = _situation_findings(subject, contract_date, as_of, [cap, *(p.cap for p in periods)], lpr)
     if rate is not None and rate > cap.percent:
         findings.append(_rate_finding("RATE_ABOVE_CAP", subject, rate, cap, "合同年利率", "The contract rate"))

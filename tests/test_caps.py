@@ -26,6 +26,7 @@ from planner.caps import (
     legal_interest,
     load_cap_rules,
     load_lpr,
+    percent_text,
     quote_cap,
 )
 from planner.errors import InvalidInput
@@ -415,6 +416,7 @@ def test_load_cap_rules__gap_or_overlap_is_refused(tmp_path):
         ({"cap": {"percent": "-1"}}, "percent", "not_positive"),
         ({"cap": {"lpr_multiple": "4", "lpr_on": "filing"}}, "lpr_on", "unknown_choice"),
         ({"status": "maybe"}, "status", "unknown_choice"),
+        ({"nature": "statutory"}, "nature", "unknown_choice"),
         ({"applies_to": ["pawnshop"]}, "kind", "unknown_choice"),
         ({"source": ""}, "source", "required"),
         ({"contract_dates": {"from": "2021-01-01", "to": "2020-01-01"}}, "contract_dates.to", "date_order"),
@@ -460,7 +462,7 @@ def test_audit_debt__stale_lpr_warning_when_lpr_after_confirmed_date_is_used():
     stale = by_code(audit.findings, "LPR_STALE")
     assert (stale.severity, stale.subject) == (Severity.WARNING, "data")
     assert "2026-01-20" in stale.message_zh
-    assert dict(stale.detail) == {"lpr_1y_percent": "3.00"}
+    assert dict(stale.detail) == {"confirmed_through": "2026-01-20", "as_of": "2026-05-01", "lpr_1y_percent": "3.00"}
     # Adding a confirmed row for 2026-02-20 removes the warning when the as-of date is within it.
     fresher = load_lpr().with_entry("2026-02-20", "3.00", "3.50").with_entry("2026-04-20", "3.00", "3.50")
     audit = audit_debt(make_debt(contract_date="2026-03-01", overdue_since="2026-03-01", accrued_interest="0"),
@@ -477,10 +479,42 @@ def test_audit_debt__stale_lpr_information_when_cap_uses_confirmed_lpr():
     assert "LPR_STALE" not in codes(on_time.findings)
 
 
-def test_audit_debt__stale_lpr_not_raised_for_caps_without_lpr():
-    """A 24 % cap does not depend on the LPR, so stale LPR data is not reported for it."""
+def test_audit_debt__stale_lpr_information_for_caps_without_lpr():
+    """A 24 % cap does not use the LPR, but an as-of date after the confirmed date still says the data may be stale,
+    as information about the data."""
     card = make_debt(kind="credit-card", contract_rate="18.25", accrued_interest="100")
-    assert "LPR_STALE" not in codes(audit_debt(card, date(2026, 11, 23)).findings)
+    stale = by_code(audit_debt(card, date(2026, 11, 23)).findings, "LPR_STALE")
+    assert (stale.severity, stale.subject) == (Severity.INFO, "data")
+    assert "2026-01-20" in stale.message_zh
+    assert "2026-11-23" in stale.message_en
+    assert stale.source == load_lpr().source
+    assert "LPR_STALE" not in codes(audit_debt(card, date(2026, 1, 20)).findings)  # on the confirmed date
+
+
+def test_audit_debt__stale_lpr_equal_for_all_debts_of_one_as_of_date():
+    """LPR_STALE depends only on the data and the as-of date: every debt audited on one date gets an equal finding
+    of its severity, so a listing shows each once."""
+    as_of = date(2026, 11, 23)
+    infos = [
+        make_debt(kind="credit-card", contract_rate="18.25", accrued_interest="100"),  # 24 %: no LPR
+        make_debt(kind="microloan", contract_rate="30"),  # 24 % guidance: no LPR
+        make_debt(contract_date="2022-05-01", overdue_since="2025-11-01", accrued_interest="0"),  # LPR of 2022-05-01
+        make_debt(contract_date="2025-06-01", overdue_since="2025-11-01", accrued_interest="0"),  # LPR of 2025-06-01
+    ]
+    warnings = [
+        make_debt(contract_date="2026-03-01", overdue_since="2026-03-01", accrued_interest="0"),  # LPR of 2026-03-01
+        make_debt(contract_date="2019-06-01", overdue_since="2020-01-01", accrued_interest="0"),  # as-of LPR
+    ]
+    found = {d.id + str(i): by_code(audit_debt(d, as_of).findings, "LPR_STALE") for i, d in enumerate(infos)}
+    assert len(set(found.values())) == 1
+    assert next(iter(found.values())).severity is Severity.INFO
+    stale = {by_code(audit_debt(d, as_of).findings, "LPR_STALE") for d in warnings}
+    assert len(stale) == 1
+    (warning,) = stale
+    assert warning.severity is Severity.WARNING
+    assert warning.message_zh != next(iter(found.values())).message_zh  # the text says whether a cap relied on it
+    example = {f for a in audit_case(example_case()) for f in a.findings if f.code == "LPR_STALE"}
+    assert len(example) == 1  # the example's as-of date 2026-11-23 is after 2026-01-20; one equal finding
 
 
 def test_audit_debt__pre_2020_private_loan_transition_findings():
@@ -535,6 +569,68 @@ def test_audit_debt__fee_and_penalty_rates_above_cap():
     assert "综合年化成本" in rate.message_zh
     assert "35.9% 高于上限 24%" in rate.message_zh
     assert dict(by_code(audit.findings, "PENALTY_RATE_ABOVE_CAP").detail)["rate_percent"] == "35.85"
+
+
+def test_findings__firm_legal_rule_is_a_legal_cap():
+    """A firm legal rule is called a legal cap, and the rate finding says a reduction may be requested."""
+    cap = cap_for("online-platform", date(2021, 3, 1), on=date(2022, 3, 1))
+    assert (cap.is_legal, cap.wording.label_zh, cap.wording.label_en) == (True, "法定上限", "legal cap")
+    audit = audit_debt(make_debt(), date(2022, 3, 1))
+    assert "可请求调减超出部分" in by_code(audit.findings, "RATE_ABOVE_CAP").message_zh
+    charges = by_code(audit.findings, "CHARGES_ABOVE_CAP")
+    assert "法定上限（15.4%）" in charges.message_zh
+    assert "legal cap (15.4%)" in charges.message_en
+
+
+def test_findings__guidance_rule_is_a_reference_cap_and_worded_as_information():
+    """The microloan 24 % guidance figure is a reference cap: no 法定 / legal, no 可请求调减, a negotiation reference."""
+    loan = make_debt(kind="microloan", contract_rate="23.9", fee_rate="12", penalty_rate="36", accrued_interest="30000")
+    audit = audit_debt(loan, date(2022, 3, 1))
+    assert not audit.cap.is_legal
+    assert audit.cap.wording.label_zh == "参考上限（仅供参考，未经确认）"
+    assert audit.cap.wording.label_en == "reference cap (guidance, unconfirmed)"
+    rate = by_code(audit.findings, "RATE_ABOVE_CAP")
+    assert "合同综合年化成本（利率 + 费率） 35.9% 高于参考上限 24%（仅供参考，未经确认）" in rate.message_zh
+    assert "可作为协商减免的参考依据" in rate.message_zh
+    assert "该规则尚待核实" in rate.message_zh
+    assert "reference cap (guidance, unconfirmed)" in rate.message_en
+    for code in ("RATE_ABOVE_CAP", "PENALTY_RATE_ABOVE_CAP", "CHARGES_ABOVE_CAP"):
+        finding = by_code(audit.findings, code)
+        assert "法定" not in finding.message_zh
+        assert "可请求调减" not in finding.message_zh
+        assert "可据此申请减免" not in finding.message_zh
+        assert "legal cap" not in finding.message_en
+        assert number("法释", 2020, 27) in finding.message_zh  # the citation stays
+    assert "参考上限（24%，仅供参考，未经确认）" in by_code(audit.findings, "CHARGES_ABOVE_CAP").message_zh
+
+
+def test_findings__unconfirmed_rule_is_a_reference_cap():
+    """A rule tagged "check" (the pre-2020-08-20 transition) is a reference cap, even though it is a legal rule."""
+    debt = make_debt(contract_date="2019-06-01", overdue_since="2020-01-01", accrued_interest="30000")
+    audit = audit_debt(debt, date(2021, 1, 1))
+    assert (audit.cap.status, audit.cap.nature.value, audit.cap.is_legal) == (RuleStatus.CHECK, "legal", False)
+    assert "高于参考上限 15.4%" in by_code(audit.findings, "RATE_ABOVE_CAP").message_zh
+    assert "参考上限（15.4%，仅供参考，未经确认）" in by_code(audit.findings, "CHARGES_ABOVE_CAP").message_zh
+
+
+def test_load_cap_rules__nature_guidance_makes_a_firm_rule_a_reference_cap(tmp_path):
+    """The wording follows the rule's data: a firm rule marked "guidance" is a reference cap."""
+    document = _package_rules_json()
+    document["rules"][3]["nature"] = "guidance"
+    path = tmp_path / "rules.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    cap = cap_for("bank-loan", date(2021, 3, 1), on=date(2022, 3, 1), rules=load_cap_rules(path))
+    assert (cap.status, cap.is_legal, cap.wording.heading_zh) == (
+        RuleStatus.FIRM, False, "参考利率上限（仅供参考，未经确认）")
+    del document["rules"][3]["nature"]  # optional: a rule without it is a legal rule
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    assert cap_for("bank-loan", date(2021, 3, 1), on=date(2022, 3, 1), rules=load_cap_rules(path)).is_legal
+
+
+def test_percent_text__two_places_half_up():
+    """percent_text gives the two-place JSON / detail form, rounded half up."""
+    assert [percent_text(Decimal(v)) for v in ("15.4", "3.845", "24", "0.005", "12.344")] == [
+        "15.40", "3.85", "24.00", "0.01", "12.34"]
 
 
 def test_audit_debt__contract_after_as_of_is_an_error_finding():

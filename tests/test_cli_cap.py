@@ -108,6 +108,8 @@ def test_cap__english_basis_and_messages(run):
     assert "(source: 《" in data["basis"]
     assert [f["code"] for f in data["findings"]] == ["RATE_ABOVE_CAP", "MICROLOAN_RULE", "RULE_UNCONFIRMED"]
     assert data["findings"][0]["message"].startswith("The contract rate of 30%")
+    assert (data["status"], data["nature"]) == ("check", "guidance")
+    assert "reference cap (guidance, unconfirmed)" in data["findings"][0]["message"]
 
 
 def test_cap__text_output_in_chinese(run):
@@ -120,6 +122,31 @@ def test_cap__text_output_in_chinese(run):
     assert "超出部分：¥8,600.00" in out
     assert "[注意]" in out
     assert "不是法院认定的金额" in out
+
+
+def test_cap__text_names_a_guidance_figure_a_reference_cap(run):
+    """A microloan's 24 % guidance figure is shown as a reference cap, never as a legal cap."""
+    argv = ["cap", "--kind", "microloan", "--contract-date", "2023-03-01", "--principal", "100000",
+            "--annual-rate", "30", "--from", "2023-03-01", "--to", "2024-03-01"]
+    code, out, err = run(*argv)
+    assert (code, err) == (0, "")
+    assert "参考利率上限（仅供参考，未经确认）：年化 24.00%" in out
+    assert "法定利率上限" not in out
+    assert "法定上限（" not in out  # the notes may still say it is 非法定标准 / 不是法定上限
+    assert "可请求调减" not in out
+    assert "违法" not in out
+    code, out, _ = run("--lang", "en", *argv)
+    assert out.startswith("Reference cap (guidance, unconfirmed): 24.00% a year")
+    assert "Legal cap" not in out
+
+
+def test_cap__json_stale_lpr_information_for_a_24_percent_cap(run):
+    """A 24 % cap uses no LPR, yet an as-of date after the confirmed date gives LPR_STALE as information."""
+    code, out, _ = run("cap", "--kind", "credit-card", "--contract-date", "2023-05-01", "--as-of", "2026-05-01",
+                       "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert [(f["code"], f["severity"]) for f in data["findings"]] == [("LPR_STALE", "info")]
 
 
 def test_cap__from_without_to_uses_as_of(run):

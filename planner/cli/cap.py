@@ -1,4 +1,7 @@
-"""``planner cap``: the legal interest cap for one loan and, over a period, the interest it supports.
+"""``planner cap``: the interest cap for one loan and, over a period, the interest it supports.
+
+The cap is named by its rule (:attr:`planner.caps.Cap.wording`): a confirmed legal rule gives a 法定利率上限 /
+legal cap; an unconfirmed rule or a guidance figure a 参考利率上限（仅供参考，未经确认） / reference cap.
 
 ::
 
@@ -7,7 +10,7 @@
 
 JSON keys (a contract for scripts): ``kind``, ``contract_date``, ``as_of``, ``cap_rate`` (percent, two places,
 "15.40"), ``rule_id``, ``scope``, ``basis`` (text with its source, Chinese; English with ``--lang en``), ``source``,
-``status`` ("firm" / "check"), ``findings`` (``code``, ``severity``, ``message``, ``source``); with a period also
+``status`` ("firm" / "check"), ``nature`` ("legal" / "guidance"), ``findings`` (``code``, ``severity``, ``message``, ``source``); with a period also
 ``from``, ``to``, ``days``, ``principal``, ``annual_rate``, ``legal_interest``, ``claimed_interest``, ``excess``
 (amounts as two-place decimal strings) and ``periods`` (``from``, ``to``, ``days``, ``cap_rate``, ``rule_id``).
 
@@ -21,17 +24,16 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
-from planner.caps import CapQuote, RuleStatus, quote_cap
+from planner.caps import CapQuote, RuleStatus, percent_text, quote_cap
 from planner.cli import amount, print_json
 from planner.dates import parse_date
 from planner.errors import InvalidInput
 from planner.findings import Severity
 from planner.model import CreditorKind
 
-_CENT = Decimal("0.01")
 _KINDS = ", ".join(k.value for k in CreditorKind)
 _SEVERITY_ZH = {Severity.INFO: "提示", Severity.WARNING: "注意", Severity.ERROR: "错误"}
 _STATUS_ZH = {RuleStatus.FIRM: "已确认", RuleStatus.CHECK: "待核实（请作为可修改的数据看待）"}
@@ -42,10 +44,11 @@ def register(subparsers: Any) -> None:
     """Add the ``cap`` command to ``subparsers``."""
     parser = subparsers.add_parser(
         "cap",
-        help="法定利率上限与超出部分 / legal interest cap and the excess above it",
-        description="按债权人类型和合同日期给出法定利率上限；给出期间时，计算上限内利息、合同利息和超出部分。"
-        " / The legal interest cap by creditor kind and contract date; with a period, the interest it supports,"
-        " the contract interest and the excess.",
+        help="利率上限（法定或参考）与超出部分 / interest cap (legal or reference) and the excess above it",
+        description="按债权人类型和合同日期给出利率上限（已确认的法定上限，或仅供参考的参考上限）；给出期间时，"
+        "计算上限内利息、合同利息和超出部分。 / The interest cap by creditor kind and contract date (a confirmed"
+        " legal cap, or a reference cap for guidance); with a period, the interest it supports, the contract"
+        " interest and the excess.",
     )
     parser.add_argument("--kind", metavar="KIND", help=f"债权人类型 / creditor kind: {_KINDS}")
     parser.add_argument("--contract-date", metavar="YYYY-MM-DD", help="合同成立日 / contract date")
@@ -112,10 +115,6 @@ def quote_from_args(args: argparse.Namespace) -> CapQuote:
     )
 
 
-def _percent(value: Decimal) -> str:
-    return f"{value.quantize(_CENT, rounding=ROUND_HALF_UP):f}"
-
-
 def quote_to_json(quote: CapQuote, lang: str) -> dict[str, Any]:
     """Return the quote as the command's JSON object (see the module docstring for the keys)."""
     cap = quote.cap
@@ -123,12 +122,13 @@ def quote_to_json(quote: CapQuote, lang: str) -> dict[str, Any]:
         "kind": quote.kind.value,
         "contract_date": quote.contract_date,
         "as_of": quote.as_of,
-        "cap_rate": _percent(cap.percent),
+        "cap_rate": percent_text(cap.percent),
         "rule_id": cap.rule_id,
         "scope": cap.scope.value,
         "basis": _basis(quote, lang),
         "source": cap.source,
         "status": cap.status.value,
+        "nature": cap.nature.value,
     }
     if quote.principal is not None:
         result["principal"] = amount(quote.principal)
@@ -147,7 +147,7 @@ def quote_to_json(quote: CapQuote, lang: str) -> dict[str, Any]:
                     "from": p.start,
                     "to": p.end,
                     "days": p.days,
-                    "cap_rate": _percent(p.cap.percent),
+                    "cap_rate": percent_text(p.cap.percent),
                     "rule_id": p.cap.rule_id,
                 }
                 for p in quote.periods
@@ -175,10 +175,11 @@ def quote_to_text(quote: CapQuote, lang: str) -> str:
     """Return the quote as a few readable lines (Chinese, or English with ``lang="en"``)."""
     cap = quote.cap
     en = lang == "en"
+    heading = cap.wording.heading_en if en else cap.wording.heading_zh
     lines = [
-        f"Legal cap: {_percent(cap.percent)}% a year (365-day year), as of {quote.as_of.isoformat()}"
+        f"{heading}: {percent_text(cap.percent)}% a year (365-day year), as of {quote.as_of.isoformat()}"
         if en
-        else f"法定利率上限：年化 {_percent(cap.percent)}%（按 365 天计，测算基准日 {quote.as_of.isoformat()}）",
+        else f"{heading}：年化 {percent_text(cap.percent)}%（按 365 天计，测算基准日 {quote.as_of.isoformat()}）",
         f"Basis: {_basis(quote, lang)}" if en else f"规则：{_basis(quote, lang)}",
         f"Status: {_STATUS_EN[cap.status]} (rule {cap.rule_id})"
         if en
@@ -197,7 +198,7 @@ def quote_to_text(quote: CapQuote, lang: str) -> str:
         if len(quote.periods) > 1:
             for p in quote.periods:
                 span = f"{p.start.isoformat()} – {p.end.isoformat()} ({p.days})"
-                lines.append(f"  {span}: {_percent(p.cap.percent)}% [{p.cap.rule_id}]")
+                lines.append(f"  {span}: {percent_text(p.cap.percent)}% [{p.cap.rule_id}]")
         labels = (
             ("Interest within the cap", "Contract interest", "Excess")
             if en
