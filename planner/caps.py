@@ -48,7 +48,7 @@ from typing import Any
 
 from planner.case import Case
 from planner.dates import parse_date
-from planner.errors import InvalidInput, _fill
+from planner.errors import InvalidInput, fill
 from planner.findings import Finding, Severity
 from planner.model import CreditorKind, Debt
 from planner.money import ZERO, Money, money, round_fen, to_decimal, yuan
@@ -704,14 +704,14 @@ def _make_cap(rule: CapRule, contract_date: date, as_of: date, lpr: LprTable) ->
         }
     values["cap"] = _pct(percent)
     notes = tuple(
-        CapNote(n.code, n.severity, _fill(n.message_zh, values), _fill(n.message_en, values)) for n in rule.notes
+        CapNote(n.code, n.severity, fill(n.message_zh, values), fill(n.message_en, values)) for n in rule.notes
     )
     return Cap(
         rate=Rate(percent, DayCount.ACT_365),
         rule_id=rule.id,
         scope=rule.scope,
-        basis_zh=_fill(rule.basis_zh, values),
-        basis_en=_fill(rule.basis_en, values),
+        basis_zh=fill(rule.basis_zh, values),
+        basis_en=fill(rule.basis_en, values),
         source=rule.source,
         status=rule.status,
         lpr_date=lpr_date,
@@ -928,8 +928,8 @@ def _rate_finding(code: str, subject: str, percent: Decimal, cap: Cap, what_zh: 
         code,
         Severity.WARNING,
         subject,
-        _fill(wording.rate_above_zh, {"what": what_zh, **values}),
-        _fill(wording.rate_above_en, {"what": what_en, **values}),
+        fill(wording.rate_above_zh, {"what": what_zh, **values}),
+        fill(wording.rate_above_en, {"what": what_en, **values}),
         cap.source,
         (("rate_percent", percent_text(percent)), ("cap_rate_percent", percent_text(cap.percent))),
     )
@@ -945,8 +945,8 @@ def _charges_finding(
     excess = claimed - supportable
     s = start.isoformat()
     values = {"cap": _pct(cap.percent), "source": cap.source}
-    named_zh, named_en = _fill(wording.named_zh, values), _fill(wording.named_en, values)
-    use_zh, use_en = _fill(wording.use_zh, values), _fill(wording.use_en, values)
+    named_zh, named_en = fill(wording.named_zh, values), fill(wording.named_en, values)
+    use_zh, use_en = fill(wording.use_zh, values), fill(wording.use_en, values)
     return Finding(
         "CHARGES_ABOVE_CAP",
         Severity.WARNING,

@@ -215,7 +215,7 @@ class InvalidInput(PlannerError, ValueError):
         return InvalidInput(self.field, self.code, self.value, params=self.params, where=location)
 
     def _fmt(self, text: str) -> str:
-        return _fill(text, {"value": self.value, **self.params})
+        return fill(text, {"value": self.value, **self.params})
 
     def message_en(self) -> str:
         """Return the English message: where, field, rule, value given, and the fix."""
@@ -233,13 +233,13 @@ class InvalidInput(PlannerError, ValueError):
         shown = "" if self.value is None else f"（输入为 {self.value}）"
         other = str(self.params.get("other", ""))
         values = {"value": self.value, **self.params, "other_zh": FIELD_LABELS_ZH.get(other, other)}
-        return f"{prefix}{label}{_fill(rule, values)}{shown}；{_fill(fix, values)}"
+        return f"{prefix}{label}{fill(rule, values)}{shown}；{fill(fix, values)}"
 
     def message(self, locale: str = "zh") -> str:
         """Return the message in ``locale`` ("zh" or "en")."""
         return self.message_en() if locale == "en" else self.message_zh()
 
 
-def _fill(template: str, values: dict[str, Any]) -> str:
+def fill(template: str, values: dict[str, Any]) -> str:
     """Fill ``{placeholders}``; a placeholder without a value is left as written."""
     return re.sub(r"\{(\w+)\}", lambda m: str(values.get(m.group(1), m.group(0))), template)

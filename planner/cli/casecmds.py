@@ -152,14 +152,9 @@ def _unknown_keys(extra: Iterable[tuple[str, str]]) -> list[dict[str, Any]]:
     return found
 
 
-def _pct(value: Decimal) -> str:
-    """Return a percentage with two places, rounded half up like every other figure."""
-    return yuan(value)
-
-
 def run_check(args: argparse.Namespace) -> int:
     """Load a case (reporting the first invalid value) and print the cap audit of each debt."""
-    from planner.caps import audit_case
+    from planner.caps import audit_case, percent_text
     from planner.casefile import load_case
 
     case = load_case(args.case)
@@ -172,10 +167,11 @@ def run_check(args: argparse.Namespace) -> int:
             "debts": len(case.debts),
             "unknown_keys": unknown,
             "audits": [
-                {"id": a.debt_id, "cap_rate": _pct(a.cap.rate.percent_per_year),
-                 "cost_rate": _pct(a.cost_rate_percent), "supportable": amount(a.supportable),
+                {"id": a.debt_id, "cap_rate": percent_text(a.cap.rate.percent_per_year),
+                 "cost_rate": percent_text(a.cost_rate_percent), "supportable": amount(a.supportable),
                  "claimed": amount(a.claimed), "excess": amount(a.excess),
                  "basis": a.cap.basis_en if lang == "en" else a.cap.basis_zh, "status": a.cap.status,
+                 "nature": a.cap.nature,
                  "findings": [_finding_json(f, lang) for f in a.findings]}
                 for a in audits
             ],
@@ -191,7 +187,7 @@ def run_check(args: argparse.Namespace) -> int:
         lines += [f"  - {u['where']}: {', '.join(u['keys'])}" for u in unknown]
     lines.append("")
     headers = [label(k, lang) for k in ("debt_id", "cost_rate_percent", "cap_rate", "claimed", "supportable", "excess")]
-    rows = [[a.debt_id, _pct(a.cost_rate_percent), _pct(a.cap.rate.percent_per_year), amount(a.claimed),
+    rows = [[a.debt_id, percent_text(a.cost_rate_percent), percent_text(a.cap.rate.percent_per_year), amount(a.claimed),
              amount(a.supportable), amount(a.excess)] for a in audits]
     lines.append(format_table(headers, rows, align_right=[False, True, True, True, True, True]))
     findings = _unique(f for a in audits for f in a.findings)
