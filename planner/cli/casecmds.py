@@ -16,7 +16,6 @@ from planner.cli import EXIT_BAD_INPUT, amount, format_table, print_json
 from planner.errors import InvalidInput
 from planner.findings import Finding
 from planner.labels import label
-from planner.money import yuan
 from planner.scenarios import Comparison, Outcome, evaluate_case, pro_rata_scenario, shortest_affordable_terms
 
 
