@@ -3,11 +3,13 @@
 The debts are realistic: rates from 0 % to 36 %, fixed minimums that cover the interest plus a little principal,
 every fifth one a card-style 2.5 % minimum with a ¥50 floor. The budget is the smallest one (not below the sum of
 the minimums) with which avalanche is debt-free within the target number of months, found once before timing,
-so every policy runs about that many months (pro-rata and snowball a little longer).
+so every policy runs about that many months (pro-rata and snowball a little longer). A second line times the same
+debts as a case file gives them (``payoff_debts_from_case``): charges held apart, no compounding, some fee rates.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -34,6 +36,16 @@ def make_debts(count: int) -> list[PayoffDebt]:
     return debts
 
 
+def make_case_style_debts(count: int) -> list[PayoffDebt]:
+    """Return :func:`make_debts` as a case gives them: 15 % of each balance in charges, no compounding, and a
+    recurring fee of 6 % a year on every third debt."""
+    return [
+        dataclasses.replace(debt, charges=(debt.balance * Decimal("0.15")).quantize(Decimal("0.01")),
+                            fee_rate="6" if i % 3 == 0 else None, compound=False)
+        for i, debt in enumerate(make_debts(count))
+    ]
+
+
 def budget_for(debts: list[PayoffDebt], months: int) -> int:
     """Return the smallest whole-yuan budget ≥ the minimums with which avalanche ends within ``months``."""
     low = int(sum(d.minimum.due(d.balance) for d in debts)) + 1
@@ -57,6 +69,12 @@ def bench(engine_ms: float, median_ms: Callable[..., float], report: Callable[..
     ms = median_ms(lambda: compare_policies(debts, monthly_budget=budget, start=START))
     report(f"20 debts × 4 policies, months {'/'.join(map(str, lengths))}, median", ms, TARGET_MS)
     sys.stdout.write(f"{'ratio payoff / scenario engine (issue 2)':<58} {ms / engine_ms:9.2f} ×\n")
+    split = make_case_style_debts(20)
+    split_budget = budget_for(split, 120)
+    split_lengths = [r.months_to_debt_free for r in compare_policies(split, monthly_budget=split_budget, start=START)]
+    split_ms = median_ms(lambda: compare_policies(split, monthly_budget=split_budget, start=START))
+    report(f"  as case debts (charges, fees), months {'/'.join(map(str, split_lengths))}", split_ms,
+           TARGET_MS)
     sys.stdout.write("growth (debts × avalanche months → ms, µs per debt-month per policy):\n")
     for count, months in ((5, 120), (20, 120), (80, 120), (20, 30), (20, 60)):
         sized = make_debts(count)

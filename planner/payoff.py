@@ -22,6 +22,18 @@ Details this module fixes:
 * **Interest** is computed as ``balance × percent / 1200`` (the same number as ``/ 12 / 100``) and rounded once
   with :func:`planner.money.round_fen`. It is *not* computed from a pre-divided monthly fraction: ``15.4 / 1200``
   does not terminate, and ¥30.00 at 15.4 % must give exactly ¥0.385 → ¥0.39, not ¥0.3849… → ¥0.38.
+* **Charges, fees and compounding** (keyword fields of :class:`PayoffDebt`, all off by default, so the rules
+  above hold unchanged): a debt's balance is split into an interest-bearing part and ``charges`` (accrued
+  interest, penalties and fees already owed), which bear no interest. Each month interest is accrued on the
+  interest-bearing part only, ``round_fen(bearing × percent / 1200)``, and a recurring fee (``fee_rate``,
+  percent a year of the interest-bearing part) as ``round_fen(bearing × fee_percent / 1200)``. With
+  ``compound=True`` (the default, rule 1) the interest joins the interest-bearing part; with ``compound=False``
+  it joins the charges (no interest on interest, as Chinese rules require for overdue interest and fees). The
+  fee always joins the charges and is reported apart from interest (``fees``). Every payment reduces the charges
+  first, then the interest-bearing part. This is exactly the status quo of :mod:`planner.schedules` (its
+  "contract continues" months) when ``compound=False``, so :func:`payoff_debts_from_case` builds debts that way.
+  Totals paid include fees; ``interest`` never does. Avalanche and snowball rank by the *cost* rate: the annual
+  rate in force in month 1 plus the fee rate (just the annual rate without a fee).
 * **Rate changes** (:class:`RateChange`) apply from the first month whose payment date is on or after the
   change's effective date: that month's interest already uses the new rate.
 * **The order is fixed at the start**: avalanche ranks by the rate in force in month 1 and snowball by the
@@ -46,7 +58,7 @@ Details this module fixes:
 * **Findings** (codes): ``PAYOFF_SHORTFALL``, ``PAYOFF_HORIZON``, ``PAYOFF_BALANCES_DO_NOT_FALL`` (not debt-free
   and the total owed at the end is not below the start, or runaway), ``PAYOFF_UNALLOCATED`` (money left while
   debts remain), ``PAYOFF_EXTRAS_UNUSED``, and per debt ``PAYOFF_MINIMUM_BELOW_INTEREST`` /
-  ``PAYOFF_NO_MINIMUM`` (month 1's minimum does not exceed its interest, or is zero).
+  ``PAYOFF_NO_MINIMUM`` (month 1's minimum does not exceed its interest and fee, or is zero).
 
 Pure and fast: ``Decimal`` only, no clock, no pandas; the app reruns it on every widget change. Bad arguments
 raise :class:`planner.errors.InvalidInput` naming the field; observations are returned as
@@ -67,7 +79,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from planner.dates import add_months, parse_date
 from planner.errors import InvalidInput
 from planner.findings import Finding, Severity
-from planner.money import HUNDRED, ZERO, Money, money, round_fen, to_decimal, yuan
+from planner.money import FEN, HUNDRED, ROUNDING, ZERO, Money, money, round_fen, to_decimal, yuan
 from planner.rates import Rate
 
 if TYPE_CHECKING:
@@ -255,6 +267,12 @@ class PayoffDebt:
         minimum: the minimum payment (a :class:`MinPayment`, or an amount for a fixed one).
         rate_changes: later rates, each from an effective date (dates must differ).
         accepts_extra: ``False`` for a negotiated fixed plan, which gets only its minimum.
+        charges: the part of ``balance`` that bears no interest (accrued interest, penalties, fees already
+            owed), ``0 ≤ charges ≤ balance``; payments reduce it first.
+        fee_rate: a recurring fee, percent a year of the interest-bearing part, accrued monthly as
+            ``round_fen(bearing × fee% / 1200)`` into the charges (``None``: no fee).
+        compound: ``True`` (the issue-6 convention): interest joins the interest-bearing part and bears
+            interest from the next month; ``False``: interest joins the charges (no interest on interest).
     """
 
     id: str
@@ -264,6 +282,9 @@ class PayoffDebt:
     minimum: MinPayment
     rate_changes: tuple[RateChange, ...] = ()
     accepts_extra: bool = True
+    charges: Money = ZERO
+    fee_rate: Rate | None = None
+    compound: bool = True
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
@@ -291,6 +312,14 @@ class PayoffDebt:
         set_(self, "rate_changes", changes)
         if not isinstance(self.accepts_extra, bool):
             raise InvalidInput("accepts_extra", "unknown_choice", self.accepts_extra, params={"choices": "True, False"})
+        charges = money(self.charges, field="charges")
+        if charges > self.balance:
+            raise InvalidInput("charges", "out_of_range", charges, params={"low": "0.00", "high": self.balance})
+        set_(self, "charges", charges)
+        if self.fee_rate is not None:
+            set_(self, "fee_rate", _rate(self.fee_rate, "fee_rate"))
+        if not isinstance(self.compound, bool):
+            raise InvalidInput("compound", "unknown_choice", self.compound, params={"choices": "True, False"})
 
     def rate_on(self, day: date) -> Rate:
         """Return the rate for the month paid on ``day``: the latest change effective on or before it."""
@@ -304,17 +333,25 @@ class PayoffDebt:
 
 
 def payoff_debts_from_case(case: Case) -> tuple[PayoffDebt, ...]:
-    """Return the case's debts for the payoff engine, in the case's order.
+    """Return the case's debts for the payoff engine, in the case's order, costed as the status quo is.
 
-    Each uses the debt's total balance (principal and all charges), its running rate (the penalty rate when
-    overdue and set, else the contract rate) and its monthly payment as a fixed minimum; all accept extra money.
+    Each uses the debt's total balance (principal and all charges) with its charges held apart
+    (``charges=debt.charges``), its running rate (the penalty rate when overdue and set, else the contract rate),
+    its recurring ``fee_rate``, ``compound=False`` and its monthly payment as a fixed minimum; all accept extra
+    money. These are the mechanics of :func:`planner.schedules.build_schedule` for the status quo (interest and
+    fee on the principal part only, unpaid interest and fees join the interest-free charges, payments reduce the
+    charges first), so ``planner payoff CASE`` and ``planner plan`` cost the same payments the same way: paying
+    each debt exactly its monthly payment reproduces the status-quo schedule to the fen.
     """
     return tuple(
         PayoffDebt(
             id=debt.id,
             creditor=debt.creditor,
             balance=debt.balance,
+            charges=debt.charges,
             rate=debt.running_rate,
+            fee_rate=debt.fee_rate,
+            compound=False,
             minimum=MinPayment.fixed(debt.monthly_payment),
         )
         for debt in case.debts
@@ -328,7 +365,8 @@ class PayoffMonth(NamedTuple):
     """One month of a plan (amounts in yuan, keyed by debt id, every debt present).
 
     ``available`` is the budget plus that month's extras (for the minimums-only path without a budget: the sum
-    of the minimums due); ``available == sum(payments) + unallocated`` exactly.
+    of the minimums due); ``available == sum(payments) + unallocated`` exactly. ``fees`` is each debt's recurring
+    fee that month (0 without a ``fee_rate``); per debt, previous balance + interest + fee − payment = balance.
     """
 
     month: int
@@ -339,6 +377,7 @@ class PayoffMonth(NamedTuple):
     balances: dict[str, Money]
     unallocated: Money
     shortfall: bool
+    fees: dict[str, Money]
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,9 +388,10 @@ class DebtSummary:
         id: the debt's id.
         payoff_month: the month it is paid off (0 when it started at 0), ``None`` if never within the plan.
         payoff_date: that month's payment date.
-        interest: the interest it accrued over the plan.
-        paid: what was paid to it over the plan.
+        interest: the interest it accrued over the plan (fees not included).
+        paid: what was paid to it over the plan (start balance + interest + fees − balance).
         balance: what it still owes at the end (0 when paid off).
+        fees: the recurring fees it accrued over the plan (0 without a ``fee_rate``).
     """
 
     id: str
@@ -360,6 +400,7 @@ class DebtSummary:
     interest: Money
     paid: Money
     balance: Money
+    fees: Money = ZERO
 
 
 @dataclass(frozen=True, slots=True)
@@ -375,11 +416,12 @@ class PayoffResult:
         debts: one summary per debt, in input order.
         months_to_debt_free: the month the last debt is paid off; ``None`` if not within the plan.
         debt_free_date: that month's payment date.
-        total_interest: interest accrued over the months simulated.
-        total_paid: payments over the months simulated.
+        total_interest: interest accrued over the months simulated (fees not included).
+        total_paid: payments over the months simulated (they pay interest, fees and balances).
         remaining: what is still owed at the end (0 when debt-free).
         shortfall: True when the budget was below the sum of the minimums in any month.
         findings: observations (shortfall, horizon reached, money left unallocated, extras not used).
+        total_fees: recurring fees accrued over the months simulated (0 when no debt has a ``fee_rate``).
     """
 
     policy: Policy | None
@@ -395,6 +437,12 @@ class PayoffResult:
     remaining: Money
     shortfall: bool
     findings: tuple[Finding, ...]
+    total_fees: Money = ZERO
+
+    @property
+    def cost(self) -> Money:
+        """Return the cost of credit over the plan: total interest plus total fees."""
+        return Money(self.total_interest + self.total_fees)
 
     @property
     def label(self) -> str:
@@ -538,12 +586,18 @@ def _resolve_order(prepared: _Prepared, policy: Policy | None, order: Sequence[s
         return (*named, *rest)
     first_day = prepared.dates[1]
     if policy is Policy.AVALANCHE:
-        rates = [d.rate_on(first_day).percent_per_year for d in debts]
+        rates = [_cost_percent(d, first_day) for d in debts]
         return tuple(sorted(range(len(debts)), key=lambda i: (-rates[i], debts[i].balance, debts[i].id)))
     if policy is Policy.SNOWBALL:
-        rates = [d.rate_on(first_day).percent_per_year for d in debts]
+        rates = [_cost_percent(d, first_day) for d in debts]
         return tuple(sorted(range(len(debts)), key=lambda i: (debts[i].balance, -rates[i], debts[i].id)))
     return tuple(range(len(debts)))
+
+
+def _cost_percent(debt: PayoffDebt, day: date) -> Decimal:
+    """Return the rate that ranks ``debt``: the annual rate in force on ``day`` plus its fee rate."""
+    rate = debt.rate_on(day).percent_per_year
+    return rate if debt.fee_rate is None else rate + debt.fee_rate.percent_per_year
 
 
 # ----------------------------------------------------------------------------------------------- the engine
@@ -604,10 +658,16 @@ def _run(prepared: _Prepared, policy: Policy | None, order: tuple[int, ...]) -> 
     min_rules = [d.minimum for d in debts]
     changes = [d.rate_changes for d in debts]
     pct = [d.rate_on(dates[1]).percent_per_year for d in debts]
+    fee_pct = [_ZERO if d.fee_rate is None else d.fee_rate.percent_per_year for d in debts]
+    compound = [d.compound for d in debts]
     order_extra = [i for i in order if extra_ok[i]]
 
     balance: list[Decimal] = [d.balance for d in debts]
+    charges: list[Decimal] = [d.charges for d in debts]  # the part of the balance that bears no interest
     interest_total = [_ZERO] * n
+    fee_total = [_ZERO] * n
+    no_fees = dict.fromkeys(ids, _ZERO)
+    quantize = Decimal.quantize  # quantize(x, FEN, ROUNDING) is round_fen(x) without a call in the hot loop
     payoff: list[int | None] = [0 if b == 0 else None for b in balance]
     open_ = [i for i in range(n) if balance[i] > 0]
     start_total = sum(balance, _ZERO)
@@ -625,19 +685,33 @@ def _run(prepared: _Prepared, policy: Policy | None, order: tuple[int, ...]) -> 
         day = dates[k]
         month_pay = [_ZERO] * n
         month_int = [_ZERO] * n
+        month_fee: list[Decimal] | None = None
         mins: list[Decimal] = [_ZERO] * n
         due_total = _ZERO
         for i in open_:
             if changes[i]:
                 pct[i] = debts[i].rate_on(day).percent_per_year
             b = balance[i]
+            c = charges[i]
+            bearing = b - c if c else b  # interest and fees accrue on the interest-bearing part only
             if pct[i]:
-                accrued = round_fen(b * pct[i] / _1200)
+                accrued = quantize(bearing * pct[i] / _1200, FEN, ROUNDING)  # multiply first, never a pre-divided rate
                 if accrued:
                     b += accrued
-                    balance[i] = b
                     month_int[i] = accrued
                     interest_total[i] += accrued
+                    if not compound[i]:
+                        charges[i] = c = c + accrued
+            if fee_pct[i]:
+                fee = quantize(bearing * fee_pct[i] / _1200, FEN, ROUNDING)
+                if fee:
+                    b += fee
+                    charges[i] = c + fee
+                    if month_fee is None:
+                        month_fee = [_ZERO] * n
+                    month_fee[i] = fee
+                    fee_total[i] += fee
+            balance[i] = b
             fixed = fixed_min[i]
             if fixed is None:
                 due = min_rules[i].due(b)
@@ -648,7 +722,8 @@ def _run(prepared: _Prepared, policy: Policy | None, order: tuple[int, ...]) -> 
             mins[i] = due
             due_total += due
         if k == 1:
-            low_minimum = [(i, mins[i], month_int[i]) for i in open_ if mins[i] <= month_int[i] and mins[i] < balance[i]]
+            charged = month_int if month_fee is None else [a + f for a, f in zip(month_int, month_fee, strict=True)]
+            low_minimum = [(i, mins[i], charged[i]) for i in open_ if mins[i] <= charged[i] and mins[i] < balance[i]]
         month_budget = budget if by_month is None else by_month.get(k, budget)
         available = (due_total if month_budget is None else month_budget) + extras.get((day.year, day.month), _ZERO)
         short = available < due_total
@@ -684,8 +759,12 @@ def _run(prepared: _Prepared, policy: Policy | None, order: tuple[int, ...]) -> 
                             break
         still_open = []
         for i in open_:
-            b = balance[i] - month_pay[i]
+            paid = month_pay[i]
+            b = balance[i] - paid
             balance[i] = b
+            c = charges[i]
+            if c:  # payments reduce the charges first, then the interest-bearing part
+                charges[i] = c - paid if paid < c else _ZERO
             if b:
                 still_open.append(i)
             else:
@@ -703,6 +782,7 @@ def _run(prepared: _Prepared, policy: Policy | None, order: tuple[int, ...]) -> 
                 dict(zip(ids, balance, strict=True)),
                 Money(left),
                 short,
+                no_fees.copy() if month_fee is None else dict(zip(ids, month_fee, strict=True)),
             )
         )
         if not open_:
@@ -725,9 +805,10 @@ def _run(prepared: _Prepared, policy: Policy | None, order: tuple[int, ...]) -> 
                 label,
                 f"第 {first} 个月起可用资金 ¥{avail:,} 低于各笔债务最低还款合计 ¥{due:,}（共 {len(shortfall_months)} "
                 "个月）：资金按最低还款的比例分配，部分债务的最低还款无法足额偿还，可能逾期。",
-                f"From month {first} the money available (¥{avail:,}) is below the total of the minimum payments "
-                f"(¥{due:,}) in {len(shortfall_months)} months: it is split in proportion to the minimums, so some "
-                "minimums are not met in full and those debts may fall overdue.",
+                f"In {len(shortfall_months)} month{'' if len(shortfall_months) == 1 else 's'} from month {first} on, "
+                f"the money available is below the total of the minimum payments (month {first}: ¥{avail:,} "
+                f"against ¥{due:,}): it is split in proportion to the minimums, so some minimums are not met in full "
+                "and those debts may fall overdue.",
                 first_month=first,
                 months=len(shortfall_months),
                 available=yuan(avail),
@@ -782,9 +863,11 @@ def _run(prepared: _Prepared, policy: Policy | None, order: tuple[int, ...]) -> 
                 "PAYOFF_MINIMUM_BELOW_INTEREST",
                 Severity.WARNING,
                 ids[i],
-                f"{ids[i]} 第 1 个月的最低还款 ¥{due:,} 不高于当月利息 ¥{accrued:,}：只还最低还款，余额不会下降。",
-                f"{ids[i]}: the minimum payment in month 1 (¥{due:,}) does not exceed that month's interest "
-                f"(¥{accrued:,}); paying only the minimum, the balance does not fall.",
+                f"{ids[i]} 第 1 个月的最低还款 ¥{due:,} 不高于当月利息{'和费用' if fee_pct[i] else ''} ¥{accrued:,}："
+                "只还最低还款，余额不会下降。",
+                f"{ids[i]}: the minimum payment in month 1 (¥{due:,}) does not exceed that month's interest"
+                f"{' and fee' if fee_pct[i] else ''} (¥{accrued:,}); paying only the minimum, the balance does not "
+                "fall.",
                 minimum=yuan(due),
                 interest=yuan(accrued),
             )
@@ -831,8 +914,9 @@ def _run(prepared: _Prepared, policy: Policy | None, order: tuple[int, ...]) -> 
             payoff[i],
             None if payoff[i] is None else dates[payoff[i]],  # type: ignore[index]
             Money(interest_total[i]),
-            Money(debts[i].balance + interest_total[i] - balance[i]),  # what was paid to it
+            Money(debts[i].balance + interest_total[i] + fee_total[i] - balance[i]),  # what was paid to it
             Money(balance[i]),
+            Money(fee_total[i]),
         )
         for i in range(n)
     )
@@ -850,6 +934,7 @@ def _run(prepared: _Prepared, policy: Policy | None, order: tuple[int, ...]) -> 
         remaining=Money(remaining),
         shortfall=bool(shortfall_months),
         findings=tuple(findings),
+        total_fees=Money(sum(fee_total, _ZERO)),
     )
 
 
@@ -952,28 +1037,43 @@ def compare_policies(
     return tuple(_run(prepared, policy, _resolve_order(prepared, policy, order)) for policy in Policy)
 
 
+def interest_saved(result: PayoffResult, baseline: PayoffResult | None) -> Money | None:
+    """Return what ``result`` saves against ``baseline`` (the minimums-only path): its interest plus fees less ours.
+
+    ``None`` without a baseline, when ``result`` is the baseline itself, or when either plan is not debt-free
+    (unfinished totals do not compare). Fees count with interest: paying a debt down sooner saves both (without
+    a ``fee_rate`` this is the difference in total interest). The one rule behind the comparison table and the CLI.
+    """
+    if baseline is None or result is baseline:
+        return None
+    if baseline.months_to_debt_free is None or result.months_to_debt_free is None:
+        return None
+    return Money(baseline.cost - result.cost)
+
+
 def comparison_rows(results: Iterable[PayoffResult], baseline: PayoffResult | None = None) -> list[dict[str, Any]]:
     """Return one plain row per plan, for a comparison table (the tables module makes it a DataFrame).
 
     Keys: ``policy`` (value, or ``"minimums-only"``), ``months_to_debt_free``, ``debt_free_date``,
-    ``total_interest``, ``total_paid``, ``interest_saved`` (the baseline's total interest minus this plan's;
-    ``None`` without a baseline or when either plan is not debt-free, since unfinished totals do not compare),
-    ``shortfall``, then ``payoff_month:<id>`` for each debt in input order.
+    ``total_interest``, ``total_paid``, ``interest_saved`` (:func:`interest_saved`: the baseline's interest and
+    fees minus this plan's; ``None`` without a baseline or when either plan is not debt-free), ``shortfall``,
+    ``total_fees`` when any plan has fees, then ``payoff_month:<id>`` for each debt in input order.
     """
+    results = list(results)
+    with_fees = any(r.total_fees for r in results)
     rows = []
     for result in results:
-        saved: Money | None = None
-        if baseline is not None and baseline.months_to_debt_free is not None and result.months_to_debt_free is not None:
-            saved = Money(baseline.total_interest - result.total_interest)
         row: dict[str, Any] = {
             "policy": result.label,
             "months_to_debt_free": result.months_to_debt_free,
             "debt_free_date": result.debt_free_date,
             "total_interest": result.total_interest,
             "total_paid": result.total_paid,
-            "interest_saved": saved,
+            "interest_saved": interest_saved(result, baseline),
             "shortfall": result.shortfall,
         }
+        if with_fees:
+            row["total_fees"] = result.total_fees
         for summary in result.debts:
             row[f"payoff_month:{summary.id}"] = summary.payoff_month
         rows.append(row)
@@ -985,8 +1085,11 @@ def to_json(result: PayoffResult, *, include_policy: bool = False) -> dict[str, 
 
     Keys: ``months_to_debt_free``, ``debt_free_date``, ``total_interest``, ``total_paid``, ``debts`` (``id``,
     ``payoff_month``, ``interest``, ``paid`` in input order) and ``months`` (``month``, ``date``, ``payments``,
-    ``balances``, ``unallocated``); ``policy`` first when ``include_policy`` (the ``--compare`` form).
+    ``balances``, ``unallocated``); ``policy`` first when ``include_policy`` (the ``--compare`` form). Only when
+    the plan has recurring fees (a debt with a ``fee_rate``; never for a debts table) are fees added, so that the
+    figures still reconcile: ``total_fees`` after ``total_paid``, ``fees`` in each debt and in each month.
     """
+    with_fees = bool(result.total_fees)
     data: dict[str, Any] = {"policy": result.label} if include_policy else {}
     data.update(
         {
@@ -994,22 +1097,30 @@ def to_json(result: PayoffResult, *, include_policy: bool = False) -> dict[str, 
             "debt_free_date": None if result.debt_free_date is None else result.debt_free_date.isoformat(),
             "total_interest": yuan(result.total_interest),
             "total_paid": yuan(result.total_paid),
-            "debts": [
-                {"id": d.id, "payoff_month": d.payoff_month, "interest": yuan(d.interest), "paid": yuan(d.paid)}
-                for d in result.debts
-            ],
-            "months": [
-                {
-                    "month": row.month,
-                    "date": row.date.isoformat(),
-                    "payments": {k: yuan(v) for k, v in row.payments.items()},
-                    "balances": {k: yuan(v) for k, v in row.balances.items()},
-                    "unallocated": yuan(row.unallocated),
-                }
-                for row in result.months
-            ],
         }
     )
+    if with_fees:
+        data["total_fees"] = yuan(result.total_fees)
+    debts = []
+    for d in result.debts:
+        item = {"id": d.id, "payoff_month": d.payoff_month, "interest": yuan(d.interest), "paid": yuan(d.paid)}
+        if with_fees:
+            item["fees"] = yuan(d.fees)
+        debts.append(item)
+    months = []
+    for row in result.months:
+        month = {
+            "month": row.month,
+            "date": row.date.isoformat(),
+            "payments": {k: yuan(v) for k, v in row.payments.items()},
+            "balances": {k: yuan(v) for k, v in row.balances.items()},
+            "unallocated": yuan(row.unallocated),
+        }
+        if with_fees:
+            month["fees"] = {k: yuan(v) for k, v in row.fees.items()}
+        months.append(month)
+    data["debts"] = debts
+    data["months"] = months
     return data
 
 
@@ -1025,6 +1136,7 @@ __all__ = [
     "RateChange",
     "compare_policies",
     "comparison_rows",
+    "interest_saved",
     "minimums_only",
     "payoff_debts_from_case",
     "policy_label",

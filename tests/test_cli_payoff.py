@@ -1,5 +1,6 @@
 """Tests for ``planner payoff``: the CLI contract (options, JSON keys, tables) and its one-line errors."""
 
+import dataclasses
 import json
 from datetime import date
 from decimal import Decimal
@@ -238,3 +239,148 @@ def test_payoff__english_errors(capsys, debts_csv):
                        "--policy", "custom", "--order", "x")
     assert code == 2
     assert "'order'" in err
+
+
+# ----------------------------------------------------------------------------------- options and errors
+
+
+def test_payoff__extra_takes_several_values_and_repeats(capsys, debts_csv):
+    """--extra takes several YYYY-MM:AMOUNT values at once, and may be repeated; all of them are used."""
+    code, out, err = run(capsys, "payoff", "--debts", str(debts_csv), "--monthly", "4000", "--policy", "avalanche",
+                         "--extra", "2026-03:100", "2026-04:50", "--extra", "2026-06:7", "--start", "2026-01-15",
+                         "--json")
+    assert (code, err) == (0, "")
+    from planner.cli.payoff import read_payoff_debts
+
+    expected = simulate(read_payoff_debts(debts_csv), monthly_budget="4000", policy="avalanche",
+                        extras=[(2026, 3, "100"), (2026, 4, "50"), (2026, 6, "7")], start=date(2026, 1, 15))
+    assert json.loads(out) == to_json(expected)
+    assert [m.available for m in expected.months[1:5]] == [Decimal("4100.00"), Decimal("4050.00"),
+                                                           Decimal("4000.00"), Decimal("4007.00")]
+
+
+@pytest.mark.parametrize("policy", ["avalanche", "snowball", "pro-rata"])
+def test_payoff__order_without_custom_policy_is_refused(capsys, debts_csv, policy):
+    """--order with another policy (not --compare) is an error saying it only applies to the custom policy."""
+    code, out, err = run(capsys, "payoff", "--debts", str(debts_csv), "--monthly", "4000", "--policy", policy,
+                         "--order", "loan,card", "--start", "2026-01-15")
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1
+    assert "--order" in err
+    assert "custom" in err
+    assert policy in err
+    code, _, err = run(capsys, "--lang", "en", "payoff", "--debts", str(debts_csv), "--monthly", "4000",
+                       "--policy", policy, "--order", "loan", "--start", "2026-01-15")
+    assert code == 2
+    assert "--order only applies to the custom policy" in err
+
+
+def test_payoff__order_with_custom_or_compare_is_accepted(capsys, debts_csv):
+    """--order is used with --policy custom and with --compare (where the custom column follows it)."""
+    code, _, err = run(capsys, "payoff", "--debts", str(debts_csv), "--monthly", "4000", "--policy", "custom",
+                       "--order", "loan,card", "--start", "2026-01-15", "--json")
+    assert (code, err) == (0, "")
+    code, out, err = run(capsys, "payoff", "--debts", str(debts_csv), "--monthly", "4000", "--policy", "avalanche",
+                         "--compare", "--order", "family", "--start", "2026-01-15", "--json")
+    assert (code, err) == (0, "")
+    custom = json.loads(out)[3]
+    assert custom["policy"] == "custom"
+    assert custom["months"][0]["payments"]["family"] != "0.00"
+
+
+def test_payoff__case_file_given_as_debts_table(capsys, tmp_path):
+    """A case file passed with --debts is one clear line: pass it as CASE without --debts (by suffix or content)."""
+    from planner.casefile import save_case
+    from planner.examples import example_case
+
+    path = tmp_path / "case.json"
+    save_case(example_case(), path)
+    disguised = tmp_path / "case.csv"
+    disguised.write_bytes(path.read_bytes())
+    for file in (path, disguised):
+        code, out, err = run(capsys, "payoff", "--debts", str(file), "--monthly", "4000", "--policy", "avalanche")
+        assert (code, out) == (2, "")
+        assert err.count("\n") == 1
+        assert "case file" in err
+        assert "CASE without --debts" in err
+
+
+def test_payoff__table_without_recognised_header(capsys, tmp_path):
+    """A table whose first row matches no known column says so and shows the expected header, in either language."""
+    path = tmp_path / "debts.csv"
+    path.write_text("card,招商银行信用卡,12000,18,500\nloan,借呗,30000,24,1500\n", encoding="utf-8")
+    code, out, err = run(capsys, "payoff", "--debts", str(path), "--monthly", "4000", "--policy", "avalanche")
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1
+    assert "表头无法识别" in err
+    assert "编号,债权人,余额,年利率,最低还款" in err
+    assert "缺少该列" not in err
+    code, _, err = run(capsys, "--lang", "en", "payoff", "--debts", str(path), "--monthly", "4000", "--policy",
+                       "avalanche")
+    assert code == 2
+    assert "no recognised header" in err
+    assert "expected id,creditor,balance,annual_rate,min_payment (or 编号,债权人,余额,年利率,最低还款)" in err
+
+
+def test_payoff__english_text_reads_naturally(capsys, debts_csv):
+    """English text: "Debt-free after 14 months (2027-03-15)", and "Not debt-free within N months" when not."""
+    code, out, _ = run(capsys, "--lang", "en", "payoff", "--debts", str(debts_csv), "--monthly", "4000",
+                       "--policy", "avalanche", "--start", "2026-01-15")
+    assert code == 0
+    assert "Debt-free after 14 months (2027-03-15)" in out
+    assert "Debt-free after:" not in out
+    code, out, _ = run(capsys, "--lang", "en", "payoff", "--debts", str(debts_csv), "--monthly", "500",
+                       "--policy", "avalanche", "--start", "2026-01-15")
+    assert code == 0
+    assert "Not debt-free within 600 months" in out
+    code, out, _ = run(capsys, "--lang", "en", "payoff", "--debts", str(debts_csv), "--monthly", "4000",
+                       "--compare", "--start", "2026-01-15")
+    assert code == 0
+    assert any(line.startswith("card paid off in month") for line in out.splitlines())
+
+
+def test_payoff__compare_interest_saved_uses_the_engine_rule(capsys, tmp_path):
+    """The comparison's "interest saved" row is payoff.interest_saved for each policy ("—" for the baseline)."""
+    from planner.cli.payoff import read_payoff_debts
+    from planner.payoff import compare_policies, interest_saved, minimums_only
+
+    path = tmp_path / "debts.csv"
+    path.write_text(HEADER + "card,招商,12000,18,10%:100\nloan,借呗,30000,24,1500\n", encoding="utf-8")
+    code, out, _ = run(capsys, "--lang", "en", "payoff", "--debts", str(path), "--monthly", "4000", "--compare",
+                       "--start", "2026-01-15")
+    assert code == 0
+    debts = read_payoff_debts(path)
+    results = compare_policies(debts, monthly_budget="4000", start=date(2026, 1, 15))
+    base = minimums_only(debts, monthly_budget="4000", start=date(2026, 1, 15))
+    saved = next(line for line in out.splitlines() if line.startswith("interest saved vs minimums only"))
+    expected = [f"{interest_saved(r, base):,}" for r in results]
+    assert saved.split()[-5:] == [*expected, "—"]
+
+
+def test_payoff__case_file_costs_like_the_status_quo(capsys, tmp_path):
+    """``planner payoff CASE`` with a budget equal to a debt's monthly payment pays it as its status-quo schedule
+    (behind ``planner plan``) does: same payments, interest, fees and balances; fees appear in the JSON."""
+    from planner.casefile import save_case
+    from planner.examples import example_case
+    from planner.options import STATUS_QUO
+    from planner.rates import Rate
+    from planner.schedules import build_schedule
+
+    case = example_case()
+    debt = next(d for d in case.debts if d.fee_rate is not None and d.charges)
+    single = dataclasses.replace(case, debts=(debt,), scenarios=())
+    path = tmp_path / "one.json"
+    save_case(single, path)
+    code, out, err = run(capsys, "payoff", str(path), "--monthly", str(debt.monthly_payment), "--policy",
+                         "avalanche", "--json")
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    schedule = build_schedule(debt, STATUS_QUO, start=case.as_of, cap_rate=Rate.annual_percent("24"), horizon=600)
+    assert len(data["months"]) == len(schedule.lines)
+    for month, line in zip(data["months"], schedule.lines, strict=True):
+        assert month["payments"][debt.id] == str(line.payment)
+        assert month["balances"][debt.id] == str(line.balance)
+        assert month["fees"][debt.id] == str(line.fee)
+    assert data["total_interest"] == str(schedule.total_interest)
+    assert data["total_fees"] == str(schedule.total_fees)
+    assert data["total_paid"] == str(schedule.total_payment)

@@ -19,6 +19,7 @@ from planner.payoff import (
     RateChange,
     compare_policies,
     comparison_rows,
+    interest_saved,
     minimums_only,
     payoff_debts_from_case,
     simulate,
@@ -114,7 +115,16 @@ def test_simulate__totals_and_summaries_add_up():
     assert result.total_interest == sum(sum(row.interest.values()) for row in result.months)
     assert result.total_paid == sum(sum(row.payments.values()) for row in result.months)
     for original, summary in zip(two_debts(), result.debts, strict=True):
-        assert summary.paid == original.balance + summary.interest
+        # Independent of how the summary is computed: walk the month rows, balance by balance.
+        carried = original.balance
+        for row in result.months:
+            assert row.balances[original.id] == carried + row.interest[original.id] - row.payments[original.id]
+            carried = row.balances[original.id]
+        assert summary.paid == sum(row.payments[original.id] for row in result.months)
+        assert summary.interest == sum(row.interest[original.id] for row in result.months)
+        assert carried == summary.balance == 0
+    # Snowball pays A first (smallest balance): the same three months as the avalanche case worked by hand above.
+    assert (result.debt("A").interest, result.debt("A").paid) == (D("40.07"), D("1040.07"))
     assert result.total_paid == D("3000.00") + result.total_interest
     assert result.remaining == 0
     assert result.findings == ()
@@ -495,3 +505,192 @@ def test_payoff_debts_from_case__uses_balance_running_rate_and_payment():
         assert made.minimum == MinPayment.fixed(source.monthly_payment)
         assert made.creditor == source.creditor
         assert made.accepts_extra
+
+
+# ------------------------------------------------------------------------- charges, fees and compounding
+
+
+def one(result, field):
+    """Return the single debt's figures of ``field`` ("interest", "fees", "payments", "balances") month by month."""
+    return [next(iter(getattr(row, field).values())) for row in result.months]
+
+
+def test_charges__bear_no_interest_and_are_paid_first():
+    """Interest accrues on balance − charges; a payment clears the charges before the interest-bearing part."""
+    made = debt("C", "1000", "12", "100", charges="200")
+    result = simulate([made], monthly_budget="100", policy="avalanche", start=START, horizon=3)
+    # Month 1: bearing 800 × 12/1200 = 8.00 (compound: joins the bearing part, 808); 1008 − 100 → charges
+    # 200 → 100, bearing 808, balance 908. Month 2: 808 × 1 % = 8.08 → 916.08 − 100: charges 0, bearing 816.08.
+    # Month 3: 816.08 × 1 % = 8.1608 → 8.16; 824.24 − 100 = 724.24.
+    assert one(result, "interest") == [D("8.00"), D("8.08"), D("8.16")]
+    assert one(result, "balances") == [D("908.00"), D("816.08"), D("724.24")]
+    assert one(result, "fees") == [D("0.00")] * 3
+    # Without charges the whole balance bears interest (the issue-6 convention, unchanged): 10.00 in month 1.
+    plain = simulate([debt("C", "1000", "12", "100")], monthly_budget="100", policy="avalanche", start=START,
+                     horizon=1)
+    assert one(plain, "interest") == [D("10.00")]
+
+
+def test_compound_false__no_interest_on_interest():
+    """With compound=False unpaid interest joins the charges and bears none; with compounding it does."""
+    simple = debt("S", "1000", "24", "10", compound=False)
+    result = simulate([simple], monthly_budget="10", policy="avalanche", start=START, horizon=3)
+    # Month 1: 1000 × 2 % = 20.00 → charges 20, balance 1020 − 10 → 1010 (charges 10). Month 2: bearing still
+    # 1000 → 20.00 → 1030 − 10 = 1020 (charges 20). Month 3: 20.00 → 1030.
+    assert one(result, "interest") == [D("20.00")] * 3
+    assert one(result, "balances") == [D("1010.00"), D("1020.00"), D("1030.00")]
+    compounding = simulate([debt("S", "1000", "24", "10")], monthly_budget="10", policy="avalanche", start=START,
+                           horizon=3)
+    # 1000 → 20.00, 1010 → 20.20, 1020.20 → 20.404 → 20.40.
+    assert one(compounding, "interest") == [D("20.00"), D("20.20"), D("20.40")]
+
+
+def test_fee_rate__accrues_on_bearing_part_reported_apart():
+    """A recurring fee accrues monthly on the interest-bearing part, into the charges, and is counted apart."""
+    made = debt("F", "10000", "12", "1000", fee_rate="6", compound=False)
+    result = simulate([made], monthly_budget="1000", policy="avalanche", start=START, horizon=3)
+    # Month 1: interest 10000 × 12/1200 = 100.00, fee 10000 × 6/1200 = 50.00 → 10150 − 1000 = 9150 (all bearing).
+    # Month 2: 91.50 and 45.75 → 9287.25 − 1000 = 8287.25. Month 3: 82.8725 → 82.87 and 41.43625 → 41.44
+    # → 8411.56 − 1000 = 7411.56.
+    assert one(result, "interest") == [D("100.00"), D("91.50"), D("82.87")]
+    assert one(result, "fees") == [D("50.00"), D("45.75"), D("41.44")]
+    assert one(result, "balances") == [D("9150.00"), D("8287.25"), D("7411.56")]
+    summary = result.debt("F")
+    assert (summary.interest, summary.fees, summary.paid) == (D("274.37"), D("137.19"), D("3000.00"))
+    assert (result.total_interest, result.total_fees, result.total_paid) == (D("274.37"), D("137.19"), D("3000.00"))
+    assert result.cost == D("411.56")
+    assert summary.paid == made.balance + summary.interest + summary.fees - summary.balance
+
+
+def test_fee_rate__half_fen_rounds_up():
+    """¥30.00 at a 15.4 % fee accrues exactly ¥0.385 of fee, rounded up to ¥0.39 (multiply first)."""
+    made = debt("X", "30", "0", "10", fee_rate="15.4")
+    result = simulate([made], monthly_budget="10", policy="avalanche", start=START, horizon=1)
+    assert one(result, "fees") == [D("0.39")]
+    assert one(result, "interest") == [D("0.00")]
+    assert one(result, "balances") == [D("20.39")]
+
+
+def test_fee_rate__joins_the_charges_even_when_compounding():
+    """With compound=True the interest joins the bearing part but the fee always joins the charges."""
+    compounding = debt("K", "10000", "12", "20", fee_rate="6")
+    result = simulate([compounding], monthly_budget="20", policy="avalanche", start=START, horizon=3)
+    # Month 1: interest 100.00 → bearing 10100; fee 50.00 → charges 50; 10150 − 20 → charges 30, balance 10130.
+    # Month 2: bearing 10100 → interest 101.00 (→ 10201), fee 50.50 (→ charges 80.50); 10281.50 − 20 = 10261.50
+    # (charges 60.50). Month 3: bearing 10201 → 102.01, fee 51.005 → 51.01; 10414.52 − 20 = 10394.52.
+    assert one(result, "interest") == [D("100.00"), D("101.00"), D("102.01")]
+    assert one(result, "fees") == [D("50.00"), D("50.50"), D("51.01")]
+    assert one(result, "balances") == [D("10130.00"), D("10261.50"), D("10394.52")]
+    simple = simulate([dataclasses.replace(compounding, compound=False)], monthly_budget="20", policy="avalanche",
+                      start=START, horizon=3)
+    # Without compounding the bearing part stays 10000: 100.00 and 50.00 every month.
+    assert one(simple, "interest") == [D("100.00")] * 3
+    assert one(simple, "fees") == [D("50.00")] * 3
+    assert one(simple, "balances") == [D("10130.00"), D("10260.00"), D("10390.00")]
+
+
+def test_charges__two_debts_rollover_pays_charges_first():
+    """Extra money rolled over to a debt with charges clears the charges first, so its interest does not fall."""
+    debts = [debt("A", "100", "0", "50"), debt("B", "1000", "12", "0", charges="500", compound=False)]
+    result = simulate(debts, monthly_budget="400", policy="custom", order=["A", "B"], start=START, horizon=2)
+    # Month 1: B bearing 500 → 5.00 (charges 505, balance 1005); A takes 100, B the other 300 (all charges → 205).
+    # Month 2: B bearing still 500 → 5.00 again; 710 − 400 = 310 (charges 0, bearing 310).
+    assert result.months[0].payments == {"A": D("100.00"), "B": D("300.00")}
+    assert [row.interest["B"] for row in result.months] == [D("5.00"), D("5.00")]
+    assert [row.balances["B"] for row in result.months] == [D("705.00"), D("310.00")]
+    # Month 3 (a longer plan): bearing 310 → 3.10.
+    longer = simulate(debts, monthly_budget="400", policy="custom", order=["A", "B"], start=START, horizon=3)
+    assert longer.months[2].interest["B"] == D("3.10")
+    assert longer.debt("B").payoff_month == 3
+
+
+def test_fee_rate__counts_in_avalanche_and_snowball_ranking():
+    """Avalanche ranks by the annual rate plus the fee rate: 18 % + 12 % of fees comes before 24 %."""
+    debts = [debt("Y", "1000", "24", "10"), debt("X", "2000", "18", "10", fee_rate="12")]
+    assert simulate(debts, monthly_budget="500", policy="avalanche", start=START, horizon=1).order == ("X", "Y")
+    same_balance = [debt("Y", "1000", "24", "10"), debt("X", "1000", "18", "10", fee_rate="12")]
+    assert simulate(same_balance, monthly_budget="500", policy="snowball", start=START, horizon=1).order == ("X", "Y")
+
+
+def test_minimum_below_interest_and_fee__reported():
+    """A minimum above the interest but not above interest + fee is still reported, naming the fee."""
+    made = debt("T", "10000", "12", "120", fee_rate="6")
+    result = simulate([made], monthly_budget="500", policy="avalanche", start=START)
+    finding = next(f for f in result.findings if f.code == "PAYOFF_MINIMUM_BELOW_INTEREST")
+    assert finding.subject == "T"
+    assert "interest and fee (¥150.00)" in finding.message("en")
+    assert "利息和费用 ¥150.00" in finding.message("zh")
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "code"),
+    [
+        ({"charges": "100.01"}, "charges", "out_of_range"),
+        ({"charges": "-1"}, "charges", "negative"),
+        ({"charges": "1.001"}, "charges", "too_many_decimals"),
+        ({"fee_rate": "-1"}, "fee_rate", "negative"),
+        ({"compound": "no"}, "compound", "unknown_choice"),
+    ],
+)
+def test_payoff_debt__charges_fee_compound_validated(changes, field, code):
+    """Charges must be on the fen and within the balance; the fee rate a rate; compound a bool."""
+    with pytest.raises(InvalidInput) as err:
+        dataclasses.replace(debt("A", "100", "10", "10"), **changes)
+    assert (err.value.field, err.value.code) == (field, code)
+
+
+def test_payoff_debt__defaults_keep_issue_6_convention():
+    """The new fields default to no charges, no fee and compounding; charges may be the whole balance."""
+    made = debt("A", "100", "10", "10")
+    assert (made.charges, made.fee_rate, made.compound) == (D("0.00"), None, True)
+    whole = debt("A", "100", "10", "10", charges="100", fee_rate="3.6")
+    assert whole.charges == D("100.00")
+    assert whole.fee_rate == Rate.annual_percent("3.6")
+    # All charges: nothing bears interest or fees.
+    result = simulate([whole], monthly_budget="10", policy="avalanche", start=START, horizon=1)
+    assert (one(result, "interest"), one(result, "fees")) == ([D("0.00")], [D("0.00")])
+
+
+def test_to_json__fees_only_when_the_plan_has_them():
+    """A plan with recurring fees adds total_fees and per-debt and per-month fees; one without keeps the contract."""
+    made = debt("F", "10000", "12", "1000", fee_rate="6", compound=False)
+    data = to_json(simulate([made], monthly_budget="1000", policy="avalanche", start=START, horizon=3))
+    assert list(data) == ["months_to_debt_free", "debt_free_date", "total_interest", "total_paid", "total_fees",
+                          "debts", "months"]
+    assert data["total_fees"] == "137.19"
+    assert data["debts"][0] == {"id": "F", "payoff_month": None, "interest": "274.37", "paid": "3000.00",
+                                "fees": "137.19"}
+    assert data["months"][2]["fees"] == {"F": "41.44"}
+    plain = to_json(simulate(two_debts(), monthly_budget="400", policy="avalanche", start=START))
+    assert "total_fees" not in plain
+    assert "fees" not in plain["debts"][0]
+    assert "fees" not in plain["months"][0]
+
+
+def test_interest_saved__counts_fees_and_needs_finished_plans():
+    """Saved = the baseline's interest + fees − the plan's; None for the baseline itself or an unfinished plan."""
+    debts = [debt("F", "10000", "12", "1000", fee_rate="6", compound=False), debt("G", "1000", "24", "100")]
+    base = minimums_only(debts, start=START)
+    plan = simulate(debts, monthly_budget="2000", policy="avalanche", start=START)
+    saved = interest_saved(plan, base)
+    assert saved == base.total_interest + base.total_fees - plan.total_interest - plan.total_fees
+    assert saved > base.total_interest - plan.total_interest > 0  # the fees saved count too
+    assert interest_saved(base, base) is None
+    assert interest_saved(plan, None) is None
+    short = simulate(debts, monthly_budget="2000", policy="avalanche", start=START, horizon=2)
+    assert interest_saved(short, base) is None
+    rows = comparison_rows([plan], base)
+    assert rows[0]["interest_saved"] == saved
+    assert rows[0]["total_fees"] == plan.total_fees
+
+
+def test_payoff_debts_from_case__status_quo_mechanics():
+    """Case debts hold their charges apart, carry the fee rate and do not compound: the status quo's convention."""
+    from planner.examples import example_case
+
+    case = example_case()
+    for source, made in zip(case.debts, payoff_debts_from_case(case), strict=True):
+        assert made.charges == source.charges
+        assert made.fee_rate == source.fee_rate
+        assert made.compound is False
+    assert any(d.fee_rate is not None for d in case.debts)

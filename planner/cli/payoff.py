@@ -5,8 +5,11 @@
 
 The engine and its convention are :mod:`planner.payoff`. This module reads the debts (a case file, or a CSV/xlsx
 table through :mod:`planner.tabular`), parses the options into domain values and prints text or the JSON contract.
+A case file's debts are costed as ``planner plan`` costs the status quo (charges held apart, no interest on
+interest, recurring fees: :func:`planner.payoff.payoff_debts_from_case`); a debts table has none of those.
 Bad input raises :class:`planner.errors.InvalidInput`; the plumbing in :mod:`planner.cli` prints one line and
-exits with 2. Only this module reads the clock (``--start`` defaults to today).
+exits with 2. Like the other CLI command modules (and unlike the core engines, which never do), this module reads
+the clock: ``--start`` defaults to a case file's as-of date, else to today.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from planner.payoff import (
     PayoffResult,
     Policy,
     compare_policies,
+    interest_saved,
     minimums_only,
     payoff_debts_from_case,
     policy_label,
@@ -90,14 +94,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser.add_argument(
         "--order",
         metavar="ID,ID,…",
-        help="debt ids for the custom policy; debts not named follow in input order / 自定义顺序",
+        help="debt ids for the custom policy (only with --policy custom or --compare); debts not named follow in "
+        "input order / 自定义顺序",
     )
     parser.add_argument(
         "--extra",
-        action="append",
+        nargs="+",
+        action="extend",
         default=[],
         metavar="YYYY-MM:AMOUNT",
-        help="one-off extra payment in that month (repeat the option for more) / 一次性额外还款",
+        help="one-off extra payments, each in its month: --extra 2026-03:100 2026-04:50 (the option may also be "
+        "repeated) / 一次性额外还款",
     )
     parser.add_argument("--start", metavar="YYYY-MM-DD", help="month 0; month 1 is paid one month later (default: the case's as-of date, else today)")
     parser.add_argument("--compare", action="store_true", help="all four policies side by side / 四种策略对比")
@@ -129,21 +136,59 @@ def _accepts_extra(value: str) -> bool:
     raise InvalidInput("accepts_extra", "unknown_choice", value, params={"choices": "yes, no, 是, 否"})
 
 
-def read_payoff_debts(path: str | Path) -> tuple[PayoffDebt, ...]:
-    """Read the debts table for ``planner payoff``.
+EXPECTED_HEADER = "id,creditor,balance,annual_rate,min_payment"
+EXPECTED_HEADER_ZH = "编号,债权人,余额,年利率,最低还款"
+
+
+def _case_file_as_table(path: str | Path) -> UsageError:
+    return UsageError(
+        f"planner payoff: {path} is a case file, not a debts table: pass it as CASE without --debts "
+        f"(planner payoff {path} --monthly …) / 案例文件请直接作为 CASE 传入，不要加 --debts"
+    )
+
+
+def _no_header(path: str | Path, first_row: Sequence[str], lang: str) -> InvalidInput:
+    shown = ",".join(first_row)
+    shown = shown if len(shown) <= 60 else f"{shown[:60]}…"
+    if lang == "en":
+        reason = f"no recognised header (first row: {shown})"
+    else:
+        reason = f"表头无法识别（第一行为：{shown}）"
+    return InvalidInput(
+        "file",
+        "bad_file",
+        str(path),
+        params={
+            "reason": reason,
+            "fix": f"expected {EXPECTED_HEADER} (or {EXPECTED_HEADER_ZH}) as the first row",
+            "fix_zh": f"第一行应为表头 {EXPECTED_HEADER_ZH}（或 {EXPECTED_HEADER}）",
+        },
+    )
+
+
+def read_payoff_debts(path: str | Path, *, lang: str = "zh") -> tuple[PayoffDebt, ...]:
+    """Read the debts table for ``planner payoff`` (``lang``: the language of a header error's reason).
 
     Raises:
-        InvalidInput: a missing column, or the first bad cell, located ``row N`` (the header is row 1).
+        UsageError: the file is a case file (``.json``, or JSON text): it belongs in CASE, not ``--debts``.
+        InvalidInput: no recognised header, a missing column, or the first bad cell, located ``row N`` (the
+            header is row 1).
     """
+    if Path(path).suffix.lower() == ".json":
+        raise _case_file_as_table(path)
     header, rows = read_table(path)
     columns: dict[str, str] = {}
     for name in header:
         field = _LOOKUP.get(_normalise_header(name))
         if field is not None and field not in columns:
             columns[field] = name
+    if not columns:
+        if header and header[0].lstrip().startswith(("{", "[")):
+            raise _case_file_as_table(path)
+        raise _no_header(path, header, lang)
     for field in REQUIRED:
         if field not in columns:
-            expected = "id,creditor,balance,annual_rate,min_payment / 编号,债权人,余额,年利率,最低还款"
+            expected = f"{EXPECTED_HEADER} / {EXPECTED_HEADER_ZH}"
             raise InvalidInput(field, "missing_column", params={"choices": expected}, where=str(path))
     if not rows:
         raise InvalidInput("debts", "empty", where=str(path))
@@ -170,6 +215,31 @@ def read_payoff_debts(path: str | Path) -> tuple[PayoffDebt, ...]:
     return tuple(debts)
 
 
+class OrderNeedsCustom(InvalidInput):
+    """``--order`` given with a policy other than custom (and without ``--compare``), where it would be ignored.
+
+    Structured as ``order`` / ``unknown_choice`` (the policy given; the only choice is ``custom``), worded to say
+    what is wrong: the order only applies to the custom policy.
+    """
+
+    def __init__(self, policy: Policy) -> None:
+        super().__init__("order", "unknown_choice", policy.value, params={"choices": Policy.CUSTOM.value})
+
+    def message_en(self) -> str:
+        """Return the English message."""
+        return (
+            f"--order only applies to the custom policy, not to --policy {self.value}; use --policy custom "
+            "(or --compare), or leave out --order"
+        )
+
+    def message_zh(self) -> str:
+        """Return the Chinese message."""
+        return (
+            f"--order（还款顺序）只适用于自定义顺序策略（custom），不适用于 --policy {self.value}；"
+            "请改用 --policy custom（或 --compare），或去掉 --order"
+        )
+
+
 def parse_extra(text: str) -> tuple[int, int, Any]:
     """Return ``(year, month, amount)`` from ``YYYY-MM:AMOUNT`` (a full-width colon is accepted)."""
     raw = text.strip().replace("\uff1a", ":")
@@ -183,13 +253,13 @@ def parse_extra(text: str) -> tuple[int, int, Any]:
     return year, month, value
 
 
-def _load_debts(args: argparse.Namespace) -> tuple[tuple[PayoffDebt, ...], date | None]:
+def _load_debts(args: argparse.Namespace, lang: str) -> tuple[tuple[PayoffDebt, ...], date | None]:
     """Return the debts and, for a case file, its as-of date (the date its balances are stated at)."""
     if args.case and args.debts:
         msg = "planner payoff: give either CASE or --debts FILE.csv, not both / 案例文件与 --debts 只能二选一"
         raise UsageError(msg)
     if args.debts:
-        return read_payoff_debts(args.debts), None
+        return read_payoff_debts(args.debts, lang=lang), None
     if args.case:
         from planner.casefile import load_case  # loaded only when a case is given
 
@@ -210,7 +280,8 @@ def _order(text: str | None) -> list[str] | None:
 
 def run_payoff(args: argparse.Namespace) -> int:
     """Simulate one policy, or compare all four, and print text or JSON."""
-    debts, as_of = _load_debts(args)
+    lang = getattr(args, "lang", "zh")
+    debts, as_of = _load_debts(args, lang)
     budget = money(args.monthly, field="monthly", positive=True)
     if budget <= 0:
         raise InvalidInput("monthly", "not_positive", args.monthly)
@@ -219,7 +290,8 @@ def run_payoff(args: argparse.Namespace) -> int:
     # The CLI is the edge that may read the clock; a case file's balances are stated at its as-of date.
     start = parse_date(args.start, field="start") if args.start is not None else as_of or date.today()  # noqa: DTZ011
     order = _order(args.order)
-    lang = getattr(args, "lang", "zh")
+    if order is not None and not args.compare and policy is not None and policy is not Policy.CUSTOM:
+        raise OrderNeedsCustom(policy)
     if args.compare:
         results = compare_policies(debts, monthly_budget=budget, order=order, extras=extras, start=start)
         if args.json:
@@ -268,6 +340,24 @@ def _findings_text(results: Sequence[PayoffResult], lang: str) -> list[str]:
     return lines
 
 
+def _debt_free_line(result: PayoffResult, lang: str) -> str:
+    months = result.months_to_debt_free
+    if lang == "en":
+        if months is None:
+            return f"Not debt-free within {len(result.months)} months"
+        when = f" ({result.debt_free_date.isoformat()})" if result.debt_free_date is not None else ""
+        return f"Debt-free after {months} month{'' if months == 1 else 's'}{when}"
+    return f"还清所需月数：{_month(months, result.debt_free_date, lang)}"
+
+
+def _totals_line(result: PayoffResult, lang: str) -> str:
+    if lang == "en":
+        fees = f"   total fees ¥{result.total_fees:,}" if result.total_fees else ""
+        return f"Total interest ¥{result.total_interest:,}{fees}   total paid ¥{result.total_paid:,}"
+    fees = f"   费用合计 ¥{result.total_fees:,}" if result.total_fees else ""
+    return f"利息合计 ¥{result.total_interest:,}{fees}   还款总额 ¥{result.total_paid:,}"
+
+
 def format_result(debts: Sequence[PayoffDebt], result: PayoffResult, *, lang: str = "zh") -> str:
     """Return the text report of one plan: the totals, one line per debt, and the findings."""
     en = lang == "en"
@@ -276,10 +366,8 @@ def format_result(debts: Sequence[PayoffDebt], result: PayoffResult, *, lang: st
         f"Policy: {name}   monthly budget ¥{result.monthly_budget:,}   start {result.start.isoformat()}"
         if en
         else f"还款策略：{name}   每月预算 ¥{result.monthly_budget:,}   起算日 {result.start.isoformat()}",
-        (f"Debt-free after: {_month(result.months_to_debt_free, result.debt_free_date, lang)} months"
-         if en else f"还清所需月数：{_month(result.months_to_debt_free, result.debt_free_date, lang)}"),
-        (f"Total interest ¥{result.total_interest:,}   total paid ¥{result.total_paid:,}"
-         if en else f"利息合计 ¥{result.total_interest:,}   还款总额 ¥{result.total_paid:,}"),
+        _debt_free_line(result, lang),
+        _totals_line(result, lang),
         "",
     ]
     headers = (
@@ -317,22 +405,27 @@ def format_comparison(
     en = lang == "en"
     plans = [*results, baseline]
     headers = ["" if en else "项目", *(policy_label(r.policy, lang) for r in plans)]
+    with_fees = any(r.total_fees for r in plans)
 
     def saved(result: PayoffResult) -> str:
-        if result is baseline or result.months_to_debt_free is None or baseline.months_to_debt_free is None:
-            return "—"
-        return f"{baseline.total_interest - result.total_interest:,}"
+        value = interest_saved(result, baseline)
+        return "—" if value is None else f"{value:,}"
 
     rows: list[list[str]] = [
         ["months to debt-free" if en else "还清所需月数", *(_or_dash(r.months_to_debt_free) for r in plans)],
         ["debt-free date" if en else "还清日期",
          *(r.debt_free_date.isoformat() if r.debt_free_date else "—" for r in plans)],
         ["total interest" if en else "利息合计", *(f"{r.total_interest:,}" for r in plans)],
+    ]
+    if with_fees:
+        rows.append(["total fees" if en else "费用合计", *(f"{r.total_fees:,}" for r in plans)])
+    rows += [
         ["total paid" if en else "还款总额", *(f"{r.total_paid:,}" for r in plans)],
-        ["interest saved vs minimums only" if en else "较只还最低节省利息", *(saved(r) for r in plans)],
+        [("interest and fees saved vs minimums only" if with_fees else "interest saved vs minimums only") if en
+         else ("较只还最低节省利息和费用" if with_fees else "较只还最低节省利息"), *(saved(r) for r in plans)],
     ]
     for index, debt in enumerate(debts):
-        title = f"paid off: {debt.id} (month)" if en else f"{debt.id} 还清月份"
+        title = f"{debt.id} paid off in month" if en else f"{debt.id} 还清月份"
         rows.append([title, *(_or_dash(r.debts[index].payoff_month) for r in plans)])
     budget = results[0].monthly_budget if results else None
     intro = (f"Monthly budget ¥{budget:,}, start {results[0].start.isoformat()}" if en
