@@ -290,8 +290,10 @@ def _surplus_schedules(
 
     Month ``k``'s budget for those debts is disposable income minus the fixed plans' payments that month; the
     payoff engine pays each its contractual payment (or a pro-rata share of a smaller budget) and gives what is
-    left to them in the policy's order. Interest follows the payoff convention: monthly on the whole balance at
-    the running rate (the penalty rate for the status quo, the contract rate once a waiver is agreed).
+    left to them in the policy's order. The debts are costed as :mod:`planner.schedules` costs the status quo, so
+    savings compare like with like: interest at the running rate (the penalty rate for the status quo, the
+    contract rate once a waiver is agreed) on the principal only, unpaid interest and fees bearing none
+    (``compound=False``), the recurring ``fee_rate`` fee, and payments clearing charges before principal.
     """
     flexible = [d for d in ctx.debts if scenario.plan_for(d.id).is_contract_terms]
     if not flexible:
@@ -306,26 +308,29 @@ def _surplus_schedules(
         opening[debt.id] = Money(debt.balance - waived[debt.id])
         rate = debt.running_rate if plan.is_status_quo else debt.contract_rate
         payoff_debts.append(PayoffDebt(debt.id, debt.creditor, opening[debt.id], rate,
-                                       MinPayment.fixed(debt.monthly_payment)))
+                                       MinPayment.fixed(debt.monthly_payment),
+                                       charges=Money(debt.charges - waived[debt.id]), fee_rate=debt.fee_rate,
+                                       compound=False))
+    ids = {d.id for d in flexible}
+    order = [i for i in scenario.surplus_order if i in ids] or None
     result = simulate_surplus(payoff_debts, budgets=budgets, after=max(disposable, FEN), start=scenario.start,
-                              policy=scenario.surplus_policy or "avalanche", order=scenario.surplus_order or None,
-                              horizon=ctx.horizon)
+                              policy=scenario.surplus_policy or "avalanche", order=order, horizon=ctx.horizon)
     schedules = {}
     for debt in flexible:
+        key = debt.id
         lines = tuple(
-            Installment(m.month, m.date, m.payments[debt.id], Money(m.payments[debt.id] - m.interest[debt.id]),
-                        m.interest[debt.id], ZERO, m.balances[debt.id])
+            Installment(m.month, m.date, m.payments[key], Money(m.payments[key] - m.interest[key] - m.fees[key]),
+                        m.interest[key], m.fees[key], m.balances[key])
             for m in result.months
-            if m.payments[debt.id] or m.interest[debt.id]
+            if m.payments[key] or m.interest[key] or m.fees[key]
         )
-        remaining = result.debt(debt.id).balance
-        flows = [(0, opening[debt.id])] + [(line.period, -line.payment) for line in lines]
+        remaining = result.debt(key).balance
+        flows = [(0, opening[key])] + [(line.period, -line.payment) for line in lines]
         if lines and remaining:
             flows.append((lines[-1].period, -remaining))
-        findings = tuple(f for f in result.findings if f.subject == debt.id)
-        schedules[debt.id] = Schedule(debt.id, scenario.start, opening[debt.id], waived[debt.id], lines, remaining,
-                                      apr_percent(flows) if lines else None, findings)
-    ids = {d.id for d in flexible}
+        findings = tuple(f for f in result.findings if f.subject == key)
+        schedules[key] = Schedule(key, scenario.start, opening[key], waived[key], lines, remaining,
+                                  apr_percent(flows) if lines else None, findings)
     return schedules, tuple(replace(f, subject=scenario.name) for f in result.findings if f.subject not in ids)
 
 

@@ -221,3 +221,18 @@ def test_surplus_policy__custom_order_and_validation(richer_case):
     assert outcome.debts[3].debt_free_date <= outcome.debts[4].debt_free_date
     with pytest.raises(InvalidInput):
         Scenario("x", (), "2026-12-01", surplus_policy="random")
+
+
+def test_surplus_policy__status_quo_with_no_surplus_reproduces_the_baseline(case):
+    """Each debt alone, with disposable income exactly its monthly payment, costs the same to the fen with a
+    surplus policy as in the status quo: the two paths share one costing convention, so the saving is 0.
+    """
+    for debt in case.debts:
+        alone = Case(Budget((IncomeItem("工资", debt.monthly_payment),)), (debt,), case.as_of)
+        scenario = Scenario("维持现状+策略", (), case.as_of, surplus_policy="avalanche")
+        comparison = evaluate_case(alone, (scenario,))
+        base, outcome = comparison.baseline.debts[0], comparison.outcomes[0].debts[0]
+        assert [line.payment for line in outcome.schedule.lines] == [line.payment for line in base.schedule.lines]
+        assert outcome.interest + outcome.fees == base.interest + base.fees
+        assert outcome.remaining == base.remaining
+        assert outcome.saving == ZERO
