@@ -171,6 +171,8 @@ FIELD_LABELS_ZH: dict[str, str] = {
     "monthly_rate": "月利率",
     "daily_rate": "日利率",
     "method": "还款方式",
+    "charges": "不计息欠款（利息、罚息、费用）",
+    "compound": "是否复利",
 }
 
 
