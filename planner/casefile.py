@@ -60,6 +60,7 @@ from planner.rates import DayCount, Rate, RateUnit
 FORMAT = "debt-planner-case"
 CURRENT_VERSION = 1
 MAX_BYTES = 20 * 1024 * 1024
+MAX_DEPTH = 64  # nesting of JSON objects and lists; a case file needs 8, unknown keys from newer planners a few more
 BACKUP_SUFFIX = ".bak"
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
@@ -627,6 +628,25 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _too_deep(data: Any, limit: int) -> bool:
+    """Return True when objects and lists nest more than ``limit`` levels (checked without recursion)."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(value, dict):
+            stack.extend((inner, depth + 1) for inner in value.values() if isinstance(inner, dict | list))
+        elif isinstance(value, list):
+            stack.extend((inner, depth + 1) for inner in value if isinstance(inner, dict | list))
+    return False
+
+
+def _nested_too_deeply(source: str) -> InvalidInput:
+    return _bad_file(source, f"it is nested too deeply (more than {MAX_DEPTH} levels)",
+                     "open a case file saved by the planner", "请打开本工具保存的案例文件")
+
+
 def case_from_dict(data: Any, *, source: str = "<data>") -> Case:
     """Return the case a case-file document describes, upgrading older versions first.
 
@@ -635,9 +655,12 @@ def case_from_dict(data: Any, *, source: str = "<data>") -> Case:
         source: how to name the document in a ``bad_file`` error (a path).
 
     Raises:
-        InvalidInput: ``bad_file`` when it is not a case document; ``unsupported_version``; otherwise the first
-            bad value, located with its JSON path (``debts[2]``) and named by its key.
+        InvalidInput: ``bad_file`` when it is not a case document or nests objects and lists more than
+            :data:`MAX_DEPTH` levels; ``unsupported_version``; otherwise the first bad value, located with its
+            JSON path (``debts[2]``) and named by its key.
     """
+    if _too_deep(data, MAX_DEPTH):
+        raise _nested_too_deeply(source)
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise _bad_file(
             source,
@@ -649,7 +672,13 @@ def case_from_dict(data: Any, *, source: str = "<data>") -> Case:
 
 
 def loads_case(text: str, *, source: str = "<string>") -> Case:
-    """Return the case in case-file ``text``; see :func:`case_from_dict` for the errors."""
+    """Return the case in case-file ``text``; see :func:`case_from_dict` for the errors.
+
+    Raises:
+        InvalidInput: ``bad_file`` for text that is not JSON, repeats a key in one object, nests too deeply, or
+            holds an integer too long for Python to convert (over 4300 digits); otherwise as
+            :func:`case_from_dict`.
+    """
     try:
         data = _parse_json(text)
     except _DuplicateKeyError as err:
@@ -664,9 +693,18 @@ def loads_case(text: str, *, source: str = "<string>") -> Case:
             "请打开本工具保存的案例文件，或修正该处的 JSON 格式",
         ) from None
     except RecursionError:
-        raise _bad_file(source, "it is nested too deeply", "open a case file saved by the planner",
-                        "请打开本工具保存的案例文件") from None
-    return case_from_dict(data, source=source)
+        raise _nested_too_deeply(source) from None
+    except ValueError:  # the only other ValueError: int() refuses more than 4300 digits (sys.get_int_max_str_digits)
+        raise _bad_file(
+            source,
+            "an integer in it is too long to read (more than 4300 digits)",
+            "check the numbers in the file: amounts are decimal strings such as \"1234.56\"",
+            "请检查文件中的数字：金额应写成 \"1234.56\" 这样的文本",
+        ) from None
+    try:
+        return case_from_dict(data, source=source)
+    except RecursionError:
+        raise _nested_too_deeply(source) from None
 
 
 def load_case(path: str | os.PathLike[str]) -> Case:

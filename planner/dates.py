@@ -3,15 +3,23 @@
 Due dates are always computed from the anchor (``add_months(start, k)``), never from the previous due date, so a
 plan starting on the 31st pays on the last day of shorter months and returns to the 31st afterwards. A start on
 the last day of its month keeps every due date on a month end. Pure functions; the clock is never read.
+
+Dates the planner accepts lie between :data:`FIRST_DATE` and :data:`LAST_DATE` (1900-01-01 … 2199-12-31): wide
+enough for any contract or plan, and far enough from ``date.max`` (9999-12-31) that a schedule of up to 1200
+months from any accepted date stays representable.
 """
 
 from __future__ import annotations
 
 import calendar
-from datetime import date
+from datetime import MAXYEAR, MINYEAR, date
 from typing import Any
 
 from planner.errors import InvalidInput
+
+FIRST_DATE = date(1900, 1, 1)
+LAST_DATE = date(2199, 12, 31)
+_RANGE = {"low": FIRST_DATE.isoformat(), "high": LAST_DATE.isoformat()}
 
 
 def is_month_end(day: date) -> bool:
@@ -19,7 +27,7 @@ def is_month_end(day: date) -> bool:
     return day.day == calendar.monthrange(day.year, day.month)[1]
 
 
-def add_months(anchor: date, months: int) -> date:
+def add_months(anchor: date, months: int, *, field: str = "start") -> date:
     """Return the date ``months`` months after ``anchor``, keeping month ends.
 
     The day of the anchor is kept where the month has it; otherwise the month's last day is used. When the anchor
@@ -27,10 +35,16 @@ def add_months(anchor: date, months: int) -> date:
 
     >>> add_months(date(2026, 1, 31), 1), add_months(date(2026, 1, 31), 2)
     (datetime.date(2026, 2, 28), datetime.date(2026, 3, 31))
+
+    Raises:
+        InvalidInput: ``out_of_range`` on ``field`` (the anchor) when the result would fall outside the calendar
+            (before year 1 or after 9999); dates from :func:`parse_date` never get there.
     """
     index = anchor.year * 12 + anchor.month - 1 + months
     year, month = divmod(index, 12)
     month += 1
+    if not MINYEAR <= year <= MAXYEAR:
+        raise InvalidInput(field, "out_of_range", anchor.isoformat(), params=_RANGE)
     last = calendar.monthrange(year, month)[1]
     day = last if is_month_end(anchor) else min(anchor.day, last)
     return date(year, month, day)
@@ -42,19 +56,27 @@ def due_dates(start: date, count: int) -> list[date]:
 
 
 def parse_date(value: Any, *, field: str) -> date:
-    """Return a ``date`` from a ``date`` or an ISO ``YYYY-MM-DD`` string.
+    """Return a ``date`` from a ``date`` or an ISO ``YYYY-MM-DD`` string, between 1900-01-01 and 2199-12-31.
 
     Raises:
-        InvalidInput: for anything else (datetimes included: the planner works in whole days).
+        InvalidInput: ``bad_date`` for anything else (datetimes included: the planner works in whole days);
+            ``out_of_range`` for a date outside :data:`FIRST_DATE` … :data:`LAST_DATE` (a typo such as 9999 or
+            0202, which would otherwise overflow the calendar once months are added).
     """
+    day: date | None = None
     if isinstance(value, date) and not hasattr(value, "hour"):
-        return value
-    if isinstance(value, str):
+        day = value
+    elif isinstance(value, str):
         try:
-            return date.fromisoformat(value.strip())
+            day = date.fromisoformat(value.strip())
         except ValueError:
-            pass
-    raise InvalidInput(field, "required" if value in (None, "") else "bad_date", value)
+            day = None
+    if day is None:
+        raise InvalidInput(field, "required" if value in (None, "") else "bad_date", value)
+    if not FIRST_DATE <= day <= LAST_DATE:
+        shown = value if isinstance(value, str) else day.isoformat()
+        raise InvalidInput(field, "out_of_range", shown, params=_RANGE)
+    return day
 
 
 def parse_month(value: Any, *, field: str) -> tuple[int, int]:

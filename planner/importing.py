@@ -14,7 +14,7 @@ contract_date          合同日期     yes       2024-09-15, 2024/9/15 or 2024�
 original_principal     原始本金     no        yuan; defaults to the outstanding principal
 outstanding_principal  剩余本金     yes       yuan
 accrued_interest       已计利息     no        yuan, default 0 (likewise 罚息, 违约金, 其他费用)
-contract_rate          年利率       yes       percent a year: ``18`` or ``18%``
+contract_rate          年利率       yes       percent a year: ``18``, ``18%`` or an Excel percent cell
 penalty_rate           罚息年利率   no        percent a year
 fee_rate               费率         no        recurring fees as percent a year of the principal
 overdue_since          逾期起始日   no        a date; empty when not overdue
@@ -25,8 +25,10 @@ account_number         账号         no        text
 Every row is checked and every problem reported (each located ``row N``, the spreadsheet row with the header as
 row 1); good rows are returned even when others are bad, and a bad row is never dropped without an error. A
 repeated id is an error on the later row. A missing required column is an ``missing_column`` error. Problems
-with the file itself (missing, not CSV/xlsx, undecodable) raise :class:`planner.errors.InvalidInput` with
-``bad_file`` from :func:`planner.tabular.read_table`.
+with the file itself (missing, a folder, not CSV/xlsx, undecodable, a damaged workbook, a CSV cell over the CSV
+reader's limit) raise :class:`planner.errors.InvalidInput` with ``bad_file`` from
+:func:`planner.tabular.read_table`. Excel cells are read as Excel shows them: a rate cell formatted as a
+percentage (stored 0.1825, shown 18.25%) is 18.25 % a year, not 0.1825 %.
 """
 
 from __future__ import annotations

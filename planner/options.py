@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from planner.dates import parse_date
 from planner.errors import InvalidInput
@@ -30,14 +30,44 @@ CARD_RESTRUCTURE_LIMIT = 60
 
 
 def _int(value: Any, field_name: str, low: int, high: int) -> int:
+    """Return ``value`` (an int, or its text) checked to lie in ``low..high``.
+
+    Text is converted by ``int()`` itself, so full-width digits typed with a Chinese input method (U+FF10–FF19) are
+    accepted, while what ``str.isdigit()`` accepts but ``int()`` refuses ("²"), and text over 4300 digits, are
+    ``not_integer``.
+    """
+    given = value
     if isinstance(value, bool) or not isinstance(value, int):
-        if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-            value = int(value.strip())
-        else:
-            raise InvalidInput(field_name, "not_integer", value)
+        try:
+            value = int(value) if isinstance(value, str) else None
+        except ValueError:
+            value = None
+        if value is None:
+            raise InvalidInput(field_name, "not_integer", given)
     if not low <= value <= high:
-        raise InvalidInput(field_name, "out_of_range", value, params={"low": low, "high": high})
+        raise InvalidInput(field_name, "out_of_range", given, params={"low": low, "high": high})
     return value
+
+
+_E = TypeVar("_E", bound=StrEnum)
+
+
+def _choice(enum: type[_E], value: Any, field_name: str) -> _E:
+    """Return the member of ``enum`` whose value is ``value``, or raise ``unknown_choice`` listing the values."""
+    try:
+        return enum(value)
+    except (ValueError, TypeError):
+        choices = ", ".join(member.value for member in enum)
+        raise InvalidInput(field_name, "unknown_choice", value, params={"choices": choices}) from None
+
+
+def _flag(value: Any, field_name: str) -> bool:
+    """Return a ``bool`` given as a bool or as the text ``"true"`` / ``"false"`` (any case); nothing else."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in {"true", "false"}:
+        return value.strip().lower() == "true"
+    raise InvalidInput(field_name, "unknown_choice", value, params={"choices": "true, false"})
 
 
 def _percent(value: Any, field_name: str) -> Decimal:
@@ -90,7 +120,12 @@ class Deferral:
         token_amount: the monthly payment during the deferral (象征性还款), 0 to pause.
         interest: the rate charged during the deferral.
         capitalise: add deferral interest to the balance (it then bears interest); otherwise it is kept apart,
-            interest-free, and spread over the following installments.
+            interest-free, and spread over the following installments. A bool, or the text "true" / "false".
+
+    Raises:
+        InvalidInput: months outside 0–36 (``out_of_range``) or not whole, a bad token amount, an ``interest``
+            that is not a :class:`DeferralInterest` value or ``capitalise`` that is not a boolean
+            (``unknown_choice``).
     """
 
     months: int = 0
@@ -101,8 +136,8 @@ class Deferral:
     def __post_init__(self) -> None:
         object.__setattr__(self, "months", _int(self.months, "months", 0, MAX_DEFERRAL_MONTHS))
         object.__setattr__(self, "token_amount", money(self.token_amount, field="token_amount"))
-        object.__setattr__(self, "interest", DeferralInterest(self.interest))
-        object.__setattr__(self, "capitalise", bool(self.capitalise))
+        object.__setattr__(self, "interest", _choice(DeferralInterest, self.interest, "interest"))
+        object.__setattr__(self, "capitalise", _flag(self.capitalise, "capitalise"))
 
 
 class RepaymentMethod(StrEnum):
@@ -132,6 +167,10 @@ class Restructure:
         custom_rate: the agreed rate for ``RateChoice.CUSTOM``.
         down_payment: paid on the plan's start date, before the installments.
         monthly_fee_percent: 分期手续费, percent a month of the amount restructured (e.g. ``0.5``).
+
+    Raises:
+        InvalidInput: months outside 1–120 or not whole, a ``method`` or ``rate`` that is not one of the enum's
+            values (``unknown_choice``), a bad or missing custom rate, a bad down payment, a fee outside 0–10 %.
     """
 
     months: int
@@ -143,10 +182,10 @@ class Restructure:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "months", _int(self.months, "months", 1, MAX_RESTRUCTURE_MONTHS))
-        object.__setattr__(self, "method", RepaymentMethod(self.method))
-        object.__setattr__(self, "rate", RateChoice(self.rate))
+        object.__setattr__(self, "method", _choice(RepaymentMethod, self.method, "method"))
+        object.__setattr__(self, "rate", _choice(RateChoice, self.rate, "rate"))
         if self.custom_rate is not None and not isinstance(self.custom_rate, Rate):
-            object.__setattr__(self, "custom_rate", Rate.annual_percent(self.custom_rate))
+            object.__setattr__(self, "custom_rate", Rate.annual_percent(self.custom_rate, field="custom_rate"))
         if self.rate is RateChoice.CUSTOM and self.custom_rate is None:
             raise InvalidInput("custom_rate", "required", None)
         object.__setattr__(self, "down_payment", money(self.down_payment, field="down_payment"))
@@ -204,6 +243,26 @@ STATUS_QUO = Plan()
 
 
 SURPLUS_POLICIES = ("pro-rata", "avalanche", "snowball", "custom")  # see planner.payoff.Policy
+_PLAN_PAIRS = "(debt id, Plan) pairs, each plan a planner.options.Plan"
+
+
+def _plan_pairs(value: Any) -> tuple[tuple[str, Plan], ...]:
+    """Return a scenario's plans as ``(debt_id, plan)`` pairs: a dict or an iterable of pairs, plans of type Plan."""
+    if isinstance(value, dict):
+        items: Any = value.items()
+    elif isinstance(value, str | bytes) or not hasattr(value, "__iter__"):
+        raise InvalidInput("plans", "unknown_choice", value, params={"choices": _PLAN_PAIRS})
+    else:
+        items = value
+    pairs = []
+    for item in items:
+        if not (isinstance(item, tuple | list) and len(item) == 2):
+            raise InvalidInput("plans", "unknown_choice", item, params={"choices": _PLAN_PAIRS})
+        debt_id, plan = item
+        if not isinstance(debt_id, str) or not isinstance(plan, Plan):
+            raise InvalidInput("plans", "unknown_choice", item, params={"choices": _PLAN_PAIRS})
+        pairs.append((debt_id, plan))
+    return tuple(pairs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +279,10 @@ class Scenario:
             contract terms just pays its contractual payment. Only debts still on contract terms (no deferral,
             restructure or settlement) accept extra payments.
         surplus_order: the debt ids in order, for ``"custom"``.
+
+    Raises:
+        InvalidInput: an empty name; ``plans`` that are not ``(debt_id, Plan)`` pairs (``unknown_choice``) or name
+            a debt twice (``duplicate``); a bad start date; an unknown surplus policy.
     """
 
     name: str
@@ -234,7 +297,7 @@ class Scenario:
         if not name:
             raise InvalidInput("name", "required", self.name)
         object.__setattr__(self, "name", name)
-        plans = tuple(self.plans.items()) if isinstance(self.plans, dict) else tuple(self.plans)
+        plans = _plan_pairs(self.plans)
         ids = [debt_id for debt_id, _ in plans]
         for debt_id in ids:
             if ids.count(debt_id) > 1:

@@ -12,7 +12,9 @@ Conventions (the README quotes them):
   Every amount in a schedule is positive "amount due" except ``principal`` in a month whose payment does not
   cover the interest charged (negative amortisation: the balance grows by the shortfall).
 * **Monthly rate** ``r = annual % / 1200`` (月利率 = 年利率 / 12). Each month's interest is
-  ``round_fen(balance × r)``.
+  ``round_fen(balance × annual % / 1200)``, multiplied first and divided last: a pre-divided ``r`` does not
+  terminate (``15.4 / 1200 = 0.01283…``), so ``30.00 × r`` would be ``0.38499…`` and round to 0.38 instead of the
+  exact ``0.385`` → 0.39. ``r`` itself is used only in the level-payment formula and as the APR solver's guess.
 * **Due dates** are ``add_months(start, k)`` for period ``k``, always from the start date (never cumulative), so
   the 31st falls on the last day of shorter months and a month-end start stays on month ends. Period 0 is the
   start date itself (down payment; a settlement due in the start month is period 0 on its own date).
@@ -62,14 +64,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, Decimal, localcontext
 from typing import Any, NamedTuple
 
 from planner.dates import add_months, months_between, parse_date
 from planner.errors import InvalidInput
 from planner.findings import Finding, Severity
 from planner.model import CreditorKind, Debt
-from planner.money import FEN, ZERO, Money, money, round_fen
+from planner.money import FEN, ROUNDING, ZERO, Money, money, round_fen
 from planner.options import (
     CARD_RESTRUCTURE_LIMIT,
     DeferralInterest,
@@ -97,6 +99,7 @@ _NEWTON_STEPS = 50
 _NEWTON_TOLERANCE = Decimal("1e-8")  # on v; quadratic convergence leaves an error of ~1e-15 after such a step
 _BISECTION_TOLERANCE = Decimal("1e-16")
 _BISECTION_STEPS = 200
+_SMALL_RATE = Decimal("1e-9")  # below this monthly rate, (1 + r)^n is computed with extra digits (see _level_payment)
 
 
 class Installment(NamedTuple):
@@ -226,9 +229,26 @@ def _check_int(value: Any, field: str, low: int, high: int) -> int:
     return value
 
 
+def _level_payment(amount: Decimal, r: Decimal, months: int) -> Decimal:
+    """Return the equal installment ``round_fen(P·r·(1 + r)^n / ((1 + r)^n − 1))`` for a monthly rate ``r > 0``.
+
+    For a tiny ``r`` (below 1e-9 a month) ``(1 + r)^n`` lies so close to 1 that 28 digits leave few (or none) for
+    ``(1 + r)^n − 1``: it is then computed with twice the digits, and a rate so small that even this gives exactly
+    1 (``Rate.annual_percent("1e-60")``) pays like rate 0, ``round_fen(P / n)`` (its interest rounds to 0 anyway).
+    """
+    if r >= _SMALL_RATE:
+        growth = (_ONE + r) ** months
+        return (amount * r * growth / (growth - _ONE)).quantize(FEN, ROUNDING)
+    with localcontext() as context:
+        context.prec *= 2
+        growth = (_ONE + r) ** months
+        level = amount * r * growth / (growth - _ONE) if growth != _ONE else amount / months
+    return level.quantize(FEN, ROUNDING)
+
+
 def _amortize_lines(
     amount: Decimal,
-    r: Decimal,
+    pct: Decimal,
     months: int,
     method: RepaymentMethod,
     dates: list[date],
@@ -236,7 +256,7 @@ def _amortize_lines(
     fee: Decimal,
     held: Decimal,
 ) -> list[Installment]:
-    """Return the installments of ``amount`` (the hot loop; arguments already validated).
+    """Return the installments of ``amount`` at ``pct`` % a year (the hot loop; arguments already validated).
 
     ``held`` (deferral interest kept apart) is spread over the installments, floored to the fen, the residue in
     the last, and added to the interest column.
@@ -245,17 +265,16 @@ def _amortize_lines(
     append = lines.append
     last = months - 1
     equal_installment = method is RepaymentMethod.EQUAL_INSTALLMENT
-    if equal_installment and r:
-        growth = (_ONE + r) ** months
-        level = (amount * r * growth / (growth - _ONE)).quantize(FEN, ROUND_HALF_UP)
+    if equal_installment and pct:
+        level = _level_payment(amount, pct / _MONTHLY, months)
     else:
-        level = (amount / months).quantize(FEN, ROUND_HALF_UP)
+        level = (amount / months).quantize(FEN, ROUNDING)
     share = (held / months).quantize(FEN, ROUND_DOWN) if held else _ZERO
     balance = amount
     period = first_period
     # Installments 1..n−1 (the common case, rate > 0 and nothing held, has the leanest loop body).
     for period in range(first_period, first_period + last):
-        interest = (balance * r).quantize(FEN, ROUND_HALF_UP) if r else _ZERO
+        interest = (balance * pct / _MONTHLY).quantize(FEN, ROUNDING) if pct else _ZERO
         principal = level - interest if equal_installment else level
         if principal > balance:
             principal = balance
@@ -268,7 +287,7 @@ def _amortize_lines(
                                    balance)))
     # The last installment absorbs the residue: its principal is whatever balance is left.
     period = first_period + last
-    interest = (balance * r).quantize(FEN, ROUND_HALF_UP) if r else _ZERO
+    interest = (balance * pct / _MONTHLY).quantize(FEN, ROUNDING) if pct else _ZERO
     if held:
         interest += held - share * last
     append(_line(Installment, (period, dates[period], balance + interest + fee, balance, interest, fee, _ZERO)))
@@ -289,9 +308,11 @@ def amortize(
 
     Formula, with ``r = rate.percent_per_year / 1200`` and ``P = principal``:
 
-    * each month's interest = ``round_fen(balance × r)``;
+    * each month's interest = ``round_fen(balance × rate.percent_per_year / 1200)`` (multiplied first: exact
+      half-fen cases such as ¥30 at 15.4 % = 0.385 round up to 0.39);
     * **equal installment** (等额本息): payment = ``round_fen(P·r / (1 − (1 + r)^−n))``, or ``round_fen(P / n)``
-      when ``r = 0``; principal = payment − interest;
+      when ``r = 0``; principal = payment − interest. A rate so tiny that ``(1 + r)^n`` cannot be told from 1
+      even with 56 digits is paid like rate 0 (its interest rounds to 0 fen every month anyway);
     * **equal principal** (等额本金): principal = ``round_fen(P / n)``; interest on the balance;
     * the **last installment absorbs the residue**: its principal is the remaining balance, so the principal
       portions sum exactly to ``P`` (a rounded-up payment that would overshoot earlier stops at the balance);
@@ -305,7 +326,8 @@ def amortize(
     2,777.78 + 4,083.33 = 6,861.11 in the first month (等额本金).
 
     Raises:
-        InvalidInput: a negative or non-fen principal or fee, months outside 1–1200, a negative first period.
+        InvalidInput: a negative or non-fen principal or fee, months outside 1–1200, a negative first period, a
+            start outside 1900-01-01 … 2199-12-31 (see :func:`planner.dates.parse_date`), an unknown method.
     """
     amount = money(principal, field="principal")
     fee = money(monthly_fee, field="monthly_fee")
@@ -315,8 +337,13 @@ def amortize(
     if not amount:
         return ()
     dates = _due_dates(start, first_period + months)
-    r = rate.percent_per_year / _MONTHLY
-    return tuple(_amortize_lines(amount, r, months, RepaymentMethod(method), dates, first_period, fee, _ZERO))
+    try:
+        method = RepaymentMethod(method)
+    except ValueError:
+        choices = ", ".join(m.value for m in RepaymentMethod)
+        raise InvalidInput("method", "unknown_choice", method, params={"choices": choices}) from None
+    pct = rate.percent_per_year
+    return tuple(_amortize_lines(amount, pct, months, method, dates, first_period, fee, _ZERO))
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -396,18 +423,18 @@ def _defer(
     *,
     months: int,
     token: Decimal,
-    r: Decimal,
+    pct: Decimal,
     capitalise: bool,
     dates: list[date],
 ) -> tuple[Decimal, Decimal, Decimal]:
-    """Append the deferral months 1..months and return ``(p, c, held)`` after them."""
+    """Append the deferral months 1..months at ``pct`` % a year and return ``(p, c, held)`` after them."""
     held = _ZERO
     quantize = Decimal.quantize
     for k in range(1, months + 1):
         owed = p + c + held
         if not owed:
             break
-        accrued = quantize(p * r, FEN, ROUND_HALF_UP) if r else _ZERO
+        accrued = quantize(p * pct / _MONTHLY, FEN, ROUNDING) if pct else _ZERO
         due = owed + accrued
         pay = token if token < due else due  # noqa: FURB136 (hot loop: 4× faster than min)
         rest = pay
@@ -454,8 +481,8 @@ def _continue_contract(
     dates: list[date],
 ) -> Decimal:
     """Append the contract months ``first..horizon`` and return what remains at the end."""
-    r = rate.percent_per_year / _MONTHLY
-    fr = debt.fee_rate.percent_per_year / _MONTHLY if debt.fee_rate is not None else _ZERO
+    pct = rate.percent_per_year
+    fee_pct = debt.fee_rate.percent_per_year if debt.fee_rate is not None else _ZERO
     cap = debt.monthly_payment
     quantize = Decimal.quantize
     append = lines.append
@@ -464,8 +491,8 @@ def _continue_contract(
         owed = p + c + held
         if not owed:
             break
-        interest = quantize(p * r, FEN, ROUND_HALF_UP) if r else _ZERO
-        fee = quantize(p * fr, FEN, ROUND_HALF_UP) if fr else _ZERO
+        interest = quantize(p * pct / _MONTHLY, FEN, ROUNDING) if pct else _ZERO
+        fee = quantize(p * fee_pct / _MONTHLY, FEN, ROUNDING) if fee_pct else _ZERO
         charged = interest + fee
         due = owed + charged
         pay = cap if cap < due else due  # noqa: FURB136 (hot loop: 4× faster than min)
@@ -617,7 +644,7 @@ def build_schedule(
                 c,
                 months=deferral.months,
                 token=deferral.token_amount,
-                r=_deferral_rate(debt, deferral.interest, cap_rate) / _MONTHLY,
+                pct=_deferral_rate(debt, deferral.interest, cap_rate),
                 capitalise=deferral.capitalise,
                 dates=dates,
             )
@@ -627,7 +654,7 @@ def build_schedule(
         if amount:
             fee = round_fen(amount * restructure.monthly_fee_percent / _HUNDRED)
             lines.extend(
-                _amortize_lines(amount, guess, restructure.months, restructure.method, dates, deferred + 1, fee, held)
+                _amortize_lines(amount, rate, restructure.months, restructure.method, dates, deferred + 1, fee, held)
             )
             guess += restructure.monthly_fee_percent / 50  # a flat fee costs about twice its rate
         if restructure.months > CARD_RESTRUCTURE_LIMIT:
@@ -660,7 +687,7 @@ def build_schedule(
                 c,
                 months=min(deferred, horizon),
                 token=deferral.token_amount,
-                r=_deferral_rate(debt, deferral.interest, cap_rate) / _MONTHLY,
+                pct=_deferral_rate(debt, deferral.interest, cap_rate),
                 capitalise=deferral.capitalise,
                 dates=dates,
             )
@@ -823,7 +850,7 @@ def _apr_from_flows(flows: list[Decimal], guess: Decimal) -> Decimal | None:
     monthly = _solve_monthly(flows, guess)
     if monthly is None:
         return None
-    apr = (monthly * _MONTHLY).quantize(_APR_PLACES, ROUND_HALF_UP)
+    apr = (monthly * _MONTHLY).quantize(_APR_PLACES, ROUNDING)
     return apr if apr else _ZERO  # never "-0.00"
 
 

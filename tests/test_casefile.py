@@ -662,3 +662,108 @@ def test_case__missing_top_level_keys_and_bad_as_of():
     data = example_dict()
     data["as_of"] = "2026-02-30"
     assert load_error(data).code == "bad_date"
+
+
+# --- hostile or mistyped documents: always InvalidInput, never a traceback --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"format": "debt-planner-case", "version": 1, "x": ' + "9" * 5000 + "}",
+        '{"format": "debt-planner-case", "version": ' + "9" * 5000 + "}",
+    ],
+)
+def test_loads_case__integer_over_4300_digits_is_bad_file(text):
+    """A JSON integer too long for int() (5000 digits) is a bad_file error, not a ValueError."""
+    err = text_error(text)
+    assert (err.field, err.code) == ("file", "bad_file")
+    assert "4300 digits" in err.message_en()
+    assert err.params["fix_zh"]
+
+
+def test_loads_case__long_integer_in_a_known_field_is_located():
+    """A 4000-digit integer (which JSON reads) in months is out_of_range at its plan, not a crash."""
+    data = example_dict()
+    data["scenarios"][0]["plans"][0]["restructure"]["months"] = int("9" * 4000)
+    err = text_error(json.dumps(data, ensure_ascii=False))
+    assert (err.code, err.where, err.field) == ("out_of_range", "scenarios[0].plans[0].restructure", "months")
+
+
+@pytest.mark.parametrize(
+    "nested",
+    ["[" * 900 + "]" * 900, '{"a": ' * 900 + "1" + "}" * 900, "[" * 65 + "]" * 65],
+)
+def test_loads_case__deep_nesting_that_json_accepts_is_bad_file(nested):
+    """Nesting json.loads accepts (900 levels) but copying would not is refused as nested too deeply."""
+    text = '{"format": "debt-planner-case", "version": 1, "extra": ' + nested + "}"
+    err = text_error(text)
+    assert (err.field, err.code) == ("file", "bad_file")
+    assert "nested too deeply" in err.message_en()
+
+
+def test_case_from_dict__deep_nesting_is_bad_file():
+    """A deeply nested document handed over as a dict is refused the same way (no RecursionError)."""
+    data = example_dict()
+    inner: list = []
+    data["extra"] = inner
+    for _ in range(5000):
+        inner.append([])
+        inner = inner[0]
+    err = load_error(data)
+    assert (err.code, err.field) == ("bad_file", "file")
+
+
+def test_unknown_keys__moderate_nesting_is_kept():
+    """Unknown keys nested a few levels deep (well under the limit) still load and are kept."""
+    data = example_dict()
+    data["extra"] = {"a": {"b": [[{"c": ["d"]}]]}}
+    case = case_from_dict(data)
+    assert json.loads(dumps_case(case))["extra"] == data["extra"]
+
+
+@pytest.mark.parametrize("months", ["²", "1.5", "十二"])
+def test_plans__months_text_int_cannot_read_is_located(months):
+    """"months": "²" (a digit to str.isdigit(), not to int()) is not_integer at its restructure."""
+    data = example_dict()
+    data["scenarios"][0]["plans"][0]["restructure"]["months"] = months
+    err = load_error(data)
+    assert (err.code, err.where, err.field) == ("not_integer", "scenarios[0].plans[0].restructure", "months")
+
+
+def test_scenarios__start_near_9999_is_out_of_range():
+    """A scenario starting 9999-06-01 is refused on load as out_of_range, located at the scenario."""
+    data = example_dict()
+    data["scenarios"][0]["start"] = "9999-06-01"
+    err = load_error(data)
+    assert (err.code, err.where, err.field) == ("out_of_range", "scenarios[0]", "start")
+
+
+def test_dates__contract_date_after_2199_is_out_of_range():
+    """A debt's date past 2199-12-31 is out_of_range at its debt."""
+    data = example_dict()
+    data["debts"][0]["contract_date"] = "9999-12-31"
+    err = load_error(data)
+    assert (err.code, err.where) == ("out_of_range", "debts[0]")
+
+
+def test_plans__tiny_custom_rate_loads_and_evaluates():
+    """A custom rate of 1e-30 % loads and its scenario evaluates like rate 0 (no DivisionByZero)."""
+    from planner.scenarios import evaluate_case
+
+    data = example_dict()
+    restructure = data["scenarios"][0]["plans"][0]["restructure"]
+    restructure["rate"] = "custom"
+    restructure["custom_rate"] = {"unit": "annual_percent", "value": "1e-30", "day_count": "act/365",
+                                  "annual_percent": "1e-30"}
+    case = case_from_dict(data)
+    assert case.scenarios[0].plans[0][1].restructure.custom_rate.percent_per_year == Decimal("1e-30")
+    assert evaluate_case(case) is not None
+
+
+def test_plans__capitalise_must_be_a_json_boolean():
+    """"capitalise": "false" in a case file is refused (unknown_choice), never read as True."""
+    data = example_dict()
+    data["scenarios"][1]["plans"][0]["deferral"]["capitalise"] = "false"
+    err = load_error(data)
+    assert (err.code, err.field) == ("unknown_choice", "capitalise")

@@ -86,3 +86,59 @@ def test_schedule__bad_input_in_english(capsys):
     assert main(["--lang", "en", "schedule", "--principal", "1000", "--annual-rate", "4.9", "--months", "700"]) == 2
     err = capsys.readouterr().err
     assert "'months' must be between 1 and 600" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "field"),
+    [
+        (["--months", "²"], "期数"),  # str.isdigit() accepts superscript two; int() does not
+        (["--months", "1.5e1"], "期数"),
+        (["--months", "9" * 5000], "期数"),  # longer than int() converts
+        (["--months", "12", "--start", "9999-12-01"], "开始日期"),
+        (["--months", "12", "--start", "1899-12-31"], "开始日期"),
+    ],
+)
+def test_schedule__unusual_input_exit_2_one_line(capsys, args, field):
+    """Unicode digits, absurdly long numbers and dates past 2199 are one-line errors with exit 2, never tracebacks."""
+    assert main(["schedule", "--principal", "1000", "--annual-rate", "4.9", *args]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    lines = captured.err.splitlines()
+    assert len(lines) == 1
+    assert field in lines[0]
+    assert "内部错误" not in captured.err
+
+
+def test_schedule__start_out_of_range_names_the_bounds_in_english(capsys):
+    """--start 9999-12-01 says which dates are accepted."""
+    args = ["--lang", "en", "schedule", "--principal", "1000", "--annual-rate", "4.9", "--months", "12",
+            "--start", "9999-12-01"]
+    assert main(args) == 2
+    assert "'start' must be between 1900-01-01 and 2199-12-31" in capsys.readouterr().err
+
+
+def test_schedule__tiny_rate_pays_like_rate_zero(capsys):
+    """--annual-rate 1e-30 prints the rate-0 table (100.00 a month, no interest) instead of failing."""
+    args = ["schedule", "--principal", "1200", "--annual-rate", "1e-30", "--months", "12", "--start", "2026-01-15",
+            "--json"]
+    assert main(args) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {row["payment"] for row in data["installments"]} == {"100.00"}
+    assert data["total_interest"] == "0.00"
+
+
+def test_schedule__half_fen_interest_rounds_up(capsys):
+    """¥30 at 15.4 % for one month charges 0.39 interest (30 × 15.4 / 1200 = 0.385, half up)."""
+    args = ["schedule", "--principal", "30", "--annual-rate", "15.4", "--months", "1", "--start", "2026-01-15",
+            "--json"]
+    assert main(args) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["installments"][0]["interest"], data["total_payment"]) == ("0.39", "30.39")
+
+
+def test_schedule__full_width_months_are_read(capsys):
+    """Months typed with full-width digits (a Chinese input method's \uff11\uff12) are read as 12."""
+    args = ["schedule", "--principal", "1200", "--annual-rate", "0", "--months", "\uff11\uff12", "--start",
+            "2026-01-15", "--json"]
+    assert main(args) == 0
+    assert json.loads(capsys.readouterr().out)["months"] == 12

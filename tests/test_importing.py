@@ -224,3 +224,130 @@ def test_parse_kind__unknown_lists_both_spellings():
     with pytest.raises(InvalidInput) as info:
         parse_kind("高利贷")
     assert "private (民间借贷)" in info.value.message_zh()
+
+
+# --- file problems are bad_file with a reason, never a traceback -----------------------------------------------
+
+
+def test_import_debts__a_folder_is_bad_file(tmp_path):
+    """A folder given as the debts file is bad_file ("not a file"), not IsADirectoryError."""
+    with pytest.raises(InvalidInput) as info:
+        import_debts(tmp_path)
+    assert (info.value.field, info.value.code) == ("file", "bad_file")
+    assert "not a file" in info.value.params["reason"]
+
+
+def test_import_debts__csv_cell_over_the_csv_field_limit_is_bad_file(tmp_path):
+    """A CSV cell longer than 131,072 characters is bad_file naming the field limit, not _csv.Error."""
+    path = write(tmp_path, ENGLISH_HEADER + "\n" + GOOD_ROW.replace("4417", "x" * 140_000) + "\n")
+    with pytest.raises(InvalidInput) as info:
+        import_debts(path)
+    assert info.value.code == "bad_file"
+    assert "field limit" in info.value.params["reason"]
+
+
+def test_import_debts__truncated_sheet_xml_is_bad_file(tmp_path):
+    """An .xlsx whose sheet XML is cut short (the workbook opens, the rows do not parse) is bad_file."""
+    import zipfile
+
+    book = Workbook()
+    book.active.append(["编号", "债权人"])
+    for i in range(50):
+        book.active.append([f"d{i}", "某银行"])
+    whole = tmp_path / "whole.xlsx"
+    book.save(whole)
+    cut = tmp_path / "cut.xlsx"
+    with zipfile.ZipFile(whole) as source, zipfile.ZipFile(cut, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data[: len(data) // 2]
+            target.writestr(item, data)
+    with pytest.raises(InvalidInput) as info:
+        import_debts(cut)
+    assert info.value.code == "bad_file"
+    assert "damaged" in info.value.params["reason"]
+
+
+# --- Excel percent cells ---------------------------------------------------------------------------------------
+
+
+def _percent_workbook(tmp_path, rate_cells, *, name="债务.xlsx"):
+    """Write a two-debt workbook whose 年利率 cells are ``(value, number_format)`` pairs."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["编号", "债权人", "类型", "合同日期", "剩余本金", "年利率", "月供"])
+    rows = [("card", "某银行信用卡中心", "信用卡", "2023-01-01", 20000, 1000),
+            ("loan", "某消费金融公司", "消费金融公司", "2023-06-01", 20000, 1000)]
+    for number, (row, (value, number_format)) in enumerate(zip(rows, rate_cells, strict=True), start=2):
+        sheet.append([*row[:5], value, row[5]])
+        sheet.cell(row=number, column=6).number_format = number_format
+    path = tmp_path / name
+    book.save(path)
+    return path
+
+
+def test_import_debts__percent_formatted_rate_cells_are_read_as_shown(tmp_path):
+    """A rate typed as 18.25% in Excel (stored 0.1825, format 0.00%) is 18.25 % a year, not 0.1825 %."""
+    path = _percent_workbook(tmp_path, [(0.1825, "0.00%"), (0.072, "0%")])
+    result = import_debts(path)
+    assert result.ok, result.errors
+    card, loan = result.debts
+    assert card.contract_rate == Rate.annual_percent("18.25")
+    assert loan.contract_rate == Rate.annual_percent("7.2")
+
+
+def test_import_debts__percent_conversion_is_exact(tmp_path):
+    """The fraction is scaled by 100 exactly from its shortest spelling (0.153 → "15.3", not 15.299999…)."""
+    path = _percent_workbook(tmp_path, [(0.153, "0.0%"), (0.0001, "0.00%;[Red]-0.00%")])
+    card, loan = import_debts(path).debts
+    assert card.contract_rate.percent_per_year == Decimal("15.3")
+    assert loan.contract_rate.percent_per_year == Decimal("0.01")
+
+
+def test_import_debts__literal_percent_signs_do_not_scale(tmp_path):
+    """A quoted or escaped % in a format is printed as is: 18.25 shown as "18.25%" stays 18.25."""
+    path = _percent_workbook(tmp_path, [(18.25, '0.00"%"'), (7.2, "0.0\\%")])
+    card, loan = import_debts(path).debts
+    assert (card.contract_rate.percent_per_year, loan.contract_rate.percent_per_year) == (Decimal("18.25"),
+                                                                                         Decimal("7.2"))
+
+
+def test_read_table__percent_cells_keep_their_sign(tmp_path):
+    """read_table gives a percent-formatted cell as the text Excel shows, with its % sign ("18.25%")."""
+    from planner.tabular import read_table
+
+    _, rows = read_table(_percent_workbook(tmp_path, [(0.1825, "0.00%"), (5, "0%")]))
+    assert [row.cells["年利率"] for row in rows] == ["18.25%", "500%"]
+
+
+def _payoff_json(path, capsys) -> dict:
+    import json
+
+    from planner.cli import main
+
+    args = ["payoff", "--debts", str(path), "--monthly", "3000", "--policy", "avalanche", "--json",
+            "--start", "2026-01-15"]
+    assert main(args) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_payoff_cli__percent_cells_give_the_same_plan_as_typed_rates(tmp_path, capsys):
+    """planner payoff on a workbook with 0.00% rate cells prints the same JSON as the CSV with 18.25 and 7.2,
+    and a minimum payment formatted 0% (0.1) is 10 % of the balance, as a typed "10%" is."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["编号", "债权人", "余额", "年利率", "最低还款"])
+    sheet.append(["card", "某银行信用卡中心", 20000, 0.1825, 0.1])
+    sheet.append(["loan", "某消费金融公司", 20000, 0.072, 800])
+    for cell, number_format in (("D2", "0.00%"), ("D3", "0.00%"), ("E2", "0%")):
+        sheet[cell].number_format = number_format
+    xlsx = tmp_path / "debts.xlsx"
+    book.save(xlsx)
+    csv_path = write(tmp_path, "编号,债权人,余额,年利率,最低还款\n"
+                               "card,某银行信用卡中心,20000,18.25,10%\n"
+                               "loan,某消费金融公司,20000,7.2,800\n")
+    from_excel = _payoff_json(xlsx, capsys)
+    from_csv = _payoff_json(csv_path, capsys)
+    assert from_excel == from_csv
+    assert Decimal(from_excel["total_interest"]) > 1000  # 18.25 % and 7.2 %, not 0.1825 % and 0.072 %

@@ -115,3 +115,121 @@ def test_case__checks_references_and_duplicates():
         Case(budget, (debt,), "2026-11-23", (Scenario("x", {"nope": Plan()}, "2026-12-01"),))
     assert err.value.code == "unknown_reference"
     assert Case(budget, (), "2026-11-23").debts == ()
+
+
+@pytest.mark.parametrize(
+    ("make", "field"),
+    [
+        (lambda: Restructure(months=12, method="foo"), "method"),
+        (lambda: Restructure(months=12, rate="foo"), "rate"),
+        (lambda: Deferral(months=3, interest="foo"), "interest"),
+        (lambda: Restructure(months=12, method=None), "method"),
+    ],
+)
+def test_options__unknown_choice_names_the_field_and_lists_the_values(make, field):
+    """An unknown method, rate choice or deferral interest is unknown_choice naming the field, not ValueError."""
+    with pytest.raises(InvalidInput) as err:
+        make()
+    assert (err.value.field, err.value.code) == (field, "unknown_choice")
+    assert err.value.params["choices"]
+    assert "foo" not in err.value.params["choices"]
+
+
+def test_options__choices_listed_are_the_enum_values():
+    """The unknown_choice error lists the accepted spellings."""
+    with pytest.raises(InvalidInput) as err:
+        Restructure(months=12, method="balloon")
+    assert err.value.params == {"choices": "equal-installment, equal-principal"}
+    assert err.value.value == "balloon"
+
+
+@pytest.mark.parametrize(("given", "expected"), [(True, True), (False, False), ("true", True), (" False ", False)])
+def test_deferral__capitalise_accepts_booleans_and_their_text(given, expected):
+    """capitalise is a bool, or the text "true" / "false" (any case)."""
+    assert Deferral(months=3, capitalise=given).capitalise is expected
+
+
+@pytest.mark.parametrize("given", ["false-ish", "no", "0", 0, 1, None, "", [False]])
+def test_deferral__capitalise_refuses_anything_else(given):
+    """"false" no longer becomes True: anything but a bool or "true"/"false" is unknown_choice."""
+    with pytest.raises(InvalidInput) as err:
+        Deferral(months=3, capitalise=given)
+    assert (err.value.field, err.value.code) == ("capitalise", "unknown_choice")
+
+
+def test_deferral__capitalise_text_false_is_false():
+    """The reproduced defect: Deferral(capitalise="false") was True."""
+    assert Deferral(months=3, capitalise="false").capitalise is False
+
+
+@pytest.mark.parametrize(
+    "plans",
+    [
+        {"card": "restructure"},
+        {"card": None},
+        (("card", {"restructure": {"months": 12}}),),
+        (("card",),),
+        ((1, Plan()),),
+        "card",
+        None,
+        42,
+    ],
+)
+def test_scenario__plans_must_be_debt_id_plan_pairs(plans):
+    """A scenario refuses plans that are not (debt id, Plan) pairs with unknown_choice on 'plans'."""
+    with pytest.raises(InvalidInput) as err:
+        Scenario("方案一", plans, "2026-12-01")
+    assert (err.value.field, err.value.code) == ("plans", "unknown_choice")
+
+
+def test_scenario__plans_as_dict_or_pairs_still_work():
+    """A dict or a sequence of pairs (tuples or lists) of Plans is accepted and stored as pairs."""
+    plan = Plan(restructure=Restructure(months=24))
+    assert Scenario("a", {"card": plan}, "2026-12-01").plans == (("card", plan),)
+    assert Scenario("b", [["card", plan]], "2026-12-01").plans == (("card", plan),)
+    assert Scenario("c", (), "2026-12-01").plans == ()
+
+
+@pytest.mark.parametrize("value", ["²", "1.5", "twelve", "9" * 5000, 12.0])
+def test_options__months_text_refused_without_value_error(value):
+    """Months given as text int() cannot read ("²", which str.isdigit() accepts) is not_integer, not ValueError."""
+    with pytest.raises(InvalidInput) as err:
+        Restructure(months=value)
+    assert (err.value.field, err.value.code) == ("months", "not_integer")
+    with pytest.raises(InvalidInput) as err:
+        Deferral(months=value)
+    assert err.value.code == "not_integer"
+
+
+def test_options__months_as_text():
+    """Months as text are read with int(): "12", " 12 " and full-width digits; "-1" and "0" are out of range."""
+    assert Restructure(months="12").months == 12
+    assert Restructure(months=" 12 ").months == 12
+    assert Restructure(months="\uff11\uff12").months == 12
+    for value in ("-1", "0", "121"):
+        with pytest.raises(InvalidInput) as err:
+            Restructure(months=value)
+        assert (err.value.code, err.value.value) == ("out_of_range", value)
+
+
+def test_restructure__custom_rate_error_names_custom_rate():
+    """A bad custom rate is reported on 'custom_rate'."""
+    with pytest.raises(InvalidInput) as err:
+        Restructure(months=12, rate="custom", custom_rate="abc")
+    assert err.value.field == "custom_rate"
+
+
+@pytest.mark.parametrize("changes", [{"contract_date": "9999-01-01"}, {"overdue_since": "2200-01-01"},
+                                     {"contract_date": "1899-12-31"}])
+def test_debt__dates_outside_1900_2199_are_out_of_range(changes):
+    """Debt dates outside 1900-01-01 … 2199-12-31 are out_of_range."""
+    with pytest.raises(InvalidInput) as err:
+        make_debt(**changes)
+    assert err.value.code == "out_of_range"
+
+
+def test_scenario__start_near_9999_is_out_of_range():
+    """A scenario starting 9999-06-01 is refused when built, before any schedule overflows the calendar."""
+    with pytest.raises(InvalidInput) as err:
+        Scenario("方案一", {}, "9999-06-01")
+    assert (err.value.field, err.value.code) == ("start", "out_of_range")

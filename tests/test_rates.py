@@ -67,3 +67,44 @@ def test_parse_date_and_month__errors():
     assert parse_month("2026-03", field="extra") == (2026, 3)
     with pytest.raises(InvalidInput):
         parse_month("2026-13", field="extra")
+
+
+# ------------------------------------------------------------------------------------------------- tiny and huge rates
+
+
+@pytest.mark.parametrize("value", ["1e-30", "0.000000000000000000000000000001", "1e-100"])
+def test_rate__tiny_rates_are_accepted_exactly(value):
+    """Rates below a fen of interest are kept as given (the engines pay them like rate 0; see amortize)."""
+    assert Rate.annual_percent(value).percent_per_year == Decimal(value)
+
+
+def test_rate__ceiling_is_1000_percent():
+    """1000 % a year is the sanity ceiling for an entered contractual rate; 1000.01 is out_of_range."""
+    assert Rate.annual_percent("1000").percent_per_year == 1000
+    with pytest.raises(InvalidInput) as err:
+        Rate.annual_percent("1000.01")
+    assert (err.value.code, err.value.params) == ("out_of_range", {"low": 0, "high": 1000})
+
+
+# ------------------------------------------------------------------------------------------------- date bounds
+
+
+def test_parse_date__bounds_are_inclusive():
+    """1900-01-01 and 2199-12-31 are accepted; the days just outside are out_of_range."""
+    assert parse_date("1900-01-01", field="start") == date(1900, 1, 1)
+    assert parse_date(date(2199, 12, 31), field="start") == date(2199, 12, 31)
+    for value in ("1899-12-31", "2200-01-01", "9999-12-31", "0001-01-01"):
+        with pytest.raises(InvalidInput) as info:
+            parse_date(value, field="start")
+        assert (info.value.code, info.value.value) == ("out_of_range", value)
+
+
+def test_add_months__overflow_is_invalid_input():
+    """add_months past year 9999 (or before year 1) raises InvalidInput naming the anchor, not ValueError."""
+    with pytest.raises(InvalidInput) as info:
+        add_months(date(9999, 12, 1), 1)
+    assert (info.value.field, info.value.code, info.value.value) == ("start", "out_of_range", "9999-12-01")
+    with pytest.raises(InvalidInput) as info:
+        add_months(date(1, 1, 31), -1, field="contract_date")
+    assert info.value.field == "contract_date"
+    assert add_months(date(9999, 11, 30), 1) == date(9999, 12, 31)

@@ -712,3 +712,120 @@ def test_schedule__totals_and_views():
     empty = Schedule("y", START, D("0.00"), D("0.00"), (), D("5.00"), None)
     assert empty.payoff_date is None
     assert empty.largest_payment == 0
+
+
+# ------------------------------------------------------------------------------------------------- half-fen interest
+# ¥30 at 15.4 % a year: 30 × 15.4 / 1200 = 462 / 1200 = 0.385 exactly, which rounds half up to 0.39. A pre-divided
+# monthly rate (15.4 / 1200 = 0.0128333…) does not terminate and gives 0.38499…, which rounds to 0.38.
+
+HALF_FEN = Rate.annual_percent("15.4")
+
+
+@pytest.mark.parametrize("method", [EI, EP])
+def test_amortize__half_fen_interest_rounds_up(method):
+    """¥30 at 15.4 % over one month charges 0.39 interest (0.385 exactly, half up), whichever the method."""
+    (line,) = amortize(D("30.00"), rate=HALF_FEN, months=1, method=method, start=START)
+    assert (line.interest, line.payment) == (D("0.39"), D("30.39"))
+
+
+def test_amortize__half_fen_interest_in_a_longer_plan():
+    """The first month of ¥30 at 15.4 % over 2 months charges 0.39; the level payment formula is unchanged."""
+    lines = amortize(D("30.00"), rate=HALF_FEN, months=2, method=EI, start=START)
+    assert lines[0].interest == D("0.39")
+    # level payment 30 × r(1+r)² / ((1+r)² − 1) with r = 15.4/1200 = 15.2887… → 15.29 (hand computation)
+    assert lines[0].payment == D("15.29")
+    assert sum(line.principal for line in lines) == D("30.00")
+
+
+def test_build_schedule__status_quo_half_fen_interest_rounds_up():
+    """The status quo of a ¥30 balance at 15.4 % charges 0.39 interest in its first month."""
+    debt = _debt(original_principal="30", outstanding_principal="30", contract_rate="15.4", monthly_payment="10")
+    schedule = build_schedule(debt, STATUS_QUO, start=START, cap_rate=CAP)
+    assert schedule.lines[0].interest == D("0.39")
+    assert schedule.lines[0].principal == D("9.61")
+
+
+def test_build_schedule__status_quo_half_fen_penalty_interest_and_fee_round_up():
+    """An overdue ¥30 at a 15.4 % penalty rate, with a 15.4 % recurring fee, is charged 0.39 of each."""
+    debt = _debt(original_principal="30", outstanding_principal="30", contract_rate="10", penalty_rate="15.4",
+                 overdue_since="2025-06-01", fee_rate="15.4", monthly_payment="10")
+    first = build_schedule(debt, STATUS_QUO, start=START, cap_rate=CAP).lines[0]
+    assert (first.interest, first.fee) == (D("0.39"), D("0.39"))
+
+
+def test_build_schedule__deferral_and_restructure_half_fen_interest_round_up():
+    """Deferral interest and restructured installments at 15.4 % on ¥30 are 0.39, not 0.38."""
+    debt = _debt(original_principal="30", outstanding_principal="30", contract_rate="15.4", monthly_payment="10")
+    deferral = Deferral(months=1, interest="contract", capitalise=False)
+    plan = Plan(deferral=deferral, restructure=Restructure(months=1, rate=RateChoice.CONTRACT))
+    lines = build_schedule(debt, plan, start=START, cap_rate=CAP).lines
+    assert lines[0].interest == D("0.00")  # paused: the deferral interest is held apart ...
+    assert lines[1].interest == D("0.39") + D("0.39")  # ... and repaid with the installment's own 0.39
+    restructured = build_schedule(debt, Plan(restructure=Restructure(months=1, rate=RateChoice.CONTRACT)),
+                                  start=START, cap_rate=CAP)
+    assert restructured.lines[0].interest == D("0.39")
+
+
+# ------------------------------------------------------------------------------------------------- tiny rates
+
+
+@pytest.mark.parametrize("percent", ["1e-30", "1e-100", "0.000000000000000000000001"])
+def test_amortize__tiny_rate_pays_like_rate_zero(percent):
+    """A rate whose (1 + r)^n cannot be told from 1 pays like rate 0 (no DivisionByZero): interest 0, P / n."""
+    lines = amortize(D("1000.00"), rate=_rate(percent), months=12, method=EI, start=START)
+    zero = amortize(D("1000.00"), rate=_rate("0"), months=12, method=EI, start=START)
+    assert lines == zero
+
+
+def test_amortize__small_rate_level_payment_is_exact():
+    """Below a monthly rate of 1e-9 the level payment is computed with extra digits and still matches a
+    60-digit computation of P·r·(1+r)^n / ((1+r)^n − 1) (28 digits would give 128,571,428,571.48, not .43)."""
+    from decimal import localcontext
+
+    principal, percent, months = D("900000000000.00"), D("0.000000000001"), 7
+    with localcontext() as context:
+        context.prec = 60
+        r = percent / 1200
+        growth = (1 + r) ** months
+        expected = (principal * r * growth / (growth - 1)).quantize(D("0.01"), "ROUND_HALF_UP")
+    assert expected == D("128571428571.43")
+    lines = amortize(principal, rate=_rate(str(percent)), months=months, method=EI, start=START)
+    assert lines[0].payment == expected
+    assert sum(line.principal for line in lines) == principal
+
+
+def test_build_schedule__tiny_custom_rate_restructure():
+    """A restructure at a custom rate of 1e-30 % builds (like rate 0) instead of dividing by zero."""
+    plan = Plan(restructure=Restructure(months=12, rate=RateChoice.CUSTOM, custom_rate=_rate("1e-30")))
+    schedule = build_schedule(_debt(), plan, start=START, cap_rate=CAP)
+    assert {line.payment for line in schedule.lines} == {D("1000.00")}
+    assert schedule.total_interest == 0
+
+
+# ------------------------------------------------------------------------------------------------- date bounds
+
+
+def test_amortize__start_near_year_9999_is_invalid_input():
+    """A start date the calendar cannot run a schedule from is refused as out_of_range, not a ValueError."""
+    with pytest.raises(InvalidInput) as info:
+        amortize(D("1000.00"), rate=_rate("5"), months=12, method=EI, start="9999-12-01")
+    assert (info.value.field, info.value.code) == ("start", "out_of_range")
+    with pytest.raises(InvalidInput) as info:
+        amortize(D("1000.00"), rate=_rate("5"), months=12, method=EI, start=date(9999, 6, 1))
+    assert info.value.code == "out_of_range"
+
+
+def test_build_schedule__start_outside_supported_dates_is_invalid_input():
+    """build_schedule refuses a start after 2199-12-31 with out_of_range naming the bounds."""
+    with pytest.raises(InvalidInput) as info:
+        build_schedule(_debt(), STATUS_QUO, start=date(9999, 6, 1), cap_rate=CAP)
+    assert info.value.code == "out_of_range"
+    assert info.value.params == {"low": "1900-01-01", "high": "2199-12-31"}
+
+
+
+def test_amortize__unknown_method_is_invalid_input():
+    """An unknown method is unknown_choice on 'method', not a ValueError from the enum."""
+    with pytest.raises(InvalidInput) as info:
+        amortize(D("1000.00"), rate=_rate("5"), months=12, method="balloon", start=START)
+    assert (info.value.field, info.value.code) == ("method", "unknown_choice")

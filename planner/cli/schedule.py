@@ -53,10 +53,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _months(text: str) -> int:
-    value = text.strip()
-    if not value.isdigit():
-        raise InvalidInput("months", "not_integer", text)
-    months = int(value)
+    # int() itself decides: full-width digits (U+FF10–FF19) are read; "²" (which str.isdigit() accepts) and "1.5"
+    # are refused, and so is text over 4300 digits.
+    try:
+        months = int(text)
+    except ValueError:
+        raise InvalidInput("months", "not_integer", text) from None
     if not 1 <= months <= MAX_MONTHS:
         raise InvalidInput("months", "out_of_range", text, params={"low": 1, "high": MAX_MONTHS})
     return months
