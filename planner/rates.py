@@ -21,7 +21,7 @@ from typing import Any
 from planner.errors import InvalidInput
 from planner.money import HUNDRED, to_decimal
 
-MAX_RATE_PERCENT = Decimal(1000)  # 1000 % a year: beyond any real contract, even a 714 高炮 loan's true APR
+MAX_RATE_PERCENT = Decimal(1000)  # a sanity ceiling for entered contract rates; true APRs (714 loans can exceed it) are computed, not entered
 _TWELVE = Decimal(12)
 _TEN_THOUSAND = Decimal(10000)
 
