@@ -45,7 +45,7 @@ from typing import Any
 from planner.dates import parse_date
 from planner.errors import InvalidInput
 from planner.model import KIND_LABELS_ZH, CreditorKind, Debt
-from planner.money import money, to_decimal
+from planner.money import money
 from planner.rates import Rate
 from planner.tabular import Row, read_table
 
@@ -192,8 +192,7 @@ def _amount(value: str, field: str) -> Any:
 
 
 def _rate(value: str, field: str) -> Rate:
-    text = value.strip().removesuffix("%").removesuffix("\uff05")  # "18%", or with a full-width percent sign
-    return Rate.annual_percent(to_decimal(text, field=field), field=field)
+    return Rate.parse(value, field=field)
 
 
 def _parse_row(cells: dict[str, str]) -> tuple[dict[str, Any], list[InvalidInput]]:

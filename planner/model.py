@@ -97,15 +97,6 @@ def _choice(enum: type[StrEnum], value: Any, field_name: str) -> Any:
         raise InvalidInput(field_name, "unknown_choice", value, params={"choices": choices}) from None
 
 
-def _rate(value: Any, field_name: str) -> Rate:
-    if isinstance(value, Rate):
-        return value
-    try:
-        return Rate.annual_percent(value, field=field_name)
-    except InvalidInput as err:
-        raise InvalidInput(field_name, err.code, value, params=err.params) from None
-
-
 @dataclass(frozen=True, slots=True)
 class IncomeItem:
     """A net monthly income source (工资, 兼职, 租金 …)."""
@@ -236,11 +227,11 @@ class Debt:
             set_(self, name, money(getattr(self, name), field=name))
         if self.original_principal <= 0:
             raise InvalidInput("original_principal", "not_positive", self.original_principal)
-        set_(self, "contract_rate", _rate(self.contract_rate, "contract_rate"))
+        set_(self, "contract_rate", Rate.parse(self.contract_rate, field="contract_rate"))
         if self.penalty_rate is not None:
-            set_(self, "penalty_rate", _rate(self.penalty_rate, "penalty_rate"))
+            set_(self, "penalty_rate", Rate.parse(self.penalty_rate, field="penalty_rate"))
         if self.fee_rate is not None:
-            set_(self, "fee_rate", _rate(self.fee_rate, "fee_rate"))
+            set_(self, "fee_rate", Rate.parse(self.fee_rate, field="fee_rate"))
         if self.overdue_since is not None:
             set_(self, "overdue_since", parse_date(self.overdue_since, field="overdue_since"))
             if self.overdue_since < self.contract_date:

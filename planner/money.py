@@ -79,6 +79,31 @@ def to_decimal(value: Any, *, field: str = "amount") -> Decimal:
     return result
 
 
+def to_int(value: Any, *, field: str, low: int, high: int, allow_text: bool = True) -> int:
+    """Return ``value`` (an ``int``, or its text unless ``allow_text`` is False) checked to lie in ``low..high``.
+
+    Text is converted by ``int()`` itself, so full-width digits typed with a Chinese input method (U+FF10–FF19) are
+    accepted, while what ``str.isdigit()`` accepts but ``int()`` refuses ("²"), decimals ("1.5") and text over
+    4300 digits are ``not_integer``. Booleans and floats are refused.
+
+    Raises:
+        InvalidInput: ``not_integer`` or ``out_of_range`` (with ``low`` and ``high``).
+    """
+    number: int | None = None
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    elif isinstance(value, str) and allow_text:
+        try:
+            number = int(value)
+        except ValueError:
+            number = None
+    if number is None:
+        raise InvalidInput(field, "not_integer", value)
+    if not low <= number <= high:
+        raise InvalidInput(field, "out_of_range", value, params={"low": low, "high": high})
+    return number
+
+
 def money(value: Any, *, field: str = "amount", allow_negative: bool = False, positive: bool = False) -> Money:
     """Return ``value`` as an exact yuan amount with two decimal places.
 

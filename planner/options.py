@@ -21,32 +21,12 @@ from typing import Any, TypeVar
 
 from planner.dates import parse_date
 from planner.errors import InvalidInput
-from planner.money import ZERO, Money, money, to_decimal
+from planner.money import ZERO, Money, money, to_decimal, to_int
 from planner.rates import Rate
 
 MAX_DEFERRAL_MONTHS = 36
 MAX_RESTRUCTURE_MONTHS = 120  # 60 is the credit-card rule (art. 70); longer terms are allowed with a finding
 CARD_RESTRUCTURE_LIMIT = 60
-
-
-def _int(value: Any, field_name: str, low: int, high: int) -> int:
-    """Return ``value`` (an int, or its text) checked to lie in ``low..high``.
-
-    Text is converted by ``int()`` itself, so full-width digits typed with a Chinese input method (U+FF10–FF19) are
-    accepted, while what ``str.isdigit()`` accepts but ``int()`` refuses ("²"), and text over 4300 digits, are
-    ``not_integer``.
-    """
-    given = value
-    if isinstance(value, bool) or not isinstance(value, int):
-        try:
-            value = int(value) if isinstance(value, str) else None
-        except ValueError:
-            value = None
-        if value is None:
-            raise InvalidInput(field_name, "not_integer", given)
-    if not low <= value <= high:
-        raise InvalidInput(field_name, "out_of_range", given, params={"low": low, "high": high})
-    return value
 
 
 _E = TypeVar("_E", bound=StrEnum)
@@ -134,7 +114,7 @@ class Deferral:
     capitalise: bool = False
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "months", _int(self.months, "months", 0, MAX_DEFERRAL_MONTHS))
+        object.__setattr__(self, "months", to_int(self.months, field="months", low=0, high=MAX_DEFERRAL_MONTHS))
         object.__setattr__(self, "token_amount", money(self.token_amount, field="token_amount"))
         object.__setattr__(self, "interest", _choice(DeferralInterest, self.interest, "interest"))
         object.__setattr__(self, "capitalise", _flag(self.capitalise, "capitalise"))
@@ -181,7 +161,7 @@ class Restructure:
     monthly_fee_percent: Decimal = Decimal(0)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "months", _int(self.months, "months", 1, MAX_RESTRUCTURE_MONTHS))
+        object.__setattr__(self, "months", to_int(self.months, field="months", low=1, high=MAX_RESTRUCTURE_MONTHS))
         object.__setattr__(self, "method", _choice(RepaymentMethod, self.method, "method"))
         object.__setattr__(self, "rate", _choice(RateChoice, self.rate, "rate"))
         if self.custom_rate is not None and not isinstance(self.custom_rate, Rate):

@@ -76,10 +76,12 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from planner.case import MAX_DEBTS
 from planner.dates import add_months, parse_date
 from planner.errors import InvalidInput
 from planner.findings import Finding, Severity
-from planner.money import FEN, HUNDRED, ROUNDING, ZERO, Money, money, round_fen, to_decimal, yuan
+from planner.model import MAX_TEXT
+from planner.money import FEN, HUNDRED, ROUNDING, ZERO, Money, money, round_fen, to_decimal, to_int, yuan
 from planner.rates import Rate
 
 if TYPE_CHECKING:
@@ -87,8 +89,6 @@ if TYPE_CHECKING:
 
 DEFAULT_HORIZON = 600
 MAX_HORIZON = 1200
-MAX_DEBTS = 500
-MAX_TEXT = 200
 RUNAWAY_TOTAL = Decimal(10) ** 15  # ¥10¹⁵ owed: interest has run away; stop before Decimal precision is at risk
 BASELINE = "minimums-only"  # the label of the minimums-only path where a policy name is expected
 _1200 = Decimal(1200)
@@ -229,17 +229,6 @@ class MinPayment:
         return f"余额的 {pct}" + (f"（最低 ¥{self.amount:,}）" if self.amount else "")
 
 
-def _rate(value: Any, field: str) -> Rate:
-    if isinstance(value, Rate):
-        return value
-    if isinstance(value, str):
-        value = value.strip().rstrip("%\uff05").strip()
-    try:
-        return Rate.annual_percent(value, field=field)
-    except InvalidInput as err:
-        raise InvalidInput(field, err.code, value, params=err.params) from None
-
-
 @dataclass(frozen=True, slots=True)
 class RateChange:
     """A new annual rate from a date on (the end of an intro 0 % period, a negotiated plan's rate).
@@ -252,7 +241,7 @@ class RateChange:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "effective", parse_date(self.effective, field="rate_changes"))
-        object.__setattr__(self, "rate", _rate(self.rate, "rate_changes"))
+        object.__setattr__(self, "rate", Rate.parse(self.rate, field="rate_changes"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,7 +288,7 @@ class PayoffDebt:
             raise InvalidInput("creditor", "too_long", f"{creditor[:20]}…", params={"high": MAX_TEXT})
         set_(self, "creditor", creditor)
         set_(self, "balance", money(self.balance, field="balance"))
-        set_(self, "rate", _rate(self.rate, "annual_rate"))
+        set_(self, "rate", Rate.parse(self.rate, field="annual_rate"))
         if not isinstance(self.minimum, MinPayment):
             set_(self, "minimum", MinPayment.parse(self.minimum))
         changes = tuple(
@@ -317,7 +306,7 @@ class PayoffDebt:
             raise InvalidInput("charges", "out_of_range", charges, params={"low": "0.00", "high": self.balance})
         set_(self, "charges", charges)
         if self.fee_rate is not None:
-            set_(self, "fee_rate", _rate(self.fee_rate, "fee_rate"))
+            set_(self, "fee_rate", Rate.parse(self.fee_rate, field="fee_rate"))
         if not isinstance(self.compound, bool):
             raise InvalidInput("compound", "unknown_choice", self.compound, params={"choices": "True, False"})
 
@@ -488,14 +477,6 @@ def _check_debts(debts: Iterable[PayoffDebt]) -> tuple[PayoffDebt, ...]:
     return items
 
 
-def _check_horizon(horizon: Any) -> int:
-    if isinstance(horizon, bool) or not isinstance(horizon, int):
-        raise InvalidInput("horizon", "not_integer", horizon)
-    if not 1 <= horizon <= MAX_HORIZON:
-        raise InvalidInput("horizon", "out_of_range", horizon, params={"low": 1, "high": MAX_HORIZON})
-    return horizon
-
-
 def _check_budget(value: Any) -> Money:
     budget = money(value, field="monthly")
     if budget <= 0:
@@ -558,7 +539,7 @@ def _prepare(
     items = _check_debts(debts)
     budget = None if monthly_budget is None else _check_budget(monthly_budget)
     start_day = parse_date(start, field="start")
-    months = _check_horizon(horizon)
+    months = to_int(horizon, field="horizon", low=1, high=MAX_HORIZON, allow_text=False)
     dates = tuple(add_months(start_day, k) for k in range(months + 1))
     extra_map = _check_extras(extras, dates)
     return _Prepared(items, tuple(d.id for d in items), budget, extra_map, start_day, months, dates)

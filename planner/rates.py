@@ -81,6 +81,21 @@ class Rate:
         return cls(number, day_count, RateUnit.ANNUAL_PERCENT, number)
 
     @classmethod
+    def parse(cls, value: Any, *, field: str) -> Rate:
+        """Return ``value`` as a rate: a :class:`Rate` as it is, else an annual percentage ("18.25", "18.25%").
+
+        Errors name ``field`` (the form's or the file's field), whatever the inner check was.
+        """
+        if isinstance(value, Rate):
+            return value
+        if isinstance(value, str):
+            value = value.strip().removesuffix("%").removesuffix("\uff05").strip()  # "18%", or with a full-width percent sign
+        try:
+            return cls.annual_percent(value, field=field)
+        except InvalidInput as err:
+            raise InvalidInput(field, err.code, value, params=err.params) from None
+
+    @classmethod
     def monthly_percent(cls, value: Any, *, day_count: DayCount = DayCount.ACT_365) -> Rate:
         """Return a rate quoted as percent a month (月利率); the annual rate is 12 times it."""
         number = to_decimal(value, field="monthly_rate")

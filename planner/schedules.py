@@ -65,13 +65,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_DOWN, Decimal, localcontext
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from planner.dates import add_months, months_between, parse_date
 from planner.errors import InvalidInput
 from planner.findings import Finding, Severity
 from planner.model import CreditorKind, Debt
-from planner.money import FEN, ROUNDING, ZERO, Money, money, round_fen
+from planner.money import FEN, ROUNDING, ZERO, Money, money, round_fen, to_int
 from planner.options import (
     CARD_RESTRUCTURE_LIMIT,
     DeferralInterest,
@@ -221,14 +221,6 @@ def _due_dates(start: date, last_period: int) -> list[date]:
 # Amortisation
 
 
-def _check_int(value: Any, field: str, low: int, high: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidInput(field, "not_integer", value)
-    if not low <= value <= high:
-        raise InvalidInput(field, "out_of_range", value, params={"low": low, "high": high})
-    return value
-
-
 def _level_payment(amount: Decimal, r: Decimal, months: int) -> Decimal:
     """Return the equal installment ``round_fen(P·r·(1 + r)^n / ((1 + r)^n − 1))`` for a monthly rate ``r > 0``.
 
@@ -331,8 +323,8 @@ def amortize(
     """
     amount = money(principal, field="principal")
     fee = money(monthly_fee, field="monthly_fee")
-    _check_int(months, "months", 1, MAX_AMORTIZE_MONTHS)
-    _check_int(first_period, "first_period", 0, MAX_HORIZON)
+    months = to_int(months, field="months", low=1, high=MAX_AMORTIZE_MONTHS, allow_text=False)
+    first_period = to_int(first_period, field="first_period", low=0, high=MAX_HORIZON, allow_text=False)
     start = parse_date(start, field="start")
     if not amount:
         return ()
@@ -572,7 +564,7 @@ def build_schedule(
             ``start``.
     """
     start = parse_date(start, field="start")
-    _check_int(horizon, "horizon", 1, MAX_HORIZON)
+    horizon = to_int(horizon, field="horizon", low=1, high=MAX_HORIZON, allow_text=False)
     excess = money(excess, field="excess")
     findings: list[Finding] = []
     subject = debt.id
@@ -772,12 +764,9 @@ def apr_percent(cashflows: Sequence[tuple[int, Decimal]], *, guess: Decimal | No
     """
     if not cashflows:
         return None
-    last = 0
-    for period, _ in cashflows:
-        _check_int(period, "period", 0, 100000)
-        last = max(last, period)
-    flows = [_ZERO] * (last + 1)
-    for period, value in cashflows:
+    checked = [(to_int(period, field="period", low=0, high=100000, allow_text=False), value) for period, value in cashflows]
+    flows = [_ZERO] * (max(period for period, _ in checked) + 1)
+    for period, value in checked:
         flows[period] += value
     return _apr_from_flows(flows, _ZERO if guess is None else guess)
 

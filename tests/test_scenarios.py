@@ -236,3 +236,11 @@ def test_surplus_policy__status_quo_with_no_surplus_reproduces_the_baseline(case
         assert outcome.interest + outcome.fees == base.interest + base.fees
         assert outcome.remaining == base.remaining
         assert outcome.saving == ZERO
+
+
+def test_surplus_policies__mirror_payoff_policies():
+    """The policy names a scenario accepts are exactly the payoff engine's policies."""
+    from planner.options import SURPLUS_POLICIES
+    from planner.payoff import Policy
+
+    assert tuple(p.value for p in Policy) == SURPLUS_POLICIES

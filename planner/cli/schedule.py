@@ -17,7 +17,7 @@ from typing import Any
 from planner.cli import amount, format_table, print_json
 from planner.dates import parse_date
 from planner.errors import InvalidInput
-from planner.money import ZERO, Money, money
+from planner.money import ZERO, Money, money, to_int
 from planner.options import RepaymentMethod
 from planner.rates import Rate
 from planner.schedules import amortize, apr_percent
@@ -52,18 +52,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser.set_defaults(func=run_schedule)
 
 
-def _months(text: str) -> int:
-    # int() itself decides: full-width digits (U+FF10–FF19) are read; "²" (which str.isdigit() accepts) and "1.5"
-    # are refused, and so is text over 4300 digits.
-    try:
-        months = int(text)
-    except ValueError:
-        raise InvalidInput("months", "not_integer", text) from None
-    if not 1 <= months <= MAX_MONTHS:
-        raise InvalidInput("months", "out_of_range", text, params={"low": 1, "high": MAX_MONTHS})
-    return months
-
-
 def parse_args(args: argparse.Namespace) -> dict[str, Any]:
     """Return the validated inputs of the command (``principal``, ``rate``, ``months``, ``method``, ``start``).
 
@@ -75,7 +63,7 @@ def parse_args(args: argparse.Namespace) -> dict[str, Any]:
     if principal <= 0:
         raise InvalidInput("principal", "not_positive", args.principal)
     rate = Rate.annual_percent(args.annual_rate, field="annual_rate")
-    months = _months(args.months)
+    months = to_int(args.months.strip(), field="months", low=1, high=MAX_MONTHS)
     start = parse_date(args.start, field="start") if args.start is not None else date.today()  # noqa: DTZ011
     return {"principal": principal, "rate": rate, "months": months, "method": RepaymentMethod(args.method),
             "start": start}
