@@ -47,7 +47,7 @@ from planner.errors import InvalidInput
 from planner.model import KIND_LABELS_ZH, CreditorKind, Debt
 from planner.money import money
 from planner.rates import Rate
-from planner.tabular import Row, read_table
+from planner.tabular import Row, header_lookup, normalise_header, read_table
 
 # field -> Chinese header (the template's header, in this order)
 COLUMNS_ZH: dict[str, str] = {
@@ -118,7 +118,6 @@ _MONEY_FIELDS = (
 )
 _RATE_FIELDS = ("contract_rate", "penalty_rate", "fee_rate")
 _DATE_FIELDS = ("contract_date", "overdue_since")
-_BRACKETS = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")
 _CN_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 
 
@@ -142,21 +141,12 @@ class ImportResult:
         return not self.errors
 
 
-def _normalise_header(header: str) -> str:
-    text = _BRACKETS.sub("", header.strip().lstrip("\ufeff"))
-    return re.sub(r"\s+", "", text).lower().replace("-", "_")
-
-
-_LOOKUP: dict[str, str] = {
-    **{_normalise_header(f): f for f in COLUMNS_ZH},
-    **{_normalise_header(zh): f for f, zh in COLUMNS_ZH.items()},
-    **{_normalise_header(alias): f for alias, f in HEADER_ALIASES.items()},
-}
+_LOOKUP = header_lookup(COLUMNS_ZH, HEADER_ALIASES)
 
 
 def column_for(header: str) -> str | None:
     """Return the field a header names (``"剩余本金（元）"`` → ``"outstanding_principal"``), or None."""
-    return _LOOKUP.get(_normalise_header(header))
+    return _LOOKUP.get(normalise_header(header))
 
 
 def parse_kind(value: str) -> CreditorKind:

@@ -18,13 +18,18 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from planner.errors import InvalidInput
+
+# Units or notes in brackets after a header are ignored: "剩余本金（元）", "rate (%)", "余额【必填】".
+_BRACKETS = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")
 
 MAX_ROWS = 10_000
 MAX_BYTES = 20 * 1024 * 1024
@@ -36,6 +41,26 @@ class Row:
 
     number: int
     cells: dict[str, str]
+
+
+def normalise_header(header: str) -> str:
+    """Return a header as compared: without a BOM, bracketed units, spaces and case; hyphens as underscores."""
+    text = _BRACKETS.sub("", header.strip().lstrip("\ufeff"))
+    return re.sub(r"\s+", "", text).lower().replace("-", "_")
+
+
+def header_lookup(columns_zh: Mapping[str, str], aliases: Mapping[str, str]) -> dict[str, str]:
+    """Return every accepted spelling of each column, normalised, mapped to its field.
+
+    Args:
+        columns_zh: field identifier → its Chinese header (both spellings are accepted).
+        aliases: other accepted headers → field.
+    """
+    return {
+        **{normalise_header(f): f for f in columns_zh},
+        **{normalise_header(zh): f for f, zh in columns_zh.items()},
+        **{normalise_header(alias): f for alias, f in aliases.items()},
+    }
 
 
 def _bad_file(path: Path, reason: str, fix: str, fix_zh: str) -> InvalidInput:

@@ -39,7 +39,7 @@ from planner.payoff import (
     simulate,
     to_json,
 )
-from planner.tabular import read_table
+from planner.tabular import header_lookup, normalise_header, read_table
 
 # field -> Chinese header; the CSV contract's header is ``id,creditor,balance,annual_rate,min_payment``.
 COLUMNS_ZH = {
@@ -61,7 +61,6 @@ HEADER_ALIASES = {
 }
 _YES = {"yes", "y", "true", "1", "是", "接受", ""}
 _NO = {"no", "n", "false", "0", "否", "不接受"}
-_BRACKETS = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")
 
 HELP_DEBTS = (
     "debts table (.csv UTF-8 with or without BOM, GB18030, or .xlsx), header id,creditor,balance,annual_rate,"
@@ -115,16 +114,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 # ------------------------------------------------------------------------------------------------- parsing
 
 
-def _normalise_header(header: str) -> str:
-    text = _BRACKETS.sub("", header.strip().lstrip("\ufeff"))
-    return re.sub(r"\s+", "", text).lower().replace("-", "_")
-
-
-_LOOKUP = {
-    **{_normalise_header(f): f for f in COLUMNS_ZH},
-    **{_normalise_header(zh): f for f, zh in COLUMNS_ZH.items()},
-    **{_normalise_header(alias): f for alias, f in HEADER_ALIASES.items()},
-}
+_LOOKUP = header_lookup(COLUMNS_ZH, HEADER_ALIASES)
 
 
 def _accepts_extra(value: str) -> bool:
@@ -179,7 +169,7 @@ def read_payoff_debts(path: str | Path, *, lang: str = "zh") -> tuple[PayoffDebt
     header, rows = read_table(path)
     columns: dict[str, str] = {}
     for name in header:
-        field = _LOOKUP.get(_normalise_header(name))
+        field = _LOOKUP.get(normalise_header(name))
         if field is not None and field not in columns:
             columns[field] = name
     if not columns:
