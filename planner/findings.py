@@ -42,6 +42,13 @@ class Finding:
     source: str = ""
     detail: tuple[tuple[str, str], ...] = field(default=())
 
+    @classmethod
+    def of(
+        cls, code: str, severity: Severity, subject: str, zh: str, en: str, source: str = "", **detail: object
+    ) -> Finding:
+        """Return a finding whose ``detail`` is given as keywords (values shown with ``str``)."""
+        return cls(code, severity, subject, zh, en, source, tuple((k, str(v)) for k, v in detail.items()))
+
     def message(self, locale: str = "zh") -> str:
         """Return the message in ``locale``."""
         return self.message_en if locale == "en" else self.message_zh

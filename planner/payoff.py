@@ -619,10 +619,6 @@ def _split(pool: Decimal, active: list[int], weights: list[Decimal], caps: list[
     return shares, pool
 
 
-def _finding(code: str, severity: Severity, subject: str, zh: str, en: str, **detail: Any) -> Finding:
-    return Finding(code, severity, subject, zh, en, detail=tuple((k, str(v)) for k, v in detail.items()))
-
-
 def _run(prepared: _Prepared, policy: Policy | None, order: tuple[int, ...]) -> PayoffResult:
     """Simulate one policy (``None``: minimums only) month by month; see the module docstring."""
     debts = prepared.debts
@@ -780,7 +776,7 @@ def _run(prepared: _Prepared, policy: Policy | None, order: tuple[int, ...]) -> 
         first = shortfall_months[0]
         avail, due = shortfall_first or (_ZERO, _ZERO)
         findings.append(
-            _finding(
+            Finding.of(
                 "PAYOFF_SHORTFALL",
                 Severity.WARNING,
                 label,
@@ -800,7 +796,7 @@ def _run(prepared: _Prepared, policy: Policy | None, order: tuple[int, ...]) -> 
         last = rows[-1].month if rows else 0
         if runaway or remaining >= start_total:
             findings.append(
-                _finding(
+                Finding.of(
                     "PAYOFF_BALANCES_DO_NOT_FALL",
                     Severity.ERROR,
                     label,
@@ -815,7 +811,7 @@ def _run(prepared: _Prepared, policy: Policy | None, order: tuple[int, ...]) -> 
                 )
             )
         findings.append(
-            _finding(
+            Finding.of(
                 "PAYOFF_HORIZON",
                 Severity.WARNING,
                 label,
@@ -830,7 +826,7 @@ def _run(prepared: _Prepared, policy: Policy | None, order: tuple[int, ...]) -> 
     for i, due, accrued in low_minimum:
         if not due and not accrued:
             findings.append(
-                _finding(
+                Finding.of(
                     "PAYOFF_NO_MINIMUM",
                     Severity.INFO,
                     ids[i],
@@ -840,7 +836,7 @@ def _run(prepared: _Prepared, policy: Policy | None, order: tuple[int, ...]) -> 
             )
             continue
         findings.append(
-            _finding(
+            Finding.of(
                 "PAYOFF_MINIMUM_BELOW_INTEREST",
                 Severity.WARNING,
                 ids[i],
@@ -857,7 +853,7 @@ def _run(prepared: _Prepared, policy: Policy | None, order: tuple[int, ...]) -> 
         first = unallocated_months[0]
         amount = sum((rows[k - 1].unallocated for k in unallocated_months), _ZERO)
         findings.append(
-            _finding(
+            Finding.of(
                 "PAYOFF_UNALLOCATED",
                 Severity.INFO,
                 label,
@@ -877,7 +873,7 @@ def _run(prepared: _Prepared, policy: Policy | None, order: tuple[int, ...]) -> 
             listed = ", ".join(f"{y:04d}-{m:02d}" for y, m in unused)
             total = sum((extras[key] for key in unused), _ZERO)
             findings.append(
-                _finding(
+                Finding.of(
                     "PAYOFF_EXTRAS_UNUSED",
                     Severity.INFO,
                     label,

@@ -398,12 +398,6 @@ def split_waiver(debt: Debt, amount: Money) -> tuple[tuple[str, Money], ...]:
 # Findings
 
 
-def _finding(
-    code: str, severity: Severity, subject: str, zh: str, en: str, source: str = "", **detail: Decimal | int
-) -> Finding:
-    return Finding(code, severity, subject, zh, en, source, tuple((k, str(v)) for k, v in detail.items()))
-
-
 # --------------------------------------------------------------------------------------------------------------
 # The engines behind build_schedule. State: principal part ``p``, charges ``c``, deferral interest held apart.
 
@@ -492,7 +486,7 @@ def _continue_contract(
             checked = True
             if pay <= charged:
                 findings.append(
-                    _finding(
+                    Finding.of(
                         "NEVER_PAID_OFF",
                         Severity.ERROR,
                         debt.id,
@@ -575,7 +569,7 @@ def build_schedule(
     if request > charges:
         waived = charges
         findings.append(
-            _finding(
+            Finding.of(
                 "WAIVER_CLAMPED",
                 Severity.INFO,
                 subject,
@@ -610,7 +604,7 @@ def build_schedule(
         down = restructure.down_payment
         if down > opening:
             findings.append(
-                _finding(
+                Finding.of(
                     "DOWN_PAYMENT_CLAMPED",
                     Severity.INFO,
                     subject,
@@ -652,7 +646,7 @@ def build_schedule(
         if restructure.months > CARD_RESTRUCTURE_LIMIT:
             card = debt.kind is CreditorKind.CREDIT_CARD
             findings.append(
-                _finding(
+                Finding.of(
                     "TERM_OVER_60",
                     Severity.WARNING if card else Severity.INFO,
                     subject,
@@ -690,7 +684,7 @@ def build_schedule(
         )
         if remaining and not any(f.code == "NEVER_PAID_OFF" for f in findings):
             findings.append(
-                _finding(
+                Finding.of(
                     "UNPAID_AT_HORIZON",
                     Severity.WARNING,
                     subject,
