@@ -16,6 +16,7 @@ from typing import Any
 
 from planner.dates import parse_date
 from planner.errors import InvalidInput
+from planner.findings import Finding, Severity
 from planner.money import ZERO, Money, money
 from planner.rates import Rate
 
@@ -294,3 +295,48 @@ def check_unique_ids(debts: tuple[Debt, ...] | list[Debt]) -> None:
             raise InvalidInput("id", "duplicate", debt.id, where=f"debts[{index}]")
         seen[debt.id] = index
 
+
+
+def sanity_findings(debt: Debt, as_of: date) -> tuple[Finding, ...]:
+    """Return findings on figures that are valid but probably mistyped, for the user to confirm.
+
+    * a rate between 0 and 1 % a year — often a fraction typed for a percentage (0.18 for 18 %);
+    * an overdue date after the as-of date;
+    * a monthly payment of 0 on a debt with a balance (the status quo then never repays it);
+    * outstanding principal above the original principal (possible after capitalisation; worth a check).
+    """
+    found: list[Finding] = []
+    for name, label_zh, rate in (("contract_rate", "合同利率", debt.contract_rate),
+                                 ("penalty_rate", "罚息利率", debt.penalty_rate),
+                                 ("fee_rate", "费率", debt.fee_rate)):
+        if rate is not None and 0 < rate.percent_per_year < 1:
+            value = rate.percent_per_year
+            meant = f"{(value * 100).normalize():f}"
+            found.append(Finding.of(
+                "RATE_LOOKS_LIKE_FRACTION", Severity.WARNING, debt.id,
+                f"{label_zh}为年 {value}%，很低：如果本意是 {meant}%，请改为 {meant}（利率按百分数填写）。",
+                f"The {name.replace('_', ' ')} is {value}% a year, which is very low: if {meant}% was meant, "
+                f"enter {meant} (rates are percentages).",
+                field=name, value=value,
+            ))
+    if debt.overdue_since is not None and debt.overdue_since > as_of:
+        found.append(Finding.of(
+            "OVERDUE_AFTER_AS_OF", Severity.WARNING, debt.id,
+            f"逾期起始日 {debt.overdue_since} 晚于测算基准日 {as_of}，请核对。",
+            f"The overdue date {debt.overdue_since} is after the as-of date {as_of}; please check.",
+        ))
+    if debt.monthly_payment == 0 and debt.balance > 0:
+        found.append(Finding.of(
+            "NO_MONTHLY_PAYMENT", Severity.INFO, debt.id,
+            "月供/最低还款为 0：维持现状时这笔债务不会减少。如合同有月供，请填写。",
+            "The monthly payment is 0: under the status quo this debt never falls. Enter the contract's payment.",
+        ))
+    if debt.outstanding_principal > debt.original_principal:
+        found.append(Finding.of(
+            "PRINCIPAL_ABOVE_ORIGINAL", Severity.INFO, debt.id,
+            f"剩余本金 ¥{debt.outstanding_principal:,.2f} 高于原始本金 ¥{debt.original_principal:,.2f}："
+            "如有利息计入本金（复利、分期转本金），请确认并保留明细。",
+            f"Outstanding principal ¥{debt.outstanding_principal:,.2f} is above the original "
+            f"¥{debt.original_principal:,.2f}: if interest was added to principal, confirm it and keep the statements.",
+        ))
+    return tuple(found)

@@ -155,9 +155,12 @@ def run_check(args: argparse.Namespace) -> int:
     """Load a case (reporting the first invalid value) and print the cap audit of each debt."""
     from planner.caps import audit_case, percent_text
     from planner.casefile import load_case
+    from planner.model import sanity_findings
 
     case = load_case(args.case)
     audits = audit_case(case)
+    # Per debt: figures that look mistyped first, then the cap audit's findings.
+    per_debt = [(*sanity_findings(d, case.as_of), *a.findings) for d, a in zip(case.debts, audits, strict=True)]
     lang = args.lang
     unknown = _unknown_keys(case.extra)
     if args.json:
@@ -171,8 +174,8 @@ def run_check(args: argparse.Namespace) -> int:
                  "claimed": amount(a.claimed), "excess": amount(a.excess),
                  "basis": a.cap.basis_en if lang == "en" else a.cap.basis_zh, "status": a.cap.status,
                  "nature": a.cap.nature,
-                 "findings": [_finding_json(f, lang) for f in a.findings]}
-                for a in audits
+                 "findings": [_finding_json(f, lang) for f in findings]}
+                for a, findings in zip(audits, per_debt, strict=True)
             ],
         })
         return 0
@@ -189,7 +192,7 @@ def run_check(args: argparse.Namespace) -> int:
     rows = [[a.debt_id, percent_text(a.cost_rate_percent), percent_text(a.cap.rate.percent_per_year), amount(a.claimed),
              amount(a.supportable), amount(a.excess)] for a in audits]
     lines.append(format_table(headers, rows, align_right=[False, True, True, True, True, True]))
-    findings = _unique(f for a in audits for f in a.findings)
+    findings = _unique(f for debt_findings in per_debt for f in debt_findings)
     if findings:
         lines += ["", "Findings (information with its source, not a legal conclusion):" if en
                   else "提示（信息性提示，附依据，不是法律结论）："]
