@@ -54,10 +54,11 @@ class Case:
             if scenario.name in names:
                 raise InvalidInput("name", "duplicate", scenario.name, where=f"scenarios[{index}]")
             names.add(scenario.name)
-            for debt_id in (*(k for k, _ in scenario.plans), *scenario.surplus_order):
+            references = [("plans", k) for k, _ in scenario.plans] + [("surplus_order", k) for k in scenario.surplus_order]
+            for field, debt_id in references:
                 if debt_id not in ids:
                     raise InvalidInput(
-                        "plans",
+                        field,
                         "unknown_reference",
                         debt_id,
                         params={"choices": ", ".join(sorted(ids)) or "-"},

@@ -36,6 +36,8 @@ _SYMBOLS = str.maketrans({"¥": None, "￥": None, "\u3000": " ", "，": ","})
 # anywhere else, as in "1,5", is a typo — or a decimal comma — and must not silently become 15).
 _GROUPED = re.compile(r"[+-]?\d{1,3}([, _]\d{3})+(\.\d*)?")
 _MAX_DIGITS = 40  # longer numbers are typos, and beyond the exact range of the default 28-digit context
+_MAX_MAGNITUDE = 15  # decimal exponent: 10^15 is far above any amount or rate the planner accepts
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?|[+-]?(nan|inf|infinity)", re.IGNORECASE)
 
 
 def to_decimal(value: Any, *, field: str = "amount") -> Decimal:
@@ -66,6 +68,10 @@ def to_decimal(value: Any, *, field: str = "amount") -> Decimal:
             raise InvalidInput(field, "required", value)
         if _GROUPED.fullmatch(text):
             text = text.replace(",", "").replace(" ", "").replace("_", "")
+        elif "_" in text:  # Decimal() itself would read "1_5" as 15
+            raise InvalidInput(field, "not_a_number", value)
+        if not _NUMBER.fullmatch(text):
+            raise InvalidInput(field, "not_a_number", value if len(value) <= 40 else value[:40] + "…")
         if len(text) > _MAX_DIGITS:
             raise InvalidInput(field, "too_large", value[:20] + "…", params={"high": f"{MAX_AMOUNT:,}"})
         try:
@@ -76,6 +82,9 @@ def to_decimal(value: Any, *, field: str = "amount") -> Decimal:
         raise InvalidInput(field, "not_a_number", value)
     if not result.is_finite():
         raise InvalidInput(field, "not_finite", value)
+    # Exponents far outside any household figure would overflow the decimal context in later arithmetic.
+    if result and result.adjusted() > _MAX_MAGNITUDE:
+        raise InvalidInput(field, "too_large", value, params={"high": f"{MAX_AMOUNT:,}"})
     return result
 
 
@@ -93,10 +102,10 @@ def to_int(value: Any, *, field: str, low: int, high: int, allow_text: bool = Tr
     if isinstance(value, int) and not isinstance(value, bool):
         number = value
     elif isinstance(value, str) and allow_text:
-        try:
-            number = int(value)
-        except ValueError:
-            number = None
+        text = value.strip()
+        digits = text[1:] if text[:1] in "+-" else text
+        # isdecimal(): ASCII or full-width digits only — no "²", no "1_2" (which int() would read as 12).
+        number = int(text) if digits.isdecimal() and len(digits) <= _MAX_DIGITS else None
     if number is None:
         raise InvalidInput(field, "not_integer", value)
     if not low <= number <= high:
@@ -127,11 +136,11 @@ def money(value: Any, *, field: str = "amount", allow_negative: bool = False, po
     if amount < 0 and not allow_negative:
         raise InvalidInput(field, "negative", value)
     # The size check comes first: quantizing "1e30" to the fen would overflow the decimal context.
-    if abs(amount) > MAX_AMOUNT:
+    if amount.copy_abs() > MAX_AMOUNT:
         raise InvalidInput(field, "too_large", value, params={"high": f"{MAX_AMOUNT:,}"})
     if amount.as_tuple().exponent < -2 and amount != amount.quantize(FEN, rounding=ROUND_DOWN):
         raise InvalidInput(field, "too_many_decimals", value, params={"places": 2})
-    return Money(amount.quantize(FEN))
+    return Money(amount.quantize(FEN) + 0)  # + 0 turns "-0" into 0, so it never prints as "-0.00"
 
 
 def round_fen(amount: Decimal) -> Money:

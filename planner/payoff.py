@@ -459,6 +459,7 @@ class _Prepared:
     horizon: int
     dates: tuple[date, ...]  # dates[k] = add_months(start, k), k = 0..horizon
     budget_by_month: dict[int, Money] | None = None  # month k → that month's budget, where it differs
+    minimums_first: bool = False  # every minimum is paid in full even above the budget (scenario surplus)
 
 
 def _check_debts(debts: Iterable[PayoffDebt]) -> tuple[PayoffDebt, ...]:
@@ -703,6 +704,8 @@ def _run(prepared: _Prepared, policy: Policy | None, order: tuple[int, ...]) -> 
             low_minimum = [(i, mins[i], charged[i]) for i in open_ if mins[i] <= charged[i] and mins[i] < balance[i]]
         month_budget = budget if by_month is None else by_month.get(k, budget)
         available = (due_total if month_budget is None else month_budget) + extras.get((day.year, day.month), _ZERO)
+        if prepared.minimums_first and available < due_total:
+            available = due_total
         short = available < due_total
         if short:
             shortfall_months.append(k)
@@ -966,10 +969,12 @@ def simulate_surplus(
 ) -> PayoffResult:
     """Simulate ``debts`` with a budget that changes month by month: the surplus left by fixed plans.
 
-    Scenarios use it: negotiated plans take their fixed installments first, and what is left of disposable income
-    each month goes to the debts that accept extra payments, under ``policy`` (same convention as
-    :func:`simulate`). ``budgets[k - 1]`` is month ``k``'s budget (negative values count as 0: nothing is left);
-    from month ``len(budgets) + 1`` on the budget is ``after``.
+    Scenarios use it: negotiated plans take their fixed installments first, every debt on contract terms is paid
+    its minimum in full (even when the budget cannot cover it: the household's cash flow then shows the month as
+    unaffordable, rather than the debts silently going underpaid), and what is left of disposable income each month
+    goes to the debts that accept extra payments, under ``policy`` (same convention as :func:`simulate`).
+    ``budgets[k - 1]`` is month ``k``'s budget (negative values count as 0: nothing is left); from month
+    ``len(budgets) + 1`` on the budget is ``after``.
 
     Raises:
         InvalidInput: as :func:`simulate`; ``after`` must be > 0.
@@ -977,7 +982,7 @@ def simulate_surplus(
     chosen = Policy.coerce(policy)
     prepared = _prepare(debts, monthly_budget=after, extras=(), start=start, horizon=horizon)
     by_month = {k: Money(max(_ZERO, round_fen(b))) for k, b in enumerate(budgets, start=1)}
-    prepared = dataclasses.replace(prepared, budget_by_month=by_month)
+    prepared = dataclasses.replace(prepared, budget_by_month=by_month, minimums_first=True)
     return _run(prepared, chosen, _resolve_order(prepared, chosen, order))
 
 

@@ -33,7 +33,7 @@ from planner.case import Case
 from planner.dates import add_months
 from planner.findings import Finding, Severity
 from planner.model import Budget, Debt
-from planner.money import FEN, ZERO, Money, floor_fen
+from planner.money import FEN, ZERO, Money, floor_fen, round_fen
 from planner.options import (
     CARD_RESTRUCTURE_LIMIT,
     MAX_RESTRUCTURE_MONTHS,
@@ -289,8 +289,8 @@ def _surplus_schedules(
     """Return schedules of the debts on contract terms when the surplus goes to them under a payoff policy.
 
     Month ``k``'s budget for those debts is disposable income minus the fixed plans' payments that month; the
-    payoff engine pays each its contractual payment (or a pro-rata share of a smaller budget) and gives what is
-    left to them in the policy's order. The debts are costed as :mod:`planner.schedules` costs the status quo, so
+    payoff engine pays each its contractual payment in full (a month where that exceeds the budget shows up as
+    unaffordable, exactly as without a policy) and gives what is left, if anything, in the policy's order. The debts are costed as :mod:`planner.schedules` costs the status quo, so
     savings compare like with like: interest at the running rate (the penalty rate for the status quo, the
     contract rate once a waiver is agreed) on the principal only, unpaid interest and fees bearing none
     (``compound=False``), the recurring ``fee_rate`` fee, and payments clearing charges before principal.
@@ -466,6 +466,21 @@ def shortest_affordable_terms(
     return _restructure_scenario(name, case.debts, low, start, waiver=waiver, rate=rate, method=method), ()
 
 
+def _months_within(balance: Decimal, share: Decimal) -> int:
+    """Return the fewest 0 % installments of ``balance`` none of which exceeds ``share``.
+
+    Starts from ``ceil(balance / share)`` (Decimal's ``//`` truncates toward zero, so the quotient is rounded up
+    explicitly) and lengthens the term while the rounded installment, or the last one that absorbs the rounding
+    residue, would still exceed the share.
+    """
+    months = int((balance / share).to_integral_value(rounding=ROUND_CEILING))
+    while True:
+        installment = round_fen(balance / months)
+        if installment <= share and balance - (months - 1) * installment <= share:
+            return months
+        months += 1
+
+
 def pro_rata_scenario(
     case: Case,
     *,
@@ -515,8 +530,7 @@ def pro_rata_scenario(
             plans.append((debt.id, Plan(waiver=waiver)))
             continue
         if share > 0:
-            # Decimal's // truncates toward zero, so round the quotient up explicitly.
-            months = int((balance / share).to_integral_value(rounding=ROUND_CEILING))
+            months = _months_within(balance, share)
             if months <= max_months:
                 plans.append((debt.id, Plan(waiver=waiver, restructure=Restructure(months=months))))
                 continue

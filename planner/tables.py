@@ -82,7 +82,8 @@ def creditor_frame(outcome: Outcome) -> pd.DataFrame:
 
 
 def cash_flow_frame(outcome: Outcome) -> pd.DataFrame:
-    """Return the month-by-month cash flow with one payment column per debt."""
+    """Return the month-by-month cash flow with one payment column per debt, named ``payment:<id>`` (a debt id
+    can never overwrite a household column such as ``balance``)."""
     ids = [d.debt_id for d in outcome.debts]
     rows = []
     for m in outcome.months:
@@ -91,7 +92,7 @@ def cash_flow_frame(outcome: Outcome) -> pd.DataFrame:
             "disposable": m.disposable, "payments": m.payments, "surplus": m.surplus, "affordable": m.is_affordable,
             "balance": m.balance,
         }
-        row.update({debt_id: m.by_debt.get(debt_id, ZERO) for debt_id in ids})
+        row.update({f"payment:{debt_id}": m.by_debt.get(debt_id, ZERO) for debt_id in ids})
         rows.append(row)
     return pd.DataFrame(rows)
 

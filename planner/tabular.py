@@ -44,9 +44,10 @@ class Row:
 
 
 def normalise_header(header: str) -> str:
-    """Return a header as compared: without a BOM, bracketed units, spaces and case; hyphens as underscores."""
+    """Return a header as compared: without a BOM, bracketed units, case, spaces, hyphens and underscores
+    ("Annual Rate", "annual-rate" and "annual_rate" are one column)."""
     text = _BRACKETS.sub("", header.strip().lstrip("\ufeff"))
-    return re.sub(r"\s+", "", text).lower().replace("-", "_")
+    return re.sub(r"[\s_-]+", "", text).lower()
 
 
 def header_lookup(columns_zh: Mapping[str, str], aliases: Mapping[str, str]) -> dict[str, str]:

@@ -36,9 +36,9 @@ def test_cash_flow_frame__reconciles_with_outcome(comparison):
     frame = cash_flow_frame(outcome)
     ids = [d.debt_id for d in outcome.debts]
     for _, row in frame.iterrows():
-        assert sum((row[i] for i in ids), Decimal(0)) == row["payments"]
+        assert sum((row[f"payment:{i}"] for i in ids), Decimal(0)) == row["payments"]
     for debt in outcome.debts:
-        assert sum(frame[debt.debt_id], Decimal(0)) == debt.total_paid
+        assert sum(frame[f"payment:{debt.debt_id}"], Decimal(0)) == debt.total_paid
 
 
 def test_creditor_schedule_audit_frames(comparison):
