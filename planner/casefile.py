@@ -442,9 +442,9 @@ class _Reader:
                 derived = _dec(rate.percent_per_year)
                 raise InvalidInput(
                     "annual_percent",
-                    "out_of_range",
+                    "mismatch",
                     value.get("annual_percent"),
-                    params={"low": derived, "high": derived},
+                    params={"other": "value", "expected": derived, "field": "annual_percent"},
                     where=here,
                 )
         self.keep_unknown(value, ("unit", "value", "day_count", "annual_percent"), [*segments, key])

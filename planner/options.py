@@ -200,8 +200,8 @@ class Plan:
 
     def __post_init__(self) -> None:
         if self.settlement is not None and (self.restructure is not None or self.deferral is not None):
-            raise InvalidInput("settlement", "unknown_choice", "settlement with deferral/restructure",
-                               params={"choices": "a settlement alone, or a deferral and/or restructure"})
+            other = "restructure" if self.restructure is not None else "deferral"
+            raise InvalidInput("settlement", "conflict", None, params={"other": other})
 
     @property
     def is_contract_terms(self) -> bool:

@@ -620,8 +620,9 @@ def test_rates__shorthand_and_consistency():
     data = example_dict()
     data["debts"][0]["contract_rate"]["value"] = "6"
     err = load_error(data)
-    assert (err.code, err.where, err.field) == ("out_of_range", "debts[0].contract_rate", "annual_percent")
+    assert (err.code, err.where, err.field) == ("mismatch", "debts[0].contract_rate", "annual_percent")
     assert "21.9" in err.message_en()
+    assert err.message_zh().startswith("debts[0].contract_rate：折合年利率与利率数值不一致（按其计算应为 21.9")
 
 
 def test_rates__negative_and_absurd_are_refused():
