@@ -5,6 +5,11 @@ One mapping serves every presentation layer, so a table, a chart and a document 
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
+
+from planner.money import round_fen
+
 LABELS_ZH: dict[str, str] = {
     "scenario": "方案",
     "affordable": "每月可负担",
@@ -62,3 +67,24 @@ def label(key: str, locale: str = "zh") -> str:
     """Return the display label of ``key`` in ``locale`` (the key itself when unknown)."""
     table = LABELS_EN if locale == "en" else LABELS_ZH
     return table.get(key, key)
+
+
+_BUILT_IN_SCENARIOS_EN = {"维持现状": "Status quo", "按余额比例分配": "Pro-rata split"}
+_SHORTEST_TERM = re.compile(r"最短可负担分期（(\d+)期）")
+
+
+def scenario_label(name: str, locale: str = "zh") -> str:
+    """Return a scenario's display name: the planner's own scenario names in English when asked; user names as
+    they are."""
+    if locale != "en":
+        return name
+    match = _SHORTEST_TERM.fullmatch(name)
+    if match:
+        return f"Shortest affordable term ({match.group(1)} months)"
+    return _BUILT_IN_SCENARIOS_EN.get(name, name)
+
+
+def signed_yuan(amount: Decimal) -> str:
+    """Return an amount for display with the sign before the yuan sign: "¥1,234.50", "-¥300.00"."""
+    text = f"¥{round_fen(amount.copy_abs()):,.2f}"  # rounded half up first: format() alone rounds half-even
+    return f"-{text}" if amount < 0 else text

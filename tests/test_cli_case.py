@@ -187,3 +187,43 @@ def test_main__unexpected_error_is_one_line(monkeypatch, case_file, capsys):
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert "RuntimeError: boom" in err
+
+
+def test_check__error_finding_exits_1_and_plan_shows_data_checks(case_file, capsys):
+    """A contract dated after the as-of date makes check exit 1; a fractional rate is flagged by check and plan."""
+    data = json.loads(case_file.read_text(encoding="utf-8"))
+    data["debts"][0]["contract_date"] = "2027-01-01"
+    data["debts"][0]["overdue_since"] = None
+    data["debts"][1]["contract_rate"] = "0.18"
+    case_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert main(["check", str(case_file)]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("案例文件可以读取，但有")
+    assert "如果本意是 18%" in out
+    assert main(["plan", str(case_file)]) == 0
+    out = capsys.readouterr().out
+    assert "【请核对的数据】" in out
+    assert "如果本意是 18%" in out
+
+
+def test_plan__english_names_and_signed_amounts(case_file, capsys):
+    """With --lang en the planner's own scenario names are English and a negative budget reads -¥."""
+    data = json.loads(case_file.read_text(encoding="utf-8"))
+    data["budget"]["reserve"] = "20000.00"
+    case_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert main(["plan", str(case_file), "--fit", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "Disposable income per month: -¥16,500.00" in out  # 12,700 − 9,200 − 20,000
+    assert "Status quo" in out
+    assert "维持现状" not in out
+
+
+def test_import__warns_about_ignored_columns_in_chinese(tmp_path, capsys):
+    """Columns the importer does not know are named in a Chinese warning line."""
+    table, case = tmp_path / "debts.csv", tmp_path / "new.json"
+    assert main(["template", "-o", str(table)]) == 0
+    lines = table.read_text(encoding="utf-8-sig").splitlines()
+    table.write_text("\n".join([lines[0] + ",手续费说明", lines[1] + ",备注"]) + "\n", encoding="utf-8")
+    assert main(["import", str(table), "-o", str(case), "--as-of", "2026-11-23"]) == 0
+    err = capsys.readouterr().err
+    assert "以下列无法识别，未导入：手续费说明" in err

@@ -19,6 +19,7 @@ from typing import Any, NoReturn
 from planner.errors import InvalidInput, PlannerError
 from planner.money import yuan
 
+EXIT_FINDINGS = 1  # `check`: the file reads, but a finding marked error must be corrected
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug of ours, reported in one line
 

@@ -12,10 +12,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from planner.cli import EXIT_BAD_INPUT, amount, format_table, print_json
+from planner.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, amount, format_table, print_json
 from planner.errors import InvalidInput
-from planner.findings import Finding
-from planner.labels import label
+from planner.findings import Finding, Severity
+from planner.labels import label, scenario_label, signed_yuan
 from planner.scenarios import Comparison, Outcome, evaluate_case, pro_rata_scenario, shortest_affordable_terms
 
 
@@ -93,7 +93,7 @@ def run_import(args: argparse.Namespace) -> int:
     from planner.casefile import save_case
     from planner.dates import parse_date
     from planner.importing import import_debts
-    from planner.model import Budget, ExpenseCategory, ExpenseItem, IncomeItem
+    from planner.model import Budget, ExpenseCategory, ExpenseItem, IncomeItem, sanity_findings
     from planner.money import money
 
     _refuse_overwrite(args.output, args.force)
@@ -115,8 +115,18 @@ def run_import(args: argparse.Namespace) -> int:
     as_of = parse_date(args.as_of, field="as_of") if args.as_of else date.today()  # noqa: DTZ011 - CLI edge
     case = Case(budget, result.debts, as_of, borrower=args.borrower)
     save_case(case, args.output)
-    ignored = f"; ignored columns: {', '.join(result.ignored_columns)}" if result.ignored_columns else ""
-    sys.stderr.write(f"已导入 {len(case.debts)} 笔债务 / imported {len(case.debts)} debts → {args.output}{ignored}\n")
+    lang = args.lang
+    sys.stderr.write(f"已导入 {len(case.debts)} 笔债务 → {args.output}\n" if lang != "en"
+                     else f"Imported {len(case.debts)} debts → {args.output}\n")
+    if result.ignored_columns:
+        names = "、".join(result.ignored_columns) if lang != "en" else ", ".join(result.ignored_columns)
+        sys.stderr.write(f"planner: 注意：以下列无法识别，未导入：{names}（请对照 planner template 的表头）\n"
+                         if lang != "en" else
+                         f"planner: warning: these columns were not recognised and not imported: {names} "
+                         "(compare with the header of `planner template`)\n")
+    for debt in case.debts:
+        for finding in sanity_findings(debt, case.as_of):
+            sys.stderr.write(f"planner: {'warning' if lang == 'en' else '注意'}: {debt.id}: {finding.message(lang)}\n")
     return 0
 
 
@@ -151,8 +161,21 @@ def _unknown_keys(extra: Iterable[tuple[str, str]]) -> list[dict[str, Any]]:
     return found
 
 
+def _unknown_keys_text(unknown: list[dict[str, Any]], lang: str) -> str:
+    """Return the warning about unknown keys, ending with a blank line ("" when there are none)."""
+    if not unknown:
+        return ""
+    head = ("Unknown keys in the file, kept as they are but NOT used (a misspelt field is ignored — correct it):"
+            if lang == "en" else "注意：文件中有本工具不认识的字段，已原样保留但不参与计算；如是拼写错误请更正：")
+    return "\n".join([head, *(f"  - {u['where']}: {', '.join(u['keys'])}" for u in unknown)]) + "\n\n"
+
+
 def run_check(args: argparse.Namespace) -> int:
-    """Load a case (reporting the first invalid value) and print the cap audit of each debt."""
+    """Load a case (reporting the first invalid value) and print the cap audit of each debt.
+
+    Exit code 0, or 1 when a finding is an error (e.g. a contract dated after the as-of date): the file reads, but
+    its figures cannot be used as they are.
+    """
     from planner.caps import audit_case, percent_text
     from planner.casefile import load_case
     from planner.model import sanity_findings
@@ -180,14 +203,16 @@ def run_check(args: argparse.Namespace) -> int:
         })
         return 0
     en = lang == "en"
-    lines = [f"Case is valid: {len(case.debts)} debts, as of {case.as_of.isoformat()}" if en
-             else f"案例有效：{len(case.debts)} 笔债务，测算基准日 {case.as_of.isoformat()}"]
-    if unknown:
-        lines.append("")
-        lines.append("Unknown keys, kept as they are (a misspelt field is ignored — correct it):" if en
-                     else "注意：文件中有本工具不认识的字段，已原样保留但不参与计算；如是拼写错误请更正：")
-        lines += [f"  - {u['where']}: {', '.join(u['keys'])}" for u in unknown]
+    errors = sum(1 for debt_findings in per_debt for f in debt_findings if f.severity is Severity.ERROR)
+    if errors:
+        lines = [f"The case file reads, but {errors} finding(s) marked [error] must be corrected first."
+                 if en else f"案例文件可以读取，但有 {errors} 处标为 [错误] 的问题需要先更正。"]
+    else:
+        lines = [f"Case is valid: {len(case.debts)} debts, as of {case.as_of.isoformat()}" if en
+                 else f"案例有效：{len(case.debts)} 笔债务，测算基准日 {case.as_of.isoformat()}"]
     lines.append("")
+    if unknown:
+        lines.append(_unknown_keys_text(unknown, lang).rstrip("\n") + "\n")
     headers = [label(k, lang) for k in ("debt_id", "cost_rate_percent", "cap_rate", "claimed", "supportable", "excess")]
     rows = [[a.debt_id, percent_text(a.cost_rate_percent), percent_text(a.cap.rate.percent_per_year), amount(a.claimed),
              amount(a.supportable), amount(a.excess)] for a in audits]
@@ -198,7 +223,7 @@ def run_check(args: argparse.Namespace) -> int:
                   else "提示（信息性提示，附依据，不是法律结论）："]
         lines += [_finding_line(f, lang) for f in findings]
     sys.stdout.write("\n".join(lines) + "\n")
-    return 0
+    return EXIT_FINDINGS if errors else 0
 
 
 def _money_or_none(value: Decimal | None) -> str | None:
@@ -240,6 +265,7 @@ def _outcome_json(o: Outcome, lang: str) -> dict[str, Any]:
 def run_plan(args: argparse.Namespace) -> int:
     """Evaluate the case's scenarios (and optionally the budget-fitted ones) against the status quo."""
     from planner.casefile import load_case
+    from planner.model import sanity_findings
 
     case = load_case(args.case)
     if not case.debts:
@@ -260,43 +286,54 @@ def run_plan(args: argparse.Namespace) -> int:
             scenarios.append(fitted)
     comparison = evaluate_case(case, scenarios, horizon=args.horizon)
     lang = args.lang
+    # Figures that look mistyped are shown with the plan too: a counsellor reads `plan`, not only `check`.
+    data_findings = [f for d in case.debts for f in sanity_findings(d, case.as_of)]
+    unknown = _unknown_keys(case.extra)
     if args.json:
         print_json({
             "as_of": case.as_of,
             "disposable": amount(case.budget.disposable),
+            "unknown_keys": unknown,
             "scenarios": [_outcome_json(o, lang) for o in comparison.all],
-            "findings": [_finding_json(f, lang) for f in extra_findings],
+            "findings": [_finding_json(f, lang) for f in data_findings + extra_findings],
         })
         return 0
-    sys.stdout.write(_plan_text(case.budget.disposable, comparison, extra_findings, lang))
+    text = _plan_text(case.budget.disposable, comparison, extra_findings, lang, data=data_findings)
+    sys.stdout.write(_unknown_keys_text(unknown, lang) + text)
     return 0
 
 
-def _plan_text(disposable: Decimal, comparison: Comparison, extra: list[Finding], lang: str) -> str:
+def _plan_text(
+    disposable: Decimal, comparison: Comparison, extra: list[Finding], lang: str, *, data: list[Finding]
+) -> str:
     en = lang == "en"
     yes, no = ("yes", "no") if en else ("是", "否")
     keys = ["scenario", "affordable", "shortfall_months", "largest_monthly_payment", "total_paid", "total_waived",
             "remaining", "saving", "debt_free_date"]
     rows = [
-        [o.name, yes if o.is_affordable else no, len(o.shortfall_months), amount(o.largest_monthly_payment),
+        [scenario_label(o.name, lang), yes if o.is_affordable else no, len(o.shortfall_months),
+         amount(o.largest_monthly_payment),
          amount(o.total_paid), amount(o.total_waived), amount(o.total_remaining), amount(o.total_saving),
          _iso(o.debt_free_date) or "—"]
         for o in comparison.all
     ]
     lines = [
-        f"Disposable income per month: ¥{disposable:,.2f}" if en else f"每月可用于还款：¥{disposable:,.2f}",
+        f"Disposable income per month: {signed_yuan(disposable)}" if en
+        else f"每月可用于还款：{signed_yuan(disposable)}",
         "",
         format_table([label(k, lang) for k in keys], rows, align_right=[False, False, True, True, True, True, True, True]),
     ]
     # Findings are grouped under the scenario they belong to; a debt's finding says which scenario it is in.
-    grouped = [(o.name, _unique(o.findings)) for o in comparison.all if o.findings]
+    grouped = [(scenario_label(o.name, lang), _unique(o.findings), o.name) for o in comparison.all if o.findings]
+    if data:
+        grouped.insert(0, ("Check these figures" if en else "请核对的数据", _unique(data), ""))
     if extra:
-        grouped.append(("Budget fitting" if en else "按预算测算", _unique(extra)))
+        grouped.append(("Budget fitting" if en else "按预算测算", _unique(extra), ""))
     if grouped:
         lines += ["", "Findings:" if en else "提示："]
-        for name, findings in grouped:
-            lines.append(f"  {name}:" if en else f"  【{name}】")
-            lines += [_finding_line(f, lang, indent="    ", group=name) for f in findings]
+        for title, findings, subject in grouped:
+            lines.append(f"  {title}:" if en else f"  【{title}】")
+            lines += [_finding_line(f, lang, indent="    ", group=subject) for f in findings]
     lines.append("")
     lines.append("Reminder: get every agreement as a written, stamped confirmation, never a verbal promise." if en
                  else "提醒：任何协商结果都请取得债权人加盖公章的书面确认，不要只凭口头承诺。")
