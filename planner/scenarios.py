@@ -243,6 +243,27 @@ class _Context(NamedTuple):
     budget: Budget
     audits: dict[str, CapAudit]
     horizon: int
+    as_of: date
+
+
+def _start_findings(scenario: Scenario, as_of: date) -> list[Finding]:
+    """Return findings on a start date that does not sit with the as-of date of the figures."""
+    if scenario.start < as_of:
+        return [Finding.of(
+            "START_BEFORE_AS_OF", Severity.WARNING, scenario.name,
+            f"方案开始日 {scenario.start} 早于测算基准日 {as_of}：欠款数字是基准日的，请把开始日改为基准日或之后。",
+            f"The plan starts on {scenario.start}, before the as-of date {as_of} of the figures: start it on or "
+            "after the as-of date.",
+        )]
+    if scenario.start > add_months(as_of, 1):
+        return [Finding.of(
+            "START_AFTER_AS_OF", Severity.INFO, scenario.name,
+            f"方案开始日 {scenario.start} 比测算基准日 {as_of} 晚一个月以上：期间新增的利息和罚息未计入，"
+            "实际欠款会更高，请在开始前更新欠款数字。",
+            f"The plan starts on {scenario.start}, more than a month after the as-of date {as_of}: interest and "
+            "penalties in between are not included, so the real balance will be higher; update the figures first.",
+        )]
+    return []
 
 
 def _schedule(ctx: _Context, debt: Debt, plan: Plan, start: date) -> Schedule:
@@ -357,7 +378,8 @@ def _evaluate(
         for debt, schedule in zip(ctx.debts, schedules, strict=True)
     )
     months = _cash_flow(ctx.budget, scenario.start, schedules)
-    findings = [f for s in schedules for f in s.findings] + list(surplus_findings)
+    findings = _start_findings(scenario, ctx.as_of) + [f for s in schedules for f in s.findings]
+    findings += surplus_findings
     short = [m for m in months if not m.is_affordable]
     if short:
         worst = min(short, key=lambda m: m.surplus)
@@ -396,7 +418,7 @@ def evaluate_case(
     """
     chosen = tuple(case.scenarios if scenarios is None else scenarios)
     audits = {debt.id: audit_debt(debt, case.as_of) for debt in case.debts}
-    ctx = _Context(case.debts, case.budget, audits, horizon)
+    ctx = _Context(case.debts, case.budget, audits, horizon, case.as_of)
     base_start = start or (chosen[0].start if chosen else case.as_of)
     status_quo = Scenario(STATUS_QUO_NAME, (), base_start)
     base_schedules = [_schedule(ctx, d, STATUS_QUO, base_start) for d in case.debts]
@@ -438,7 +460,7 @@ def shortest_affordable_terms(
     if not case.debts:
         return None, ()
     audits = {debt.id: audit_debt(debt, case.as_of) for debt in case.debts}
-    ctx = _Context(case.debts, case.budget, audits, max(max_months, 1) + 1)
+    ctx = _Context(case.debts, case.budget, audits, max(max_months, 1) + 1, case.as_of)
 
     def fits(months: int) -> bool:
         plan = Plan(waiver=waiver, restructure=Restructure(months=months, method=method, rate=rate))

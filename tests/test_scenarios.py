@@ -244,3 +244,15 @@ def test_surplus_policies__mirror_payoff_policies():
     from planner.payoff import Policy
 
     assert tuple(p.value for p in Policy) == SURPLUS_POLICIES
+
+
+def test_evaluate__start_dates_against_as_of(case):
+    """A start before the as-of date is a warning; one months later notes the interest not included."""
+    plan = Plan(waiver=Waiver(WaiverMode.PENALTIES_AND_FEES), restructure=Restructure(months=60))
+    early = Scenario("早", tuple((d.id, plan) for d in case.debts), date(2025, 1, 1))
+    late = Scenario("晚", tuple((d.id, plan) for d in case.debts), date(2027, 3, 1))
+    on_time = Scenario("准时", tuple((d.id, plan) for d in case.debts), case.as_of)
+    codes = {o.name: {f.code for f in o.findings} for o in evaluate_case(case, (early, late, on_time)).outcomes}
+    assert "START_BEFORE_AS_OF" in codes["早"]
+    assert "START_AFTER_AS_OF" in codes["晚"]
+    assert not codes["准时"] & {"START_BEFORE_AS_OF", "START_AFTER_AS_OF"}
