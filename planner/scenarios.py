@@ -266,6 +266,21 @@ def _start_findings(scenario: Scenario, as_of: date) -> list[Finding]:
     return []
 
 
+def _plan_findings(scenario: Scenario) -> list[Finding]:
+    """Return findings on plan figures that are valid but probably mistyped (a 0.5 % settlement meant as 50 %)."""
+    found = []
+    for debt_id, plan in scenario.plans:
+        if plan.settlement is not None and plan.settlement.percent < 5:
+            percent = plan.settlement.percent
+            meant = f"{(percent * 100).normalize():f}"
+            found.append(Finding.of(
+                "SETTLEMENT_PERCENT_LOW", Severity.WARNING, debt_id,
+                f"一次性结清比例为 {percent}%，很低：如果本意是 {meant}%，请填写 {meant}（按百分数填写）。",
+                f"The settlement is {percent}% of the balance, which is very low: if {meant}% was meant, enter {meant}.",
+            ))
+    return found
+
+
 def _schedule(ctx: _Context, debt: Debt, plan: Plan, start: date) -> Schedule:
     audit = ctx.audits[debt.id]
     return build_schedule(debt, plan, start=start, cap_rate=audit.cap.rate, excess=audit.excess, horizon=ctx.horizon)
@@ -378,7 +393,8 @@ def _evaluate(
         for debt, schedule in zip(ctx.debts, schedules, strict=True)
     )
     months = _cash_flow(ctx.budget, scenario.start, schedules)
-    findings = _start_findings(scenario, ctx.as_of) + [f for s in schedules for f in s.findings]
+    findings = _start_findings(scenario, ctx.as_of) + _plan_findings(scenario)
+    findings += [f for s in schedules for f in s.findings]
     findings += surplus_findings
     short = [m for m in months if not m.is_affordable]
     if short:

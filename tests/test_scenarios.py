@@ -256,3 +256,14 @@ def test_evaluate__start_dates_against_as_of(case):
     assert "START_BEFORE_AS_OF" in codes["早"]
     assert "START_AFTER_AS_OF" in codes["晚"]
     assert not codes["准时"] & {"START_BEFORE_AS_OF", "START_AFTER_AS_OF"}
+
+
+def test_evaluate__low_settlement_percent_is_flagged(case):
+    """A settlement of 0.5 % (meant as 50 %) gets a finding naming the debt."""
+    from planner.options import Settlement
+
+    scenario = Scenario("结清", (("cmb-card", Plan(settlement=Settlement("0.5", "2027-01-31"))),), case.as_of)
+    findings = evaluate(case, scenario).findings
+    assert [(f.code, f.subject) for f in findings if f.code == "SETTLEMENT_PERCENT_LOW"] == [
+        ("SETTLEMENT_PERCENT_LOW", "cmb-card")]
+    assert "如果本意是 50%" in next(f.message_zh for f in findings if f.code == "SETTLEMENT_PERCENT_LOW")
