@@ -22,9 +22,12 @@ monthly_payment        月供         yes       yuan: the installment or the car
 account_number         账号         no        text
 =====================  ==========  ========  ==================================================================
 
-Every row is checked and every problem reported (each located ``row N``, the spreadsheet row with the header as
-row 1); good rows are returned even when others are bad, and a bad row is never dropped without an error. A
-repeated id is an error on the later row. A missing required column is an ``missing_column`` error. Problems
+Every row is checked and every problem reported (each located ``row N``, the file's row as a spreadsheet numbers
+it); good rows are returned even when others are bad, and a bad row is never dropped without an error. A title row
+above the header (``刘建国债务清单`` alone on the first row) is skipped (:mod:`planner.tabular`). A CSV row with
+more cells than the header (an unquoted ``4,500``) is one ``too_many_cells`` error (field ``file``) and its cells,
+which no longer line up with the columns, are not read. A repeated id is an error on the later row. A missing
+required column is a ``missing_column`` error. Problems
 with the file itself (missing, a folder, not CSV/xlsx, undecodable, a damaged workbook, a CSV cell over the CSV
 reader's limit) raise :class:`planner.errors.InvalidInput` with ``bad_file`` from
 :func:`planner.tabular.read_table`. Excel cells are read as Excel shows them: a rate cell formatted as a
@@ -47,7 +50,7 @@ from planner.errors import InvalidInput
 from planner.model import KIND_LABELS_ZH, CreditorKind, Debt
 from planner.money import money
 from planner.rates import Rate
-from planner.tabular import Row, header_lookup, normalise_header, read_table
+from planner.tabular import Row, header_lookup, normalise_header, read_sheet
 
 # field -> Chinese header (the template's header, in this order)
 COLUMNS_ZH: dict[str, str] = {
@@ -127,7 +130,7 @@ class ImportResult:
 
     Attributes:
         debts: the rows that are valid, in table order.
-        errors: one error per problem, each located ``row N`` (header problems at ``row 1``).
+        errors: one error per problem, each located ``row N`` (header problems at the header's row).
         ignored_columns: headers that match no known column, as written.
     """
 
@@ -215,8 +218,11 @@ def _parse_row(cells: dict[str, str]) -> tuple[dict[str, Any], list[InvalidInput
     return values, errors
 
 
-def _header_problems(header: list[str]) -> tuple[dict[str, str], list[InvalidInput], tuple[str, ...]]:
+def _header_problems(
+    header: list[str], header_row: int = 1
+) -> tuple[dict[str, str], list[InvalidInput], tuple[str, ...]]:
     """Map each known column to its header; report missing, repeated and unknown columns."""
+    where = f"row {header_row}"
     found: dict[str, str] = {}
     errors: list[InvalidInput] = []
     ignored: list[str] = []
@@ -225,26 +231,30 @@ def _header_problems(header: list[str]) -> tuple[dict[str, str], list[InvalidInp
         if field is None:
             ignored.append(name)
         elif field in found:
-            errors.append(InvalidInput(field, "duplicate", name, where="row 1"))
+            errors.append(InvalidInput(field, "duplicate", name, where=where))
         else:
             found[field] = name
     wanted = ", ".join(f"{COLUMNS_ZH[f]} ({f})" for f in REQUIRED)
     for field in REQUIRED:
         if field not in found:
             errors.append(
-                InvalidInput(field, "missing_column", COLUMNS_ZH[field], params={"choices": wanted}, where="row 1")
+                InvalidInput(field, "missing_column", COLUMNS_ZH[field], params={"choices": wanted}, where=where)
             )
     return found, errors, tuple(ignored)
 
 
-def debts_from_rows(header: list[str], rows: list[Row]) -> ImportResult:
-    """Return the debts in already-read table rows (see :func:`import_debts`)."""
-    columns, errors, ignored = _header_problems(header)
+def debts_from_rows(header: list[str], rows: list[Row], *, header_row: int = 1) -> ImportResult:
+    """Return the debts in already-read table rows (see :func:`import_debts`); ``header_row`` locates header
+    problems."""
+    columns, errors, ignored = _header_problems(header, header_row)
     if errors:
         return ImportResult((), tuple(errors), ignored)
     debts: list[Debt] = []
     seen: dict[str, int] = {}
     for row in rows:
+        if row.problem is not None:  # its cells do not line up with the columns: report the row, read nothing
+            errors.append(row.problem)
+            continue
         cells = {field: row.cells.get(name, "") for field, name in columns.items()}
         values, problems = _parse_row(cells)
         where = f"row {row.number}"
@@ -271,8 +281,8 @@ def import_debts(path: str | Path) -> ImportResult:
     Raises:
         InvalidInput: ``bad_file`` when the file cannot be read as a table at all.
     """
-    header, rows = read_table(path)
-    return debts_from_rows(header, rows)
+    table = read_sheet(path)
+    return debts_from_rows(list(table.header), list(table.rows), header_row=table.header_row)
 
 
 TEMPLATE_EXAMPLE: dict[str, str] = {

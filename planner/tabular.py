@@ -2,8 +2,18 @@
 Excel .xlsx workbooks (first sheet).
 
 Returns rows as dictionaries of stripped strings keyed by the header cells, each with its spreadsheet row number
-(the header is row 1), so importers can report "row 3: 'balance' …". Knows nothing about debts: importers map the
-headers (English identifiers or Chinese labels) to fields.
+(the file's real row: the header is row 1 unless blank or title rows come first), so importers can report
+"row 3: 'balance' …". Knows nothing about debts: importers map the headers (English identifiers or Chinese labels)
+to fields.
+
+The header is the first non-empty row, except that a **title row** is skipped: when the first non-empty row has
+exactly one non-empty cell (``刘建国债务清单``, as Chinese Excel files often start) and the next non-empty row has two
+or more, the first is the title (:attr:`Table.title`) and the next the header.
+
+A CSV data row with a non-empty cell beyond the header's last column (an unquoted thousands comma: ``4,500`` read
+as the two cells ``4`` and ``500``, which shifts every later cell) is not read into columns: its :attr:`Row.problem`
+is a ``too_many_cells`` error located at the row, for the importer to report. Trailing empty cells are fine. Excel
+cells cannot shift, so an .xlsx value in a column without a header is left out as an unknown column is.
 
 Excel cells are turned into the text a user sees, not the number stored: a number whose format is a percentage
 (``0.00%``) is stored as a fraction (0.1825) but shown as 18.25 %, so it is read as ``"18.25%"`` (exactly:
@@ -35,12 +45,41 @@ MAX_ROWS = 10_000
 MAX_BYTES = 20 * 1024 * 1024
 
 
+# A row shown back in an error is cut to this many characters (its middle elided).
+_SHOWN_ROW = 80
+
+
 @dataclass(frozen=True, slots=True)
 class Row:
-    """One data row: its 1-based spreadsheet row number and its cells by header."""
+    """One data row: its 1-based spreadsheet row number and its cells by header.
+
+    Attributes:
+        number: the row's number in the file (as a spreadsheet shows it).
+        cells: the stripped cells keyed by header ("" where the row is short).
+        problem: ``None``, or an :class:`InvalidInput` (``file`` / ``too_many_cells``, located ``row N``) when the
+            row has more cells than the header, so its cells do not line up with the columns and must not be used.
+    """
 
     number: int
     cells: dict[str, str]
+    problem: InvalidInput | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table as read: its header, the header's row number, a title row above it if any, and its data rows.
+
+    Attributes:
+        header: the non-empty header cells, stripped.
+        rows: the non-empty data rows.
+        header_row: the header's row number in the file (1 unless blank or title rows come first).
+        title: the title row's text when one was skipped, else ``None``.
+    """
+
+    header: tuple[str, ...]
+    rows: tuple[Row, ...]
+    header_row: int = 1
+    title: str | None = None
 
 
 def normalise_header(header: str) -> str:
@@ -149,37 +188,60 @@ def _cell(value: Any, number_format: str | None = None) -> str:
     return str(value).strip()
 
 
-def _rows_from_matrix(matrix: list[list[str]], *, path: Path) -> list[Row]:
-    while matrix and not any(c.strip() for c in matrix[0]):
-        matrix = matrix[1:]
-    if not matrix:
+def _filled(raw: list[str]) -> int:
+    return sum(1 for c in raw if c.strip())
+
+
+def _width(raw: list[str]) -> int:
+    """Return the number of cells up to the last non-empty one (trailing empty cells do not count)."""
+    return next((i + 1 for i in range(len(raw) - 1, -1, -1) if raw[i].strip()), 0)
+
+
+def _shown(raw: list[str]) -> str:
+    text = ",".join(raw)
+    if len(text) <= _SHOWN_ROW:
+        return text
+    head = _SHOWN_ROW // 3
+    return f"{text[:head]}…{text[len(text) - (_SHOWN_ROW - head - 1):]}"
+
+
+def _table_from_matrix(matrix: list[list[str]], *, path: Path, check_width: bool) -> Table:
+    numbered = [(number, raw) for number, raw in enumerate(matrix, start=1) if _filled(raw)]
+    if not numbered:
         raise _bad_file(path, "it is empty", "add a header row and one row per item", "请添加表头和数据行")
-    header = [h.strip().lstrip("\ufeff") for h in matrix[0]]
+    title = None
+    if len(numbered) > 1 and _filled(numbered[0][1]) == 1 and _filled(numbered[1][1]) >= 2:
+        title = next(c.strip().lstrip("\ufeff") for c in numbered[0][1] if c.strip())
+        numbered = numbered[1:]
+    header_row, raw_header = numbered[0]
+    header = [h.strip().lstrip("\ufeff") for h in raw_header]
+    columns = _width(header)
+    if len(numbered) - 1 > MAX_ROWS:
+        raise _bad_file(path, f"it has more than {MAX_ROWS} rows", "split the file", "请拆分文件")
     rows = []
-    for offset, raw in enumerate(matrix[1:], start=2):
-        if not any(c.strip() for c in raw):
-            continue
-        if len(rows) >= MAX_ROWS:
-            raise _bad_file(path, f"it has more than {MAX_ROWS} rows", "split the file", "请拆分文件")
+    for number, raw in numbered[1:]:
         cells = {name: (raw[i].strip() if i < len(raw) else "") for i, name in enumerate(header) if name}
-        rows.append(Row(offset, cells))
-    return rows
+        problem = None
+        count = _width(raw)
+        if check_width and count > columns:
+            problem = InvalidInput("file", "too_many_cells", _shown(raw[:count]),
+                                   params={"count": count, "high": columns}, where=f"row {number}")
+        rows.append(Row(number, cells, problem))
+    return Table(tuple(h for h in header if h), tuple(rows), header_row, title)
 
 
-def read_table(path: str | Path) -> tuple[list[str], list[Row]]:
-    """Read a .csv or .xlsx file into its header and its non-empty rows.
+def read_sheet(path: str | Path) -> Table:
+    """Read a .csv or .xlsx file into a :class:`Table`: its header (after any title row) and its non-empty rows.
 
     Args:
         path: the file; ``.xlsx`` is read as a workbook (first sheet), anything else as CSV.
-
-    Returns:
-        ``(header, rows)``.
 
     Raises:
         InvalidInput: ``bad_file`` (field ``file``) with a reason: the path is missing, unreadable or not a
             regular file (a folder); it is larger than 20 MB; a CSV that is neither UTF-8 nor GB18030, or that
             the CSV reader refuses (a cell over 131,072 characters); an .xlsx that is not a workbook or whose
-            first sheet is damaged (truncated XML); no header row; more than 10,000 rows.
+            first sheet is damaged (truncated XML); no header row; more than 10,000 rows. A CSV row with too
+            many cells is not raised: it is that row's :attr:`Row.problem`.
     """
     path = Path(path)
     try:
@@ -191,7 +253,8 @@ def read_table(path: str | Path) -> tuple[list[str], list[Row]]:
                         "请指定 .csv 或 .xlsx 文件的路径")
     if size > MAX_BYTES:
         raise _bad_file(path, "it is larger than 20 MB", "split the file", "请拆分文件")
-    if path.suffix.lower() in {".xlsx", ".xlsm"}:
+    is_xlsx = path.suffix.lower() in {".xlsx", ".xlsm"}
+    if is_xlsx:
         matrix = _read_xlsx(path)
     else:
         try:
@@ -204,9 +267,13 @@ def read_table(path: str | Path) -> tuple[list[str], list[Row]]:
         except csv.Error as err:
             raise _bad_file(path, f"it is not a readable CSV table ({err})", "save it again as CSV UTF-8",
                             "请重新另存为 CSV UTF-8 格式") from None
-    rows = _rows_from_matrix(matrix, path=path)
-    header = [h.strip().lstrip("\ufeff") for h in next(r for r in matrix if any(c.strip() for c in r))]
-    return [h for h in header if h], rows
+    return _table_from_matrix(matrix, path=path, check_width=not is_xlsx)
+
+
+def read_table(path: str | Path) -> tuple[list[str], list[Row]]:
+    """Return :func:`read_sheet`'s header and rows as ``(header, rows)`` (see there)."""
+    table = read_sheet(path)
+    return list(table.header), list(table.rows)
 
 
 def _read_xlsx(path: Path) -> list[list[str]]:

@@ -384,3 +384,153 @@ def test_payoff__case_file_costs_like_the_status_quo(capsys, tmp_path):
     assert data["total_interest"] == str(schedule.total_interest)
     assert data["total_fees"] == str(schedule.total_fees)
     assert data["total_paid"] == str(schedule.total_payment)
+
+
+# ------------------------------------------------------ tables as users write them: commas, titles, fractions
+
+
+def test_payoff__unquoted_thousands_comma_is_one_line_exit_2(capsys, tmp_path):
+    """A minimum of 4,500 typed without quotes is not read as ¥4.00: the row has too many cells, one line, exit 2."""
+    path = tmp_path / "debts.csv"
+    path.write_text(HEADER + "card,招商,12000,18,500\nloan,借呗,30000,24,4,500\n", encoding="utf-8")
+    code, out, err = run(capsys, "payoff", "--debts", str(path), "--monthly", "6000", "--policy", "avalanche",
+                         "--start", "2026-01-15")
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1
+    assert "第 3 行" in err
+    assert "有 6 个字段，但表头只有 5 个" in err
+    assert "loan,借呗,30000,24,4,500" in err
+    code, _, err = run(capsys, "--lang", "en", "payoff", "--debts", str(path), "--monthly", "6000", "--policy",
+                       "avalanche")
+    assert code == 2
+    assert "row 3: 'file' has 6 cells but the header has 5" in err
+    assert "write 4500, not 4,500" in err
+
+
+def test_payoff__trailing_empty_cells_are_fine(capsys, tmp_path, debts_csv):
+    """Empty cells after the last column do not count as too many cells."""
+    path = tmp_path / "trailing.csv"
+    path.write_text(HEADER.rstrip("\n") + ",\n" + ROWS.replace("\n", ",,\n"), encoding="utf-8")
+    outputs = []
+    for file in (path, debts_csv):
+        code, out, err = run(capsys, "payoff", "--debts", str(file), "--monthly", "4000", "--policy", "avalanche",
+                             "--start", "2026-01-15", "--json")
+        assert (code, err) == (0, "")
+        outputs.append(json.loads(out))
+    assert outputs[0] == outputs[1]
+
+
+def test_payoff__title_row_above_the_header(capsys, tmp_path, debts_csv):
+    """A title row (刘建国债务清单) above the header is skipped, in a CSV and in an .xlsx, and a bad cell is
+    located at the file's real row."""
+    from openpyxl import Workbook
+
+    titled = tmp_path / "titled.csv"
+    titled.write_text("刘建国债务清单,,,,\n" + HEADER + ROWS, encoding="utf-8-sig")
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["刘建国债务清单"])
+    sheet.append(["编号", "债权人", "余额", "年利率", "最低还款"])
+    sheet.append(["card", "招商银行信用卡", 12000, 18, "10%:100"])
+    sheet.append(["loan", "借呗", 30000, "24%", 1500])
+    sheet.append(["family", "亲戚", 5000, 0, 0])
+    xlsx = tmp_path / "titled.xlsx"
+    workbook.save(xlsx)
+    outputs = []
+    for file in (titled, xlsx, debts_csv):
+        code, out, err = run(capsys, "payoff", "--debts", str(file), "--monthly", "4000", "--policy", "avalanche",
+                             "--start", "2026-01-15", "--json")
+        assert (code, err) == (0, "")
+        outputs.append(json.loads(out))
+    assert outputs[0] == outputs[1] == outputs[2]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("刘建国债务清单\n" + HEADER + "a,b,100,abc,10\n", encoding="utf-8")
+    code, _, err = run(capsys, "payoff", "--debts", str(bad), "--monthly", "100", "--policy", "avalanche")
+    assert code == 2
+    assert "第 3 行" in err
+    assert "年利率" in err
+
+
+def test_payoff__fraction_rate_warns_and_continues(capsys, tmp_path):
+    """A rate written as a fraction (0.18 for 18 %) is used as written but warned about, one line per debt on
+    stderr, in Chinese or English; the run still succeeds."""
+    path = tmp_path / "debts.csv"
+    path.write_text(HEADER + "card,招商,12000,0.18,500\nloan,借呗,30000,0.2395,1500\nfamily,亲戚,5000,0,0\n"
+                    "bank,工行,1000,1,100\n", encoding="utf-8")
+    code, out, err = run(capsys, "payoff", "--debts", str(path), "--monthly", "4000", "--policy", "avalanche",
+                         "--start", "2026-01-15", "--json")
+    assert code == 0
+    assert json.loads(out)["months_to_debt_free"] is not None
+    assert err.splitlines() == [
+        "planner: 注意：card 的年利率为 0.18%，很低；如果本意是 18%，请在表中写 18",
+        "planner: 注意：loan 的年利率为 0.2395%，很低；如果本意是 23.95%，请在表中写 23.95",
+    ]
+    code, out, err = run(capsys, "--lang", "en", "payoff", "--debts", str(path), "--monthly", "4000", "--compare",
+                         "--start", "2026-01-15")
+    assert code == 0
+    assert out
+    assert err.splitlines() == [
+        "planner: note: card's annual rate is 0.18%, which is very low; if you meant 18%, write 18 in the table",
+        ("planner: note: loan's annual rate is 0.2395%, which is very low; if you meant 23.95%, write 23.95 in "
+         "the table"),
+    ]
+
+
+def test_payoff__compare_shows_what_is_still_owed_and_explains_the_dash(capsys, debts_csv):
+    """When paying only the minimums never finishes (family has no minimum), the comparison shows what each plan
+    still owes at the end and says once, under the table, why "interest saved" is "—"."""
+    code, out, err = run(capsys, "payoff", "--debts", str(debts_csv), "--monthly", "4000", "--compare",
+                         "--start", "2026-01-15")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    owed = next(line for line in lines if line.startswith("剩余未还"))
+    assert owed.split()[1:] == ["0.00", "0.00", "0.00", "0.00", "5,000.00"]
+    saved = next(line for line in lines if line.startswith("较只还最低节省利息"))
+    assert saved.split()[1:] == ["—"] * 5
+    notes = [line for line in lines if line.startswith("—")]
+    assert notes == ["—：仅还最低还款在 600 个月内还不清，利息无法比较（其利息只算到测算期末，另见剩余未还）"]
+    table_end = max(i for i, line in enumerate(lines) if line.startswith("family 还清月份"))
+    assert lines[table_end + 1] == notes[0]
+    code, out, _ = run(capsys, "--lang", "en", "payoff", "--debts", str(debts_csv), "--monthly", "4000",
+                       "--compare", "--start", "2026-01-15")
+    assert code == 0
+    assert any(line.startswith("still owed at the end") and line.endswith("5,000.00") for line in out.splitlines())
+    assert ("—: paying only the minimums never finishes within 600 months, so interest cannot be compared"
+            in out)
+
+
+def test_payoff__compare_without_dashes_has_no_dash_note(capsys, tmp_path):
+    """When every plan finishes, the only "—" is the baseline's own saving, and no note is printed."""
+    path = tmp_path / "debts.csv"
+    path.write_text(HEADER + "card,招商,12000,18,10%:100\nloan,借呗,30000,24,1500\n", encoding="utf-8")
+    code, out, _ = run(capsys, "payoff", "--debts", str(path), "--monthly", "4000", "--compare",
+                       "--start", "2026-01-15")
+    assert code == 0
+    assert not any(line.startswith("—") for line in out.splitlines())
+    owed = next(line for line in out.splitlines() if line.startswith("剩余未还"))
+    assert owed.split()[1:] == ["0.00"] * 5
+
+
+def test_payoff__negative_and_zero_amounts_put_the_sign_before_the_yuan_sign(debts_csv):
+    """Amounts print "-¥3,000.00" (or "-3,000.00" in a table cell), never "¥-3,000.00"; zero is "¥0.00"."""
+    from planner.cli.payoff import format_comparison, format_result, read_payoff_debts
+    from planner.payoff import compare_policies, minimums_only
+
+    debts = read_payoff_debts(debts_csv)
+    start = date(2026, 1, 15)
+    results = compare_policies(debts[:2], monthly_budget="4000", start=start)
+    baseline = minimums_only(debts[:2], monthly_budget="4000", start=start)
+    assert baseline.months_to_debt_free is not None
+    cheap = dataclasses.replace(baseline, total_interest=results[1].total_interest - Decimal("3000.00"))
+    zero = dataclasses.replace(results[0], total_interest=Decimal("-0.00"))
+    text = format_comparison(debts[:2], [zero, *results[1:]], cheap, lang="en")
+    saved = next(line for line in text.splitlines() if line.startswith("interest saved"))
+    assert "-3,000.00" in saved
+    interest = next(line for line in text.splitlines() if line.startswith("total interest"))
+    assert interest.split()[2] == "0.00"
+    odd = dataclasses.replace(results[1], total_paid=Decimal("-3000.00"), total_interest=Decimal("-0.00"))
+    for lang in ("zh", "en"):
+        for output in (format_result(debts[:2], odd, lang=lang), text):
+            assert "¥-" not in output
+            assert "-0.00" not in output
+        assert "-¥3,000.00" in format_result(debts[:2], odd, lang=lang)

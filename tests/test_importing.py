@@ -351,3 +351,118 @@ def test_payoff_cli__percent_cells_give_the_same_plan_as_typed_rates(tmp_path, c
     from_csv = _payoff_json(csv_path, capsys)
     assert from_excel == from_csv
     assert Decimal(from_excel["total_interest"]) > 1000  # 18.25 % and 7.2 %, not 0.1825 % and 0.072 %
+
+
+# --- rows with too many cells (an unquoted thousands comma), and title rows above the header -----------------
+
+
+def test_import_debts__unquoted_thousands_comma_is_that_rows_error(tmp_path):
+    """A row whose monthly payment is typed 4,500 without quotes has 17 cells under a 16-column header: it is one
+    too_many_cells error on that row (not ¥4.00 and an account "500"), and the other rows are still checked."""
+    rows = [
+        GOOD_ROW,  # row 2
+        "x,银行,credit-card,2020-01-01,1000,1000,0,0,0,0,18,,,2025-09-05,4,500,卡号尾号 8821",  # row 3
+        "b,银行,credit-card,2020-01-01,1000,abc,0,0,0,0,18,,,,100,",  # row 4: still checked
+        "h,工商银行,bank-loan,2023-03-01,200000,150000.5,0,0,0,0,4.35,,,,2000,",  # row 5: good
+    ]
+    result = import_debts(write(tmp_path, ENGLISH_HEADER + "\n" + "\n".join(rows) + "\n"))
+    assert [d.id for d in result.debts] == ["card", "h"]
+    assert codes(result) == [("row 3", "file", "too_many_cells"), ("row 4", "outstanding_principal", "not_a_number")]
+    err = result.errors[0]
+    assert err.params == {"count": 17, "high": 16}
+    assert "4,500,卡号尾号 8821" in err.value
+    assert len(err.value) <= 80
+    assert err.message_zh().startswith("第 3 行：文件有 17 个字段，但表头只有 16 个")
+    assert "4500" in err.message_zh()
+    assert "has 17 cells but the header has 16" in err.message_en()
+
+
+def test_import_debts__an_earlier_comma_does_not_blame_a_later_column(tmp_path):
+    """With the comma in the principal (40,000), the row is reported as having too many cells, not as a bad
+    rate or date in the columns the cells shifted into."""
+    row = GOOD_ROW.replace(",40000,", ",40,000,")
+    result = import_debts(write(tmp_path, f"{ENGLISH_HEADER}\n{row}\n"))
+    assert codes(result) == [("row 2", "file", "too_many_cells")]
+    assert result.debts == ()
+
+
+def test_import_debts__trailing_empty_cells_are_fine(tmp_path):
+    """Empty cells after the last column (Excel often writes them) are not too many cells."""
+    result = import_debts(write(tmp_path, f"{ENGLISH_HEADER},,\n{GOOD_ROW},,,\n"))
+    assert result.ok, result.errors
+    assert result.debts[0].monthly_payment == Decimal("4200.00")
+
+
+def test_import_debts__quoted_thousands_comma_is_one_cell(tmp_path):
+    """A quoted "4,200" is one cell: not too many cells."""
+    row = GOOD_ROW.replace(",4200,", ',"4,200",')
+    result = import_debts(write(tmp_path, f"{ENGLISH_HEADER}\n{row}\n"))
+    assert not any(e.code == "too_many_cells" for e in result.errors)
+
+
+def test_import_debts__title_row_above_the_header_csv(tmp_path):
+    """A first row holding only a title (刘建国债务清单) is skipped: the header is the next row, and rows keep the
+    file's numbering (the first data row is row 3)."""
+    header = ",".join(COLUMNS_ZH.values())
+    bad = GOOD_ROW.replace("card,", "b,", 1).replace("38600.00", "abc")
+    text = f"刘建国债务清单,,,,\n{header}\n{GOOD_ROW}\n{bad}\n"
+    result = import_debts(write(tmp_path, text, encoding="utf-8-sig"))
+    assert [d.id for d in result.debts] == ["card"]
+    assert codes(result) == [("row 4", "outstanding_principal", "not_a_number")]
+
+
+def test_import_debts__title_row_header_problems_name_the_header_row(tmp_path):
+    """With a title on row 1, a missing column is reported at row 2, where the header is."""
+    result = import_debts(write(tmp_path, "刘建国债务清单\n编号,债权人,剩余本金\na,银行,100\n"))
+    assert {e.where for e in result.errors} == {"row 2"}
+    assert {e.code for e in result.errors} == {"missing_column"}
+
+
+def test_import_debts__blank_rows_before_the_header_keep_row_numbers(tmp_path):
+    """Blank rows before the header count: the header on row 3 makes the first data row row 4."""
+    bad = GOOD_ROW.replace("38600.00", "abc")
+    result = import_debts(write(tmp_path, f",,\n\n{ENGLISH_HEADER}\n{bad}\n"))
+    assert codes(result) == [("row 4", "outstanding_principal", "not_a_number")]
+
+
+def test_import_debts__title_row_above_the_header_xlsx(tmp_path):
+    """An .xlsx with a title in A1, a blank row 2 and the header on row 3 imports; rows count from the sheet."""
+    book = Workbook()
+    sheet = book.active
+    sheet["A1"] = "刘建国债务清单（2026 年 1 月）"
+    sheet.append([])
+    sheet.append(["编号", "债权人", "类型", "合同日期", "剩余本金", "年利率", "月供"])
+    sheet.append(["card", "某银行信用卡中心", "信用卡", "2023-01-01", 20000, 18, 1000])
+    sheet.append(["loan", "某消费金融公司", "消费金融公司", "2023-06-01", "abc", 24, 1000])
+    path = tmp_path / "债务.xlsx"
+    book.save(path)
+    result = import_debts(path)
+    assert [d.id for d in result.debts] == ["card"]
+    assert codes(result) == [("row 5", "outstanding_principal", "not_a_number")]
+    from planner.tabular import read_sheet
+
+    table = read_sheet(path)
+    assert (table.title, table.header_row) == ("刘建国债务清单（2026 年 1 月）", 3)
+
+
+def test_read_sheet__one_column_table_has_no_title(tmp_path):
+    """A single-column table (one cell per row) keeps its first row as the header."""
+    from planner.tabular import read_sheet
+
+    table = read_sheet(write(tmp_path, "编号\na\nb\n"))
+    assert (table.header, table.header_row, table.title) == (("编号",), 1, None)
+    assert [r.cells for r in table.rows] == [{"编号": "a"}, {"编号": "b"}]
+
+
+def test_read_sheet__xlsx_cells_beyond_the_header_are_not_too_many(tmp_path):
+    """Excel cells cannot shift, so a note in a column without a header is left out, not an error."""
+    from planner.tabular import read_sheet
+
+    book = Workbook()
+    book.active.append(["编号", "余额"])
+    book.active.append(["a", 1, "备注：已协商"])
+    path = tmp_path / "t.xlsx"
+    book.save(path)
+    (row,) = read_sheet(path).rows
+    assert row.problem is None
+    assert row.cells == {"编号": "a", "余额": "1"}

@@ -6,7 +6,9 @@
 The engine and its convention are :mod:`planner.payoff`. This module reads the debts (a case file, or a CSV/xlsx
 table through :mod:`planner.tabular`), parses the options into domain values and prints text or the JSON contract.
 A case file's debts are costed as ``planner plan`` costs the status quo (charges held apart, no interest on
-interest, recurring fees: :func:`planner.payoff.payoff_debts_from_case`); a debts table has none of those.
+interest, recurring fees: :func:`planner.payoff.payoff_debts_from_case`); a debts table has none of those. A debts
+table may have a title row above its header; a row with more cells than the header (an unquoted ``4,500``) is an
+error; a rate above 0 and below 1 (probably 0.18 written for 18 %) is used as written with a warning on stderr.
 Bad input raises :class:`planner.errors.InvalidInput`; the plumbing in :mod:`planner.cli` prints one line and
 exits with 2. Like the other CLI command modules (and unlike the core engines, which never do), this module reads
 the clock: ``--start`` defaults to a case file's as-of date, else to today.
@@ -19,14 +21,17 @@ import re
 import sys
 from collections.abc import Sequence
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from planner.cli import UsageError, format_table, print_json
 from planner.dates import parse_date, parse_month
 from planner.errors import InvalidInput
+from planner.labels import signed_yuan
 from planner.money import money
 from planner.payoff import (
+    DEFAULT_HORIZON,
     MinPayment,
     PayoffDebt,
     PayoffResult,
@@ -39,7 +44,7 @@ from planner.payoff import (
     simulate,
     to_json,
 )
-from planner.tabular import header_lookup, normalise_header, read_table
+from planner.tabular import header_lookup, normalise_header, read_sheet
 
 # field -> Chinese header; the CSV contract's header is ``id,creditor,balance,annual_rate,min_payment``.
 COLUMNS_ZH = {
@@ -161,19 +166,22 @@ def read_payoff_debts(path: str | Path, *, lang: str = "zh") -> tuple[PayoffDebt
 
     Raises:
         UsageError: the file is a case file (``.json``, or JSON text): it belongs in CASE, not ``--debts``.
-        InvalidInput: no recognised header, a missing column, or the first bad cell, located ``row N`` (the
-            header is row 1).
+        InvalidInput: no recognised header, a missing column, or the first bad row, located ``row N`` (the
+            file's row: the header is row 1 unless a title row or blank rows come first): a bad cell, or a row
+            with more cells than the header (``too_many_cells``: an unquoted ``4,500``).
     """
     if Path(path).suffix.lower() == ".json":
         raise _case_file_as_table(path)
-    header, rows = read_table(path)
+    table = read_sheet(path)
+    header, rows = list(table.header), table.rows
     columns: dict[str, str] = {}
     for name in header:
         field = _LOOKUP.get(normalise_header(name))
         if field is not None and field not in columns:
             columns[field] = name
     if not columns:
-        if header and header[0].lstrip().startswith(("{", "[")):
+        first = table.title if table.title is not None else header[0] if header else ""
+        if first.lstrip().startswith(("{", "[")):
             raise _case_file_as_table(path)
         raise _no_header(path, header, lang)
     for field in REQUIRED:
@@ -185,6 +193,8 @@ def read_payoff_debts(path: str | Path, *, lang: str = "zh") -> tuple[PayoffDebt
     debts: list[PayoffDebt] = []
     seen: set[str] = set()
     for row in rows:
+        if row.problem is not None:
+            raise row.problem
         cells = {field: row.cells.get(name, "") for field, name in columns.items()}
         try:
             debt = PayoffDebt(
@@ -243,13 +253,35 @@ def parse_extra(text: str) -> tuple[int, int, Any]:
     return year, month, value
 
 
+def fraction_rate_warnings(debts: Sequence[PayoffDebt], lang: str = "zh") -> list[str]:
+    """Return one warning per debt whose annual rate is above 0 and below 1 %: probably a fraction (0.18 for 18 %).
+
+    A debts table's rate is percent a year, so 0.18 is read as 0.18 % a year; the warning says how to write 18 %.
+    """
+    lines = []
+    for debt in debts:
+        percent = debt.rate.percent_per_year
+        if 0 < percent < 1:
+            given = f"{percent.normalize():f}"
+            meant = f"{(percent * 100).normalize():f}"
+            if lang == "en":
+                lines.append(f"note: {debt.id}'s annual rate is {given}%, which is very low; if you meant "
+                             f"{meant}%, write {meant} in the table")
+            else:
+                lines.append(f"注意：{debt.id} 的年利率为 {given}%，很低；如果本意是 {meant}%，请在表中写 {meant}")
+    return lines
+
+
 def _load_debts(args: argparse.Namespace, lang: str) -> tuple[tuple[PayoffDebt, ...], date | None]:
     """Return the debts and, for a case file, its as-of date (the date its balances are stated at)."""
     if args.case and args.debts:
         msg = "planner payoff: give either CASE or --debts FILE.csv, not both / 案例文件与 --debts 只能二选一"
         raise UsageError(msg)
     if args.debts:
-        return read_payoff_debts(args.debts, lang=lang), None
+        debts = read_payoff_debts(args.debts, lang=lang)
+        for line in fraction_rate_warnings(debts, lang):
+            sys.stderr.write(f"planner: {line}\n")
+        return debts, None
     if args.case:
         from planner.casefile import load_case  # loaded only when a case is given
 
@@ -342,10 +374,39 @@ def _debt_free_line(result: PayoffResult, lang: str) -> str:
 
 def _totals_line(result: PayoffResult, lang: str) -> str:
     if lang == "en":
-        fees = f"   total fees ¥{result.total_fees:,}" if result.total_fees else ""
-        return f"Total interest ¥{result.total_interest:,}{fees}   total paid ¥{result.total_paid:,}"
-    fees = f"   费用合计 ¥{result.total_fees:,}" if result.total_fees else ""
-    return f"利息合计 ¥{result.total_interest:,}{fees}   还款总额 ¥{result.total_paid:,}"
+        fees = f"   total fees {signed_yuan(result.total_fees)}" if result.total_fees else ""
+        return f"Total interest {signed_yuan(result.total_interest)}{fees}   total paid {signed_yuan(result.total_paid)}"
+    fees = f"   费用合计 {signed_yuan(result.total_fees)}" if result.total_fees else ""
+    return f"利息合计 {signed_yuan(result.total_interest)}{fees}   还款总额 {signed_yuan(result.total_paid)}"
+
+
+def _plain(value: Decimal) -> str:
+    """Return an amount for a table cell, without the yuan sign: "1,234.50", "-300.00" (never "-0.00")."""
+    return signed_yuan(value).replace("¥", "", 1)
+
+
+def _budget(result: PayoffResult) -> str:
+    return "—" if result.monthly_budget is None else signed_yuan(result.monthly_budget)
+
+
+def _dash_note(results: Sequence[PayoffResult], baseline: PayoffResult, lang: str) -> str | None:
+    """Return the one line saying what "—" means in the comparison, or None when only the baseline's own
+    "saved" cell is a dash."""
+    horizon = DEFAULT_HORIZON
+    unfinished = [r for r in results if r.months_to_debt_free is None]
+    if baseline.months_to_debt_free is None:
+        if lang == "en":
+            note = (f"—: paying only the minimums never finishes within {horizon} months, so interest cannot be "
+                    "compared (its interest counts only to the end of that period; see still owed)")
+            return note + ("; a policy with — in months is not debt-free within that period either"
+                           if unfinished else "")
+        note = f"—：仅还最低还款在 {horizon} 个月内还不清，利息无法比较（其利息只算到测算期末，另见剩余未还）"
+        return note + ("；还清所需月数为 — 的策略在测算期内同样还不清" if unfinished else "")
+    if unfinished:
+        if lang == "en":
+            return f"—: not debt-free within {horizon} months, so interest saved cannot be compared"
+        return f"—：在 {horizon} 个月内还不清，节省利息无法比较"
+    return None
 
 
 def format_result(debts: Sequence[PayoffDebt], result: PayoffResult, *, lang: str = "zh") -> str:
@@ -353,9 +414,9 @@ def format_result(debts: Sequence[PayoffDebt], result: PayoffResult, *, lang: st
     en = lang == "en"
     name = policy_label(result.policy, lang)
     lines = [
-        f"Policy: {name}   monthly budget ¥{result.monthly_budget:,}   start {result.start.isoformat()}"
+        f"Policy: {name}   monthly budget {_budget(result)}   start {result.start.isoformat()}"
         if en
-        else f"还款策略：{name}   每月预算 ¥{result.monthly_budget:,}   起算日 {result.start.isoformat()}",
+        else f"还款策略：{name}   每月预算 {_budget(result)}   起算日 {result.start.isoformat()}",
         _debt_free_line(result, lang),
         _totals_line(result, lang),
         "",
@@ -373,12 +434,12 @@ def format_result(debts: Sequence[PayoffDebt], result: PayoffResult, *, lang: st
             [
                 summary.id,
                 debt.creditor,
-                f"{debt.balance:,}",
+                _plain(debt.balance),
                 f"{debt.rate.percent_per_year.normalize():f}",
                 debt.minimum.describe(lang),
                 _month(summary.payoff_month, summary.payoff_date, lang),
-                f"{summary.interest:,}",
-                f"{summary.paid:,}",
+                _plain(summary.interest),
+                _plain(summary.paid),
             ]
         )
     lines.append(format_table(headers, rows, align_right=[False, False, True, True, True, True, True, True]))
@@ -399,18 +460,19 @@ def format_comparison(
 
     def saved(result: PayoffResult) -> str:
         value = interest_saved(result, baseline)
-        return "—" if value is None else f"{value:,}"
+        return "—" if value is None else _plain(value)
 
     rows: list[list[str]] = [
         ["months to debt-free" if en else "还清所需月数", *(_or_dash(r.months_to_debt_free) for r in plans)],
         ["debt-free date" if en else "还清日期",
          *(r.debt_free_date.isoformat() if r.debt_free_date else "—" for r in plans)],
-        ["total interest" if en else "利息合计", *(f"{r.total_interest:,}" for r in plans)],
+        ["total interest" if en else "利息合计", *(_plain(r.total_interest) for r in plans)],
     ]
     if with_fees:
-        rows.append(["total fees" if en else "费用合计", *(f"{r.total_fees:,}" for r in plans)])
+        rows.append(["total fees" if en else "费用合计", *(_plain(r.total_fees) for r in plans)])
     rows += [
-        ["total paid" if en else "还款总额", *(f"{r.total_paid:,}" for r in plans)],
+        ["total paid" if en else "还款总额", *(_plain(r.total_paid) for r in plans)],
+        ["still owed at the end" if en else "剩余未还", *(_plain(r.remaining) for r in plans)],
         [("interest and fees saved vs minimums only" if with_fees else "interest saved vs minimums only") if en
          else ("较只还最低节省利息和费用" if with_fees else "较只还最低节省利息"), *(saved(r) for r in plans)],
     ]
@@ -418,12 +480,13 @@ def format_comparison(
         title = f"{debt.id} paid off in month" if en else f"{debt.id} 还清月份"
         rows.append([title, *(_or_dash(r.debts[index].payoff_month) for r in plans)])
     budget = results[0].monthly_budget if results else None
-    intro = (f"Monthly budget ¥{budget:,}, start {results[0].start.isoformat()}" if en
-             else f"每月预算 ¥{budget:,}，起算日 {results[0].start.isoformat()}")
+    shown = "—" if budget is None else signed_yuan(budget)
+    intro = (f"Monthly budget {shown}, start {results[0].start.isoformat()}" if en
+             else f"每月预算 {shown}，起算日 {results[0].start.isoformat()}")
     lines = [intro, "", format_table(headers, rows, align_right=[False] + [True] * len(plans))]
-    if baseline.months_to_debt_free is None:
-        lines += ["", "Paying only the minimums never clears the debts within the horizon." if en
-                  else "只还最低还款在测算期内无法还清。"]
+    note = _dash_note(results, baseline, lang)
+    if note is not None:
+        lines.append(note)
     notes = _findings_text(results, lang)
     if notes:
         lines += ["", "Notes:" if en else "提示：", *notes]
