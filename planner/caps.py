@@ -967,6 +967,24 @@ def _charges_finding(
     )
 
 
+def _window_empty_finding(subject: str, start: date, as_of: date, claimed: Decimal) -> Finding:
+    """WINDOW_EMPTY: the overdue date is after the as-of date, so no cap comparison is possible (excess 0)."""
+    s, a = start.isoformat(), as_of.isoformat()
+    return Finding.of(
+        "WINDOW_EMPTY",
+        Severity.WARNING,
+        subject,
+        f"逾期起始日 {s} 晚于测算基准日 {a}，测算区间为空：无法把主张的利息及费用 ¥{_yuan(claimed)} 与上限比较，"
+        "超出上限的部分按 0 计（不作为减免依据）。请检查逾期起始日，可能是年份输错。",
+        f"The overdue date {s} is after the as-of date {a}, so the window is empty and the charges claimed "
+        f"(¥{_yuan(claimed)}) cannot be compared with the cap: the excess is taken as 0 (no basis for a waiver). "
+        "Check the overdue date; the year may be mistyped.",
+        window_start=s,
+        as_of=a,
+        claimed=yuan(claimed),
+    )
+
+
 def _ordered(findings: list[Finding]) -> tuple[Finding, ...]:
     return tuple(sorted(findings, key=lambda f: _SEVERITY_ORDER[f.severity]))
 
@@ -986,7 +1004,10 @@ class CapAudit:
             before default are taken as paid); empty when ``window_start`` is not before ``as_of``.
         supportable: :func:`legal_interest` on ``debt.outstanding_principal`` over the window, at the cap of each
             period (the cap may change inside the window, see :func:`cap_periods`).
-        excess: ``max(0, claimed − supportable)`` — the basis of a waiver request (减免超出上限部分).
+        excess: ``max(0, claimed − supportable)`` — the basis of a waiver request (减免超出上限部分); 0 when
+            ``window_start`` is after ``as_of`` (a date after the as-of date, usually mistyped: nothing can be
+            compared, and the claimed charges are not an excess; finding WINDOW_EMPTY or CONTRACT_AFTER_AS_OF).
+            A window starting on the as-of date itself has 0 days and supports 0.
 
     Attributes:
         debt_id: the debt audited.
@@ -1023,7 +1044,10 @@ def audit_debt(
 ) -> CapAudit:
     """Return the cap audit of ``debt`` on ``as_of`` (see :class:`CapAudit` for the definitions).
 
-    Findings: CONTRACT_AFTER_AS_OF (error); RATE_ABOVE_CAP (contract rate + fee rate above the cap);
+    Findings: CONTRACT_AFTER_AS_OF (error); WINDOW_EMPTY (warning: the overdue date is after the as-of date, so
+    the window is empty, no cap comparison is possible and the excess is 0 — check the date; not repeated when
+    the contract date itself is after the as-of date, which CONTRACT_AFTER_AS_OF reports and which also gives an
+    excess of 0); RATE_ABOVE_CAP (contract rate + fee rate above the cap);
     PENALTY_RATE_ABOVE_CAP; CHARGES_ABOVE_CAP (excess > 0, with supportable / claimed / excess); the rule's notes
     (PRIVATE_TRANSITION, MICROLOAN_RULE); RULE_UNCONFIRMED (a rule tagged "check"); LPR_STALE (subject "data")
     whenever the as-of date is after the LPR table's ``confirmed_through`` (the data may be stale) — a warning when
@@ -1044,8 +1068,12 @@ def audit_debt(
     periods = cap_periods(debt.kind, debt.contract_date, start, max(start, as_of), on=as_of, lpr=lpr, rules=rules)
     supportable = _interest_over(debt.outstanding_principal, periods)
     claimed = debt.charges
-    excess = Money(max(ZERO, claimed - supportable))
+    # A window starting after the as-of date (a mistyped date) supports nothing, but that is no excess either:
+    # nothing can be compared, so the excess is 0 and a finding says why.
+    excess = ZERO if start > as_of else Money(max(ZERO, claimed - supportable))
     findings = _situation_findings(debt.id, debt.contract_date, as_of, [cap, *(p.cap for p in periods)], lpr)
+    if start > as_of and debt.contract_date <= as_of:  # a contract after the as-of date has CONTRACT_AFTER_AS_OF
+        findings.append(_window_empty_finding(debt.id, start, as_of, claimed))
     if debt.cost_rate_percent > cap.percent:
         what_zh, what_en = ("合同综合年化成本（利率 + 费率）", "The contract's comprehensive annual cost (rate + fees)")
         if debt.fee_rate is None:

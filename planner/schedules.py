@@ -35,8 +35,11 @@ Conventions (the README quotes them):
   ``min(debt.monthly_payment, everything due)``, allocated to the fee, the interest, held deferral interest,
   the charges, then the principal. Unpaid interest and fees join the charges, which bear no interest (no
   compounding, 银保监规〔2022〕13号). The schedule stops when the debt is paid off or at ``horizon`` months;
-  ``remaining`` is what is then still owed. A payment that does not exceed the month's interest and fee can
-  never pay the debt off: finding ``NEVER_PAID_OFF``.
+  ``remaining`` is what is then still owed (finding ``UNPAID_AT_HORIZON``: not paid off *within the months
+  shown*, with the date the contract would pay it off when that is within :data:`MAX_HORIZON` months). A
+  payment that does not exceed the first contract month's interest and fee can never pay the debt off, since
+  the principal part then never falls and neither do the interest and fee charged on it: finding
+  ``NEVER_PAID_OFF`` (judged whatever the horizon, and instead of ``UNPAID_AT_HORIZON``).
 * **Deferral** (延期): months ``1..d`` pay ``token_amount`` (or everything owed if smaller; 0 = paused).
   Deferral interest each month = ``round_fen(interest-bearing balance × rate / 1200)`` with rate 0, the contract
   rate, or ``min(contract, cap)``; the interest-bearing balance is the principal part (plus capitalised deferral
@@ -46,14 +49,16 @@ Conventions (the README quotes them):
   a restructure it is spread over the installments (floored to the fen per installment, the residue in the
   last) and shown in their interest column; when the contract continues it is repaid right after each month's
   interest. No recurring contract fee is charged during a deferral. A deferral never reduces the principal
-  except by token payments.
+  except by token payments. Followed by the contract (no restructure), the deferral is part of the open-ended
+  contract path and is cut at the horizon like it; followed by a restructure, it is listed in full.
 * **Restructure** (个性化分期): the balance after the waiver, the down payment and the deferral is amortised by
   :func:`amortize` over ``months`` installments at rate 0, the custom rate, the contract rate or
   ``min(contract, cap)``; the installment fee (分期手续费) each period is
   ``round_fen(amount restructured × monthly_fee_percent / 100)``. More than 60 months: finding ``TERM_OVER_60``.
-  The horizon does not shorten a restructure: every installment is listed.
+  The horizon does not shorten a restructure: every installment is listed (see :func:`build_schedule`).
 * **Settlement** (一次性结清): one payment ``round_fen(balance after waiver × percent / 100)`` on ``pay_by``
-  (period ``months_between(start, pay_by)``); the rest is added to ``waived``; nothing remains.
+  (period ``months_between(start, pay_by)``, even after the horizon); the rest is added to ``waived``; nothing
+  remains.
 * **APR** (年化利率, 中国人民银行公告〔2021〕第3号): the internal rate of return of the borrower's cash flows
   (the amount financed at period 0, each payment, and any balance left at the horizon counted as due at the
   last period, so a debt that is never repaid does not look cheap), × 12, in percent, 2 places half-up.
@@ -139,9 +144,11 @@ class Schedule:
         opening_balance: owed on the start date after the waiver (principal plus remaining charges).
         waived: the amount waived: the waiver, plus the discount of a settlement.
         lines: the installments in period order.
-        remaining: still owed at the horizon (0 when paid off), including deferral interest held apart.
+        remaining: still owed at the horizon (0 when paid off), including deferral interest held apart; always 0
+            for a restructure or settlement, which are listed in full.
         apr_percent: the true APR (IRR × 12, percent, 2 places), ``None`` when there is nothing to compute.
-        findings: observations about the plan (clamped waiver or down payment, long term, never paid off).
+        findings: observations about the plan (clamped waiver or down payment, long term, never paid off,
+            unpaid at or running beyond the horizon).
     """
 
     debt_id: str
@@ -453,10 +460,41 @@ def _defer(
     return p, c, held
 
 
+def _never_paid_off(debt: Debt, p: Decimal, c: Decimal, held: Decimal, rate: Rate) -> Finding | None:
+    """Return ``NEVER_PAID_OFF`` when the contract's monthly payment cannot reduce the balance, else None.
+
+    Judged on the state ``(p, c, held)`` the contract resumes from, whatever the horizon: interest and the
+    recurring fee are charged on the principal part only, and the principal part falls only by what the payment
+    leaves over them, so a first contract month whose payment ``min(debt.monthly_payment, everything due)`` does
+    not exceed ``interest + fee`` repeats itself every month after: the balance never falls.
+    """
+    owed = p + c + held
+    if not owed:
+        return None
+    interest = round_fen(p * rate.percent_per_year / _MONTHLY)
+    fee = round_fen(p * debt.fee_rate.percent_per_year / _MONTHLY) if debt.fee_rate is not None else _ZERO
+    charged = interest + fee
+    pay = min(debt.monthly_payment, owed + charged)
+    if pay > charged:
+        return None
+    return Finding.of(
+        "NEVER_PAID_OFF",
+        Severity.ERROR,
+        debt.id,
+        f"每月还款 {pay} 元不超过当月利息和费用 {charged} 元：本金不会减少，欠款只会持平或增加，按此还款永远无法还清"
+        "（与显示的月数无关）。需要提高每月还款额，或与债权人协商停息、减免或分期。",
+        f"The monthly payment of {pay} does not exceed the month's interest and fees of {charged}: the principal "
+        "never falls and the balance only stays level or grows, so at this payment the debt is never paid off "
+        "(however many months are shown). A higher payment, or a negotiated rate freeze, waiver or installment "
+        "plan, is needed.",
+        payment=pay,
+        interest_and_fees=charged,
+    )
+
+
 def _continue_contract(
     debt: Debt,
     lines: list[Installment],
-    findings: list[Finding],
     p: Decimal,
     c: Decimal,
     held: Decimal,
@@ -465,14 +503,16 @@ def _continue_contract(
     horizon: int,
     rate: Rate,
     dates: list[date],
-) -> Decimal:
-    """Append the contract months ``first..horizon`` and return what remains at the end."""
+) -> tuple[Decimal, Decimal, Decimal]:
+    """Append the contract months ``first..horizon`` and return ``(p, c, held)`` at the end.
+
+    ``first`` may lie beyond the horizon (a deferral longer than it): no month is appended then.
+    """
     pct = rate.percent_per_year
     fee_pct = debt.fee_rate.percent_per_year if debt.fee_rate is not None else _ZERO
     cap = debt.monthly_payment
     quantize = Decimal.quantize
     append = lines.append
-    checked = False
     for k in range(first, horizon + 1):
         owed = p + c + held
         if not owed:
@@ -482,21 +522,6 @@ def _continue_contract(
         charged = interest + fee
         due = owed + charged
         pay = cap if cap < due else due  # noqa: FURB136 (hot loop: 4× faster than min)
-        if not checked:
-            checked = True
-            if pay <= charged:
-                findings.append(
-                    Finding.of(
-                        "NEVER_PAID_OFF",
-                        Severity.ERROR,
-                        debt.id,
-                        f"每月还款 {pay} 元不超过当月利息和费用 {charged} 元，欠款只增不减，永远无法还清。",
-                        f"The monthly payment of {pay} does not exceed the month's interest and fees of {charged}: "
-                        "the balance never falls and the debt is never paid off.",
-                        payment=pay,
-                        interest_and_fees=charged,
-                    )
-                )
         rest = pay - charged
         shown = interest
         if rest < 0:
@@ -515,7 +540,7 @@ def _continue_contract(
             else:
                 c -= rest
         append(_line(Installment, (k, dates[k], pay, pay - shown - fee, shown, fee, p + c)))
-    return p + c + held
+    return p, c, held
 
 
 def _restructure_rate(debt: Debt, restructure: Restructure, cap_rate: Rate) -> Decimal:
@@ -549,6 +574,16 @@ def build_schedule(
         cap_rate: the legal cap rate of the debt (from the cap audit), used by the "capped" rate choices.
         excess: the charges above the legal cap (from the cap audit), used by ``WaiverMode.EXCESS``.
         horizon: months simulated when the contract continues (status quo, waiver or deferral only).
+
+    The horizon cuts only the open-ended contract path: without a restructure or settlement the contract (and a
+    deferral before it) runs from period 1 to ``horizon`` at most, and a debt not paid off by then has
+    ``remaining > 0``, no :attr:`Schedule.payoff_date` and the finding ``UNPAID_AT_HORIZON`` ("not paid off
+    within the N months shown", with the date it would be paid off later) — never ``NEVER_PAID_OFF``, which is
+    reported only when the payment does not exceed the first contract month's interest and fee, so the balance
+    cannot fall at all. Restructure installments (with the deferral and down payment before them) and a
+    settlement are always listed in full, however far beyond the horizon they run: their payoff date may then
+    fall after it, and the finding ``PLAN_BEYOND_HORIZON`` (information, subject ``"horizon"``, equal for every
+    debt) says that this rule applies.
 
     Returns:
         The schedule, with the APR and findings.
@@ -665,35 +700,37 @@ def build_schedule(
         deferral = plan.deferral
         deferred = deferral.months if deferral is not None else 0
         dates = _due_dates(start, max(horizon, deferred))
-        held = _ZERO
-        if deferral is not None and deferred:
-            p, c, held = _defer(
-                lines,
-                p,
-                c,
-                months=min(deferred, horizon),
-                token=deferral.token_amount,
-                pct=_deferral_rate(debt, deferral.interest, cap_rate),
-                capitalise=deferral.capitalise,
-                dates=dates,
-            )
         rate = debt.running_rate if plan.is_status_quo else debt.contract_rate
         guess = rate.percent_per_year / _MONTHLY
-        remaining = _continue_contract(
-            debt, lines, findings, p, c, held, first=deferred + 1, horizon=horizon, rate=rate, dates=dates
+        held = _ZERO
+        resume = (p, c, held)  # what the contract resumes from after the whole deferral, shown or not
+        if deferral is not None and deferred:
+            before = (p, c)
+            pct = _deferral_rate(debt, deferral.interest, cap_rate)
+            p, c, held = _defer(lines, p, c, months=min(deferred, horizon), token=deferral.token_amount, pct=pct,
+                                capitalise=deferral.capitalise, dates=dates)
+            resume = (p, c, held)
+            if deferred > horizon:  # the horizon cuts the deferral: play it out (unlisted) to judge what follows
+                resume = _defer([], *before, months=deferred, token=deferral.token_amount, pct=pct,
+                                capitalise=deferral.capitalise, dates=dates)
+        stuck = _never_paid_off(debt, *resume, rate)
+        if stuck is not None:
+            findings.append(stuck)
+        p, c, held = _continue_contract(
+            debt, lines, p, c, held, first=deferred + 1, horizon=horizon, rate=rate, dates=dates
         )
-        if remaining and not any(f.code == "NEVER_PAID_OFF" for f in findings):
-            findings.append(
-                Finding.of(
-                    "UNPAID_AT_HORIZON",
-                    Severity.WARNING,
-                    subject,
-                    f"按当前还款额，{horizon} 个月后仍欠 {remaining} 元。",
-                    f"At the current payment, {remaining} is still owed after {horizon} months.",
-                    remaining=remaining,
-                    horizon=horizon,
-                )
-            )
+        remaining = p + c + held
+        if remaining and stuck is None:
+            if deferred < horizon:
+                later = _projected_payoff(debt, start, p, c, held, first=horizon + 1, rate=rate)
+            else:
+                later = _projected_payoff(debt, start, *resume, first=deferred + 1, rate=rate)
+            findings.append(_unpaid_at_horizon(subject, remaining, horizon, deferred, later))
+
+    if plan.settlement is not None or plan.restructure is not None:
+        beyond = _beyond_horizon(lines, horizon)
+        if beyond is not None:
+            findings.append(beyond)
 
     return Schedule(
         debt_id=debt.id,
@@ -704,6 +741,84 @@ def build_schedule(
         remaining=Money(remaining),
         apr_percent=_schedule_apr(opening, lines, remaining, guess),
         findings=tuple(findings),
+    )
+
+
+def _projected_payoff(
+    debt: Debt, start: date, p: Decimal, c: Decimal, held: Decimal, *, first: int, rate: Rate
+) -> tuple[int, date] | None:
+    """Return ``(period, due date)`` of the last contract payment from ``first`` on (unlisted), or None when the
+    debt is not paid off by period :data:`MAX_HORIZON`."""
+    if first > MAX_HORIZON:
+        return None
+    scratch: list[Installment] = []
+    dates = _due_dates(start, MAX_HORIZON)
+    p, c, held = _continue_contract(debt, scratch, p, c, held, first=first, horizon=MAX_HORIZON, rate=rate,
+                                    dates=dates)
+    if p + c + held or not scratch:
+        return None
+    return scratch[-1][0], scratch[-1][1]
+
+
+def _unpaid_at_horizon(
+    subject: str, remaining: Decimal, horizon: int, deferred: int, later: tuple[int, date] | None
+) -> Finding:
+    """UNPAID_AT_HORIZON: payments on contract terms are shown only for ``horizon`` months; the debt is not
+    paid off within them, which is not the same as never (that is NEVER_PAID_OFF)."""
+    if deferred >= horizon:
+        cut_zh = f"延期 {deferred} 个月，已到显示的 {horizon} 个月末，延期后按合同继续还款的部分不在显示范围内"
+        cut_en = (f"the {deferred}-month deferral reaches the end of the {horizon} months shown, so the payments on "
+                  "contract terms after it are not shown")
+    else:
+        cut_zh = "按合同继续还款的部分只测算到此为止"
+        cut_en = "payments on contract terms are projected only that far"
+    when: dict[str, object] = {}
+    if later is None and horizon >= MAX_HORIZON:
+        when_zh = when_en = ""
+    elif later is None:
+        when_zh = f"按目前的还款额，{MAX_HORIZON} 个月内也还不清。"
+        when_en = f" At the current payment it is not paid off within {MAX_HORIZON} months either."
+    else:
+        period, day = later
+        when_zh = f"按目前的还款额欠款在逐月减少，预计 {day.isoformat()}（第 {period} 个月）还清。"
+        when_en = (f" At the current payment the balance does fall: it would be paid off on {day.isoformat()} "
+                   f"(month {period}).")
+        when = {"payoff_month": period, "payoff_date": day.isoformat()}
+    return Finding.of(
+        "UNPAID_AT_HORIZON",
+        Severity.WARNING,
+        subject,
+        f"在显示的 {horizon} 个月内未还清，第 {horizon} 个月末仍欠 {remaining} 元（{cut_zh}，"
+        f"还清日期因此显示为空）。{when_zh}",
+        f"Not paid off within the {horizon} months shown: {remaining} is still owed at the end of month {horizon} "
+        f"({cut_en}, so no debt-free date is shown).{when_en}",
+        remaining=Money(remaining),
+        horizon=horizon,
+        **when,
+    )
+
+
+HORIZON_SUBJECT = "horizon"  # the subject of PLAN_BEYOND_HORIZON, equal for every debt so a listing shows it once
+
+
+def _beyond_horizon(lines: list[Installment], horizon: int) -> Finding | None:
+    """PLAN_BEYOND_HORIZON when a negotiated plan's last payment falls after the horizon (it is listed anyway).
+
+    Its subject, wording and detail depend only on the horizon, so the findings of several debts are equal and a
+    listing can show the rule once; each debt's own last date is its schedule's :attr:`Schedule.payoff_date`.
+    """
+    if not lines or lines[-1][0] <= horizon:
+        return None
+    return Finding.of(
+        "PLAN_BEYOND_HORIZON",
+        Severity.INFO,
+        HORIZON_SUBJECT,
+        f"协商的分期或一次性结清有还款在显示的 {horizon} 个月之后：协商方案总是完整列出，测算月数只截断按合同继续"
+        "还款的部分，所以协商方案的还清日期可以晚于显示的月数，还款总额也包括全部分期。",
+        f"A negotiated installment plan or settlement has payments after the {horizon} months shown: negotiated "
+        "plans are always listed in full and the horizon cuts only payments on contract terms, so a negotiated "
+        "plan's debt-free date may fall after the months shown and its totals include every installment.",
+        horizon=horizon,
     )
 
 

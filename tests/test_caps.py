@@ -641,6 +641,67 @@ def test_audit_debt__contract_after_as_of_is_an_error_finding():
     assert (audit.periods, audit.supportable, audit.window_days) == ((), Decimal("0.00"), 0)
 
 
+def test_audit_debt__contract_after_as_of_claims_no_excess():
+    """A contract after the as-of date has no window, so its claimed charges are no excess (the error says why)."""
+    audit = audit_debt(make_debt(contract_date="2027-01-01", overdue_since=None), date(2026, 11, 23))
+    assert (audit.supportable, audit.claimed, audit.excess) == (Decimal("0.00"), Decimal("24000.00"), 0)
+    assert "CONTRACT_AFTER_AS_OF" in codes(audit.findings)
+    assert not {"CHARGES_ABOVE_CAP", "WINDOW_EMPTY"} & set(codes(audit.findings))
+
+
+def test_audit_debt__overdue_date_after_as_of_is_no_excess():
+    """A mistyped overdue date (2029-09-05 for 2025-09-05, as of 2026-11-23) empties the window: nothing can be
+    compared, so the excess is 0 (not the whole ¥24,000 claimed), with a warning to check the date — and an
+    "excess" waiver built on it waives nothing."""
+    from planner.options import Plan, Waiver, WaiverMode
+    from planner.schedules import build_schedule, waiver_amount
+
+    debt = make_debt(id="cousin", contract_date="2022-05-01", overdue_since="2029-09-05")
+    audit = audit_debt(debt, date(2026, 11, 23))
+    assert (audit.window_start, audit.window_days, audit.periods) == (date(2029, 9, 5), 0, ())
+    assert (audit.supportable, audit.claimed, audit.excess) == (Decimal("0.00"), Decimal("24000.00"), 0)
+    assert "CHARGES_ABOVE_CAP" not in codes(audit.findings)
+    assert "CONTRACT_AFTER_AS_OF" not in codes(audit.findings)
+    assert "RATE_ABOVE_CAP" in codes(audit.findings)  # the rate comparison needs no window
+    empty = by_code(audit.findings, "WINDOW_EMPTY")
+    assert (empty.severity, empty.subject) == (Severity.WARNING, "cousin")
+    assert dict(empty.detail) == {"window_start": "2029-09-05", "as_of": "2026-11-23", "claimed": "24000.00"}
+    assert "逾期起始日 2029-09-05 晚于测算基准日 2026-11-23" in empty.message_zh
+    assert "无法" in empty.message_zh
+    assert "请检查逾期起始日" in empty.message_zh
+    assert "The overdue date 2029-09-05 is after the as-of date 2026-11-23" in empty.message_en
+    assert "cannot be compared with the cap" in empty.message_en
+    assert "Check the overdue date" in empty.message_en
+    waiver = Waiver(WaiverMode.EXCESS)
+    assert waiver_amount(debt, waiver, excess=audit.excess) == 0
+    schedule = build_schedule(debt, Plan(waiver=waiver), start=audit.as_of, cap_rate=audit.cap.rate,
+                              excess=audit.excess)
+    assert schedule.waived == 0
+    # The same debt with the date meant (2025-09-05) has a window and a real excess.
+    meant = audit_debt(make_debt(contract_date="2022-05-01", overdue_since="2025-09-05"), date(2026, 11, 23))
+    assert meant.window_days == 444
+    assert meant.excess > 0
+    assert "WINDOW_EMPTY" not in codes(meant.findings)
+
+
+def test_findings__messages_do_not_repeat_the_debt_id():
+    """The debt id is the subject (a listing prints "subject: message"); no message of the audit repeats it."""
+    audits = [
+        (make_debt(id="cousin"), date(2022, 3, 1)),  # the worked example: ¥8,600 above the cap
+        (make_debt(id="cousin", contract_date="2019-06-01", overdue_since="2020-01-01"), date(2026, 11, 23)),
+        (make_debt(id="cousin", kind="microloan", contract_rate="36", penalty_rate="48", fee_rate="6"),
+         date(2022, 3, 1)),
+        (make_debt(id="cousin", contract_date="2022-05-01", overdue_since="2029-09-05"), date(2026, 11, 23)),
+        (make_debt(id="cousin", contract_date="2027-01-01", overdue_since=None), date(2026, 11, 23)),
+    ]
+    findings = [f for debt, as_of in audits for f in audit_debt(debt, as_of).findings]
+    assert {"CHARGES_ABOVE_CAP", "RATE_ABOVE_CAP", "PENALTY_RATE_ABOVE_CAP", "WINDOW_EMPTY",
+            "CONTRACT_AFTER_AS_OF"} <= set(codes(findings))
+    for finding in findings:
+        assert "cousin" not in finding.message_zh
+        assert "cousin" not in finding.message_en
+
+
 def test_findings__word_information_not_conclusions():
     """No finding calls anything illegal; each one about a rule cites its source."""
     audits = [

@@ -18,6 +18,7 @@ from planner.money import is_on_fen
 from planner.options import (
     STATUS_QUO,
     Deferral,
+    DeferralInterest,
     Plan,
     RateChoice,
     RepaymentMethod,
@@ -829,3 +830,126 @@ def test_amortize__unknown_method_is_invalid_input():
     with pytest.raises(InvalidInput) as info:
         amortize(D("1000.00"), rate=_rate("5"), months=12, method="balloon", start=START)
     assert (info.value.field, info.value.code) == ("method", "unknown_choice")
+
+
+# ------------------------------------------------------------------------------------------------- the horizon
+
+
+def _codes(schedule):
+    return [f.code for f in schedule.findings]
+
+
+def _detail(finding):
+    return dict(finding.detail)
+
+
+@pytest.mark.parametrize("horizon", [1, 24, 27])
+def test_build_schedule__unfinished_at_horizon_is_not_never_paid_off(horizon):
+    """¥12,000 at 12 % paying ¥500 (interest ¥120) needs 28 months: a shorter horizon says "not within the N
+    months shown" and when it is paid off (n = −ln(1 − 12000 × 1 % / 500) / ln 1.01 = 27.6 → month 28), never
+    "never"; the long horizon's schedule ends on that very date."""
+    full = build_schedule(_debt(), STATUS_QUO, start=START, cap_rate=CAP, horizon=120)
+    assert (full.payoff_date, full.lines[-1].period, full.findings) == (date(2028, 5, 15), 28, ())
+    short = build_schedule(_debt(), STATUS_QUO, start=START, cap_rate=CAP, horizon=horizon)
+    assert short.remaining > 0
+    assert short.payoff_date is None
+    (finding,) = short.findings
+    assert (finding.code, finding.severity, finding.subject) == ("UNPAID_AT_HORIZON", Severity.WARNING, "loan")
+    assert _detail(finding) == {"remaining": str(short.remaining), "horizon": str(horizon), "payoff_month": "28",
+                                "payoff_date": "2028-05-15"}
+    assert f"在显示的 {horizon} 个月内未还清" in finding.message_zh
+    assert "2028-05-15（第 28 个月）还清" in finding.message_zh
+    assert f"within the {horizon} months shown" in finding.message_en
+    assert "paid off on 2028-05-15 (month 28)" in finding.message_en
+    assert "永远" not in finding.message_zh
+    assert "never" not in finding.message_en
+
+
+@pytest.mark.parametrize("horizon", [1, 12, 120, 1200])
+def test_build_schedule__never_paid_off_whatever_the_horizon(horizon):
+    """A payment equal to the month's interest and fee (¥100 + ¥50 on ¥10,000 at 12 % + 6 %) never reduces the
+    balance: NEVER_PAID_OFF (and no UNPAID_AT_HORIZON) at every horizon; one fen more and it is at most unpaid
+    at the horizon."""
+    stuck = _debt(outstanding_principal="10000", fee_rate="6", monthly_payment="150")
+    schedule = build_schedule(stuck, STATUS_QUO, start=START, cap_rate=CAP, horizon=horizon)
+    (finding,) = schedule.findings
+    assert (finding.code, finding.severity) == ("NEVER_PAID_OFF", Severity.ERROR)
+    assert _detail(finding) == {"payment": "150.00", "interest_and_fees": "150.00"}
+    assert "永远无法还清" in finding.message_zh
+    assert "never paid off" in finding.message_en
+    moving = _debt(outstanding_principal="10000", fee_rate="6", monthly_payment="150.01")
+    schedule = build_schedule(moving, STATUS_QUO, start=START, cap_rate=CAP, horizon=horizon)
+    assert "NEVER_PAID_OFF" not in _codes(schedule)
+    assert _codes(schedule) == (["UNPAID_AT_HORIZON"] if schedule.remaining else [])  # paid off within 1200
+
+
+def test_build_schedule__deferral_past_the_horizon_is_cut_and_judged_in_full():
+    """On the contract path a deferral longer than the horizon is cut at it; whether the contract after it can
+    repay is judged on the whole deferral. A 36-month paused deferral of ¥12,000 (¥500 a month afterwards) is
+    paid off in month 36 + 28 = 64; capitalised at 12 % it grows to 12,000 × 1.01^36 = 17,169.23, whose interest
+    of 171.69 a ¥130 payment never covers."""
+    paused = Plan(deferral=Deferral(months=36, token_amount="0"))
+    short = build_schedule(_debt(), paused, start=START, cap_rate=CAP, horizon=24)
+    assert [line.period for line in short.lines] == list(range(1, 25))
+    (finding,) = short.findings
+    assert finding.code == "UNPAID_AT_HORIZON"
+    assert _detail(finding)["payoff_date"] == "2031-05-15"
+    assert "延期 36 个月" in finding.message_zh
+    assert "36-month deferral" in finding.message_en
+    assert build_schedule(_debt(), paused, start=START, cap_rate=CAP, horizon=120).payoff_date == date(2031, 5, 15)
+
+    capitalised = Plan(deferral=Deferral(months=36, token_amount="0", interest=DeferralInterest.CONTRACT,
+                                         capitalise=True))
+    debt = _debt(monthly_payment="130")  # above the ¥120 interest before the deferral
+    for horizon in (24, 120):
+        schedule = build_schedule(debt, capitalised, start=START, cap_rate=CAP, horizon=horizon)
+        (finding,) = schedule.findings
+        assert finding.code == "NEVER_PAID_OFF"
+        assert _detail(finding) == {"payment": "130.00", "interest_and_fees": "171.69"}
+
+
+def test_build_schedule__negotiated_plans_are_listed_in_full_beyond_the_horizon():
+    """Restructure installments (after their deferral) and a settlement are never cut by the horizon: the lines
+    are the same at any horizon, nothing remains, the payoff date may lie after the horizon, and
+    PLAN_BEYOND_HORIZON (information, equal for every debt) says which rule applies."""
+    plan = Plan(deferral=Deferral(months=6, token_amount="50"), restructure=Restructure(months=36))
+    long = build_schedule(_card(), plan, start=START, cap_rate=CAP, horizon=120)
+    assert long.findings == ()
+    short = build_schedule(_card(), plan, start=START, cap_rate=CAP, horizon=24)
+    assert short.lines == long.lines
+    assert (short.remaining, short.payoff_date) == (D("0.00"), date(2029, 7, 15))  # period 6 + 36 = 42
+    (finding,) = short.findings
+    assert (finding.code, finding.severity, finding.subject) == ("PLAN_BEYOND_HORIZON", Severity.INFO, "horizon")
+    assert _detail(finding) == {"horizon": "24"}
+    assert "在显示的 24 个月之后" in finding.message_zh
+    assert "测算月数只截断按合同继续还款的部分" in finding.message_zh
+    assert "after the 24 months shown" in finding.message_en
+    assert "always listed in full" in finding.message_en
+    other = build_schedule(_debt(), Plan(restructure=Restructure(months=60)), start=START, cap_rate=CAP, horizon=24)
+    assert other.findings == (finding,)  # equal for every debt: a listing shows the rule once
+    assert build_schedule(_card(), plan, start=START, cap_rate=CAP, horizon=42).findings == ()
+
+    settle = Plan(settlement=Settlement("50", "2028-03-31"))  # period 26
+    late = build_schedule(_card(), settle, start=START, cap_rate=CAP, horizon=24)
+    assert (late.lines[-1].period, late.payoff_date, late.remaining) == (26, date(2028, 3, 31), D("0.00"))
+    assert _codes(late) == ["PLAN_BEYOND_HORIZON"]
+    assert build_schedule(_card(), settle, start=START, cap_rate=CAP, horizon=26).findings == ()
+
+
+def test_build_schedule__messages_do_not_repeat_the_debt_id():
+    """The debt id is the finding's subject (a listing prints "subject: message"); no message repeats it."""
+    debt = _card(id="cousin", monthly_payment="100")
+    plans = [
+        STATUS_QUO,
+        Plan(waiver=Waiver(WaiverMode.EXCESS)),
+        Plan(restructure=Restructure(months=72, down_payment="99999")),
+        Plan(settlement=Settlement("50", "2040-01-31")),
+    ]
+    findings = [f for plan in plans
+                for f in build_schedule(debt, plan, start=START, cap_rate=CAP, excess=D("99999"), horizon=12).findings]
+    findings += build_schedule(_debt(id="cousin"), STATUS_QUO, start=START, cap_rate=CAP, horizon=12).findings
+    assert {f.code for f in findings} == {"NEVER_PAID_OFF", "WAIVER_CLAMPED", "DOWN_PAYMENT_CLAMPED", "TERM_OVER_60",
+                                          "PLAN_BEYOND_HORIZON", "UNPAID_AT_HORIZON"}
+    for finding in findings:
+        assert "cousin" not in finding.message_zh
+        assert "cousin" not in finding.message_en

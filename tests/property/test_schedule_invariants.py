@@ -269,3 +269,55 @@ def test_build_schedule__status_quo_first_interest_is_exact(balance, percent):
     """The status quo's first interest is exactly round_half_up(balance × contract % / 1200), half-fen ties up."""
     first = build_schedule(_loan(balance, percent), Plan(), start=START, cap_rate=CAP).lines[0]
     assert first.interest == _exact_interest(balance, percent)
+
+
+# ------------------------------------------------------------------------------------------------- the horizon
+
+
+def _horizon_codes(schedule):
+    return [f.code for f in schedule.findings if f.code in {"NEVER_PAID_OFF", "UNPAID_AT_HORIZON",
+                                                            "PLAN_BEYOND_HORIZON"}]
+
+
+@settings(max_examples=200)
+@given(debt=debts(), plan=plans(start=START), excess=money("0.00", "30000.00"), short=st.integers(1, 60),
+       longer=st.integers(0, 120))
+def test_build_schedule__horizon_never_turns_unfinished_into_never(debt, plan, excess, short, longer):
+    """NEVER_PAID_OFF does not depend on the horizon, and a debt the short horizon leaves unfinished with a
+    projected payoff date is paid off on that date when the horizon reaches it: no two horizons contradict."""
+    first = build_schedule(debt, plan, start=START, cap_rate=CAP, excess=excess, horizon=short)
+    second = build_schedule(debt, plan, start=START, cap_rate=CAP, excess=excess, horizon=short + longer)
+    assert ("NEVER_PAID_OFF" in _horizon_codes(first)) == ("NEVER_PAID_OFF" in _horizon_codes(second))
+    for finding in first.findings:
+        if finding.code == "NEVER_PAID_OFF":
+            assert first.remaining > 0
+            assert "UNPAID_AT_HORIZON" not in _horizon_codes(first)
+        if finding.code == "UNPAID_AT_HORIZON":
+            assert first.remaining > 0
+            assert "永远" not in finding.message_zh
+            assert "never paid off" not in finding.message_en
+            detail = dict(finding.detail)
+            if "payoff_month" in detail:
+                month = int(detail["payoff_month"])
+                assert month > short
+                reached = build_schedule(debt, plan, start=START, cap_rate=CAP, excess=excess, horizon=month)
+                assert reached.remaining == 0
+                assert reached.payoff_date is not None
+                assert reached.payoff_date.isoformat() == detail["payoff_date"]
+    if first.remaining == 0 and plan.restructure is None and plan.settlement is None:
+        assert second.lines == first.lines  # paid off within the horizon: a longer one shows the same schedule
+
+
+@settings(max_examples=200)
+@given(debt=debts(), plan=plans(start=START).filter(lambda p: p.restructure is not None or p.settlement is not None),
+       excess=money("0.00", "30000.00"), horizon=st.integers(1, 120))
+def test_build_schedule__negotiated_plans_ignore_the_horizon(debt, plan, excess, horizon):
+    """Restructures and settlements are listed in full whatever the horizon; PLAN_BEYOND_HORIZON says so exactly
+    when their last payment falls after it."""
+    schedule = build_schedule(debt, plan, start=START, cap_rate=CAP, excess=excess, horizon=horizon)
+    full = build_schedule(debt, plan, start=START, cap_rate=CAP, excess=excess, horizon=1200)
+    assert schedule.lines == full.lines
+    assert schedule.remaining == 0
+    beyond = bool(schedule.lines) and schedule.lines[-1].period > horizon
+    assert ("PLAN_BEYOND_HORIZON" in _horizon_codes(schedule)) == beyond
+    assert not {"NEVER_PAID_OFF", "UNPAID_AT_HORIZON"} & set(_horizon_codes(schedule))
