@@ -301,9 +301,11 @@ def sanity_findings(debt: Debt, as_of: date) -> tuple[Finding, ...]:
     """Return findings on figures that are valid but probably mistyped, for the user to confirm.
 
     * a rate between 0 and 1 % a year — often a fraction typed for a percentage (0.18 for 18 %);
-    * an overdue date after the as-of date;
     * a monthly payment of 0 on a debt with a balance (the status quo then never repays it);
     * outstanding principal above the original principal (possible after capitalisation; worth a check).
+
+    An overdue or contract date after the as-of date is reported by the cap audit (``WINDOW_EMPTY``,
+    ``CONTRACT_AFTER_AS_OF``).
     """
     found: list[Finding] = []
     for name, label_zh, rate in (("contract_rate", "合同利率", debt.contract_rate),
@@ -319,12 +321,6 @@ def sanity_findings(debt: Debt, as_of: date) -> tuple[Finding, ...]:
                 f"enter {meant} (rates are percentages).",
                 field=name, value=value,
             ))
-    if debt.overdue_since is not None and debt.overdue_since > as_of:
-        found.append(Finding.of(
-            "OVERDUE_AFTER_AS_OF", Severity.WARNING, debt.id,
-            f"逾期起始日 {debt.overdue_since} 晚于测算基准日 {as_of}，请核对。",
-            f"The overdue date {debt.overdue_since} is after the as-of date {as_of}; please check.",
-        ))
     if debt.monthly_payment == 0 and debt.balance > 0:
         found.append(Finding.of(
             "NO_MONTHLY_PAYMENT", Severity.INFO, debt.id,

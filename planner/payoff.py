@@ -803,11 +803,11 @@ def _run(prepared: _Prepared, policy: Policy | None, order: tuple[int, ...]) -> 
                     "PAYOFF_BALANCES_DO_NOT_FALL",
                     Severity.ERROR,
                     label,
-                    f"按此还款安排债务总额不降反升或停滞（由 ¥{start_total:,} 到第 {last} 个月末的 ¥{round_fen(remaining):,}），"
-                    "永远无法还清：需要提高每月预算，或与债权人协商停息、降低利率或最低还款。",
-                    f"With these payments the total owed does not fall (¥{start_total:,} at the start, "
-                    f"¥{round_fen(remaining):,} after month {last}), so it is never repaid: raise the monthly budget "
-                    "or negotiate a rate freeze, a lower rate or lower minimums.",
+                    f"按此还款安排，债务总额在测算的 {last} 个月内不降反升或停滞（由 ¥{start_total:,} 到 "
+                    f"¥{round_fen(remaining):,}），照此还不清：需要提高每月预算，或与债权人协商停息、降低利率或最低还款。",
+                    f"With these payments the total owed does not fall within the {last} months computed "
+                    f"(¥{start_total:,} at the start, ¥{round_fen(remaining):,} after month {last}), so it is not "
+                    "repaid this way: raise the monthly budget or negotiate a rate freeze, a lower rate or lower minimums.",
                     start_total=yuan(start_total),
                     remaining=yuan(remaining),
                     month=last,
