@@ -36,6 +36,7 @@ import csv
 import json
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -44,7 +45,7 @@ from functools import cache
 from importlib import resources
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from planner.case import Case
 from planner.dates import parse_date
@@ -170,6 +171,8 @@ def _lpr_percent(value: Any, field_name: str) -> Decimal:
     return number
 
 
+_T = TypeVar("_T")
+
 _CONFIRMED = re.compile(r"^#\s*confirmed_through:\s*(\d{4}-\d{2}-\d{2})")
 _SOURCE = re.compile(r"^#\s*source:\s*(.+?)\s*$")
 _LPR_COLUMNS = ("effective_from", "lpr_1y", "lpr_5y")
@@ -186,16 +189,21 @@ def load_lpr(path: str | Path | None = None) -> LprTable:
     Raises:
         InvalidInput: the file cannot be read, lacks a column, or has a bad row (located as ``"<file> row N"``).
     """
+    return _load(path, LPR_FILE, _parse_lpr)
+
+
+def _load(path: str | Path | None, package_file: str, parse: Callable[[str, str], _T]) -> _T:
+    """Parse ``path``, or the package's data file (read once per process) when ``path`` is None."""
     if path is None:
-        return _package_lpr()
+        return _package_data(package_file, parse)
     file = Path(path)
-    return _parse_lpr(_read_text(file), file.name)
+    return parse(_read_text(file), file.name)
 
 
 @cache
-def _package_lpr() -> LprTable:
-    text = resources.files("planner").joinpath("data", LPR_FILE).read_text(encoding="utf-8")
-    return _parse_lpr(text, LPR_FILE)
+def _package_data(package_file: str, parse: Callable[[str, str], _T]) -> _T:
+    text = resources.files("planner").joinpath("data", package_file).read_text(encoding="utf-8")
+    return parse(text, package_file)
 
 
 def _read_text(file: Path) -> str:
@@ -481,16 +489,7 @@ def load_cap_rules(path: str | Path | None = None) -> CapRules:
         InvalidInput: unreadable JSON, a bad field (located as ``"<file> rules[i]"``), or rules that leave a gap or
         overlap for some creditor kind and date.
     """
-    if path is None:
-        return _package_rules()
-    file = Path(path)
-    return _parse_rules(_read_text(file), file.name)
-
-
-@cache
-def _package_rules() -> CapRules:
-    text = resources.files("planner").joinpath("data", RULES_FILE).read_text(encoding="utf-8")
-    return _parse_rules(text, RULES_FILE)
+    return _load(path, RULES_FILE, _parse_rules)
 
 
 def _parse_rules(text: str, name: str) -> CapRules:
