@@ -20,9 +20,9 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
-from planner.case import Case
-from planner.model import Budget, Debt, ExpenseItem, IncomeItem
-from planner.options import (
+from planner.domain.case import Case
+from planner.domain.model import Budget, Debt, ExpenseItem, IncomeItem
+from planner.domain.options import (
     Deferral,
     Plan,
     RateChoice,
@@ -32,7 +32,7 @@ from planner.options import (
     Waiver,
     WaiverMode,
 )
-from planner.scenarios import evaluate_case
+from planner.engines.scenarios import evaluate_case
 
 TARGET_MS = 20.0
 KINDS = ["credit-card", "bank-loan", "consumer-finance", "online-platform", "microloan", "private"]

@@ -13,8 +13,8 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from planner.model import CreditorKind, Debt
-from planner.options import (
+from planner.domain.model import CreditorKind, Debt
+from planner.domain.options import (
     MAX_DEFERRAL_MONTHS,
     Deferral,
     DeferralInterest,

@@ -13,10 +13,16 @@ from pathlib import Path
 from typing import Any
 
 from planner.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, amount, format_table, print_json
+from planner.engines.scenarios import (
+    Comparison,
+    Outcome,
+    evaluate_case,
+    pro_rata_scenario,
+    shortest_affordable_terms,
+)
 from planner.errors import InvalidInput
 from planner.findings import Finding, Severity
-from planner.labels import label, scenario_label, signed_yuan
-from planner.scenarios import Comparison, Outcome, evaluate_case, pro_rata_scenario, shortest_affordable_terms
+from planner.text.labels import label, scenario_label, signed_yuan
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -58,8 +64,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def run_example(args: argparse.Namespace) -> int:
     """Write the example case to a file or standard output."""
-    from planner.casefile import dumps_case, save_case
-    from planner.examples import example_case
+    from planner.io.casefile import dumps_case, save_case
+    from planner.io.examples import example_case
 
     case = example_case()
     if args.output:
@@ -79,7 +85,7 @@ def _refuse_overwrite(path: str, force: bool) -> None:
 
 def run_template(args: argparse.Namespace) -> int:
     """Write the debts template."""
-    from planner.importing import write_debts_template
+    from planner.io.importing import write_debts_template
 
     _refuse_overwrite(args.output, args.force)
     write_debts_template(args.output)
@@ -89,11 +95,11 @@ def run_template(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     """Read a debts table and save a new case with a one-line budget (detail it later in the file or the app)."""
-    from planner.case import Case
-    from planner.casefile import save_case
     from planner.dates import parse_date
-    from planner.importing import import_debts
-    from planner.model import Budget, ExpenseCategory, ExpenseItem, IncomeItem, sanity_findings
+    from planner.domain.case import Case
+    from planner.domain.model import Budget, ExpenseCategory, ExpenseItem, IncomeItem, sanity_findings
+    from planner.io.casefile import save_case
+    from planner.io.importing import import_debts
     from planner.money import money
 
     _refuse_overwrite(args.output, args.force)
@@ -176,9 +182,9 @@ def run_check(args: argparse.Namespace) -> int:
     Exit code 0, or 1 when a finding is an error (e.g. a contract dated after the as-of date): the file reads, but
     its figures cannot be used as they are.
     """
-    from planner.caps import audit_case, percent_text
-    from planner.casefile import load_case
-    from planner.model import sanity_findings
+    from planner.caps.audit import audit_case, percent_text
+    from planner.domain.model import sanity_findings
+    from planner.io.casefile import load_case
 
     case = load_case(args.case)
     audits = audit_case(case)
@@ -264,8 +270,8 @@ def _outcome_json(o: Outcome, lang: str) -> dict[str, Any]:
 
 def run_plan(args: argparse.Namespace) -> int:
     """Evaluate the case's scenarios (and optionally the budget-fitted ones) against the status quo."""
-    from planner.casefile import load_case
-    from planner.model import sanity_findings
+    from planner.domain.model import sanity_findings
+    from planner.io.casefile import load_case
 
     case = load_case(args.case)
     if not case.debts:

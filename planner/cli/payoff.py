@@ -3,10 +3,10 @@
     planner payoff (CASE | --debts FILE.csv) --monthly AMOUNT --policy pro-rata|avalanche|snowball|custom
                    [--order ID,ID,…] [--extra YYYY-MM:AMOUNT …] [--start YYYY-MM-DD] [--compare] [--json]
 
-The engine and its convention are :mod:`planner.payoff`. This module reads the debts (a case file, or a CSV/xlsx
-table through :mod:`planner.tabular`), parses the options into domain values and prints text or the JSON contract.
+The engine and its convention are :mod:`planner.engines.payoff.engine`. This module reads the debts (a case file, or a CSV/xlsx
+table through :mod:`planner.io.tabular`), parses the options into domain values and prints text or the JSON contract.
 A case file's debts are costed as ``planner plan`` costs the status quo (charges held apart, no interest on
-interest, recurring fees: :func:`planner.payoff.payoff_debts_from_case`); a debts table has none of those. A debts
+interest, recurring fees: :func:`planner.engines.payoff.engine.payoff_debts_from_case`); a debts table has none of those. A debts
 table may have a title row above its header; a row with more cells than the header (an unquoted ``4,500``) is an
 error; a rate above 0 and below 1 (probably 0.18 written for 18 %) is used as written with a warning on stderr.
 Bad input raises :class:`planner.errors.InvalidInput`; the plumbing in :mod:`planner.cli` prints one line and
@@ -27,10 +27,7 @@ from typing import Any
 
 from planner.cli import UsageError, format_table, print_json
 from planner.dates import parse_date, parse_month
-from planner.errors import InvalidInput
-from planner.labels import signed_yuan
-from planner.money import money
-from planner.payoff import (
+from planner.engines.payoff.engine import (
     DEFAULT_HORIZON,
     MinPayment,
     PayoffDebt,
@@ -44,7 +41,10 @@ from planner.payoff import (
     simulate,
     to_json,
 )
-from planner.tabular import header_lookup, normalise_header, read_sheet
+from planner.errors import InvalidInput
+from planner.io.tabular import header_lookup, normalise_header, read_sheet
+from planner.money import money
+from planner.text.labels import signed_yuan
 
 # field -> Chinese header; the CSV contract's header is ``id,creditor,balance,annual_rate,min_payment``.
 COLUMNS_ZH = {
@@ -283,7 +283,7 @@ def _load_debts(args: argparse.Namespace, lang: str) -> tuple[tuple[PayoffDebt, 
             sys.stderr.write(f"planner: {line}\n")
         return debts, None
     if args.case:
-        from planner.casefile import load_case  # loaded only when a case is given
+        from planner.io.casefile import load_case  # loaded only when a case is given
 
         case = load_case(args.case)
         return payoff_debts_from_case(case), case.as_of

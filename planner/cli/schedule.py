@@ -4,7 +4,7 @@ The options and JSON keys are a contract for scripts:
 ``planner schedule --principal 1000000 --annual-rate 4.9 --months 360 --method equal-installment
 [--start 2026-01-15] [--json]`` prints ``installments`` (``period``, ``due_date``, ``payment``, ``principal``,
 ``interest``, ``balance``) and the totals ``total_payment`` and ``total_interest``; amounts are two-place
-decimal strings ("5307.27"). The figures come from :func:`planner.schedules.amortize`.
+decimal strings ("5307.27"). The figures come from :func:`planner.engines.schedules.build.amortize`.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ from typing import Any
 
 from planner.cli import amount, format_table, print_json
 from planner.dates import parse_date
+from planner.domain.options import RepaymentMethod
+from planner.engines.schedules.build import amortize, apr_percent
 from planner.errors import InvalidInput
 from planner.money import ZERO, Money, money, to_int
-from planner.options import RepaymentMethod
 from planner.rates import Rate
-from planner.schedules import amortize, apr_percent
 
 MAX_MONTHS = 600  # 50 years: longer than any mortgage
 

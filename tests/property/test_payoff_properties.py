@@ -1,9 +1,9 @@
-"""Invariants of the payoff engine (planner.payoff) under hypothesis, plus oracle checks.
+"""Invariants of the payoff engine (planner.engines.payoff.engine) under hypothesis, plus oracle checks.
 
 The oracle is an independent implementation written here in integer fen with exact fractions: it shares no code
 with the engine, so agreement to the fen on random debts checks the convention, not the code against itself.
 Case debts (charges held apart, a fee rate, no compounding) are also checked against the status-quo schedules of
-planner.schedules, which ``planner plan`` uses: the same payments must cost the same.
+planner.engines.schedules.build, which ``planner plan`` uses: the same payments must cost the same.
 """
 
 import math
@@ -17,12 +17,12 @@ from hypothesis import strategies as st
 from strategies import dates
 from strategies import debts as case_debts
 
-from planner.case import Case
-from planner.model import Budget, Debt
-from planner.options import STATUS_QUO
-from planner.payoff import MinPayment, PayoffDebt, Policy, payoff_debts_from_case, simulate
+from planner.domain.case import Case
+from planner.domain.model import Budget, Debt
+from planner.domain.options import STATUS_QUO
+from planner.engines.payoff.engine import MinPayment, PayoffDebt, Policy, payoff_debts_from_case, simulate
+from planner.engines.schedules.build import build_schedule
 from planner.rates import Rate
-from planner.schedules import build_schedule
 
 START = date(2026, 1, 31)  # a month end: every month's date is the month's last day
 CENT = Decimal("0.01")
@@ -347,7 +347,7 @@ HALF_FEN = Debt(id="half", creditor="c", kind="bank-loan", contract_date=date(20
 @example(HALF_FEN, date(2026, 1, 15), 3)
 def test_case_debt__paying_its_monthly_payment_reproduces_the_status_quo_schedule(debt, start, horizon):
     """A case debt paid exactly its monthly payment costs, month by month to the fen, what its status-quo schedule
-    (planner.schedules, behind ``planner plan``) costs: the same payments, interest + fee and balances."""
+    (planner.engines.schedules.build, behind ``planner plan``) costs: the same payments, interest + fee and balances."""
     assume(debt.monthly_payment > 0)
     (made,) = payoff_debts_from_case(Case(Budget(), (debt,), start))
     schedule = build_schedule(debt, STATUS_QUO, start=start, cap_rate=Rate.annual_percent("24"), horizon=horizon)

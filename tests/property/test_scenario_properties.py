@@ -7,11 +7,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import debts
 
-from planner.case import Case
-from planner.model import Budget, IncomeItem
+from planner.domain.case import Case
+from planner.domain.model import Budget, IncomeItem
+from planner.domain.options import Plan, Restructure, Scenario, Waiver, WaiverMode
+from planner.engines.scenarios import evaluate_case
 from planner.money import ZERO
-from planner.options import Plan, Restructure, Scenario, Waiver, WaiverMode
-from planner.scenarios import evaluate_case
 
 AS_OF = date(2026, 11, 23)
 WAIVERS = [Waiver(WaiverMode.EXCESS), Waiver(WaiverMode.PENALTIES_AND_FEES), Waiver(WaiverMode.PERCENT, Decimal(40)),

@@ -15,9 +15,8 @@ from hypothesis import strategies as st
 from strategies import dates, debts, deferrals, money, month_ends, plans, rates, restructures, waivers
 
 from planner.dates import is_month_end
-from planner.model import Debt
-from planner.money import is_on_fen
-from planner.options import (
+from planner.domain.model import Debt
+from planner.domain.options import (
     DeferralInterest,
     Plan,
     RateChoice,
@@ -26,8 +25,9 @@ from planner.options import (
     Waiver,
     WaiverMode,
 )
+from planner.engines.schedules.build import amortize, apr_percent, build_schedule
+from planner.money import is_on_fen
 from planner.rates import Rate
-from planner.schedules import amortize, apr_percent, build_schedule
 
 START = date(2026, 3, 31)
 CAP = Rate.annual_percent("24")
