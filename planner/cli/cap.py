@@ -1,6 +1,6 @@
 """``planner cap``: the interest cap for one loan and, over a period, the interest it supports.
 
-The cap is named by its rule (:attr:`planner.caps.audit.Cap.wording`): a confirmed legal rule gives a 法定利率上限 /
+The cap is named by its rule (:attr:`planner.caps.Cap.wording`): a confirmed legal rule gives a 法定利率上限 /
 legal cap; an unconfirmed rule or a guidance figure a 参考利率上限（仅供参考，未经确认） / reference cap.
 
 ::
@@ -27,7 +27,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from planner.caps.audit import CapQuote, RuleStatus, percent_text, quote_cap
+from planner.caps import CapQuote, RuleStatus, percent_text, quote_cap
 from planner.cli import amount, print_json
 from planner.dates import parse_date
 from planner.domain.model import CreditorKind

@@ -182,7 +182,7 @@ def run_check(args: argparse.Namespace) -> int:
     Exit code 0, or 1 when a finding is an error (e.g. a contract dated after the as-of date): the file reads, but
     its figures cannot be used as they are.
     """
-    from planner.caps.audit import audit_case, percent_text
+    from planner.caps import audit_case, percent_text
     from planner.domain.model import sanity_findings
     from planner.io.casefile import load_case
 

@@ -24,7 +24,7 @@ MAX_TEXT = 200
 
 
 class CreditorKind(StrEnum):
-    """The kind of creditor; it decides which legal cap applies (see :mod:`planner.caps.audit`)."""
+    """The kind of creditor; it decides which legal cap applies (see :mod:`planner.caps`)."""
 
     CREDIT_CARD = "credit-card"  # 银行信用卡
     BANK_LOAN = "bank-loan"  # 银行贷款

@@ -28,7 +28,7 @@ from datetime import date
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
-from planner.caps.audit import CapAudit, audit_debt
+from planner.caps import CapAudit, audit_debt
 from planner.dates import add_months
 from planner.domain.case import Case
 from planner.domain.model import Budget, Debt

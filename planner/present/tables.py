@@ -3,7 +3,7 @@
 Columns are English snake_case; money columns stay ``Decimal`` (object dtype) so sums reconcile to the fen;
 Chinese labels are applied only at presentation with :func:`localize`. Nothing here computes a figure that the
 engines did not: every value is read from an :class:`~planner.engines.scenarios.Outcome`, a
-:class:`~planner.engines.schedules.build.Schedule` or a :class:`~planner.caps.audit.CapAudit`.
+:class:`~planner.engines.schedules.build.Schedule` or a :class:`~planner.caps.CapAudit`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from decimal import Decimal
 
 import pandas as pd
 
-from planner.caps.audit import CapAudit
+from planner.caps import CapAudit
 from planner.engines.payoff.engine import (
     Extras,
     PayoffDebt,

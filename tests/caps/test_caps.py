@@ -1,4 +1,4 @@
-"""Tests for planner.caps.audit: LPR data, cap rules by creditor kind and date, legal interest and the cap audit.
+"""Tests for planner.caps: LPR data, cap rules by creditor kind and date, legal interest and the cap audit.
 
 Sources of expected figures: the worked example in ../shared/reference/README.md §6 (cited as "reference §6"), the
 LPR table in planner/caps/data/lpr_1y.csv (a copy of ../shared/reference/lpr_1y_5y.csv), and hand computations shown in
@@ -13,7 +13,7 @@ from importlib import resources
 
 import pytest
 
-from planner.caps.audit import (
+from planner.caps import (
     Cap,
     CapPeriod,
     CapRules,

@@ -14,7 +14,7 @@ from planner.io.examples import example_case
 
 # One-year LPR, percent, each valid from its date until the next row. Excerpt of ../shared/reference/lpr_1y_5y.csv
 # (National Interbank Funding Center fixings, rows where the value changed), kept here so the test does not depend on
-# planner.caps.audit.
+# planner.caps.
 LPR_1Y_CSV = """effective_from,lpr_1y
 2019-08-20,4.25
 2019-09-20,4.20

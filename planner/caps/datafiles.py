@@ -1,0 +1,39 @@
+"""The packaged legal data files (``planner/caps/data``) and users' own copies: one reader for both."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import TypeVar
+
+from planner.errors import InvalidInput
+
+_T = TypeVar("_T")
+
+
+def load_data_file(path: str | Path | None, package_file: str, parse: Callable[[str, str], _T]) -> _T:
+    """Parse ``path`` with ``parse(text, name)``, or the package's data file (read once per process) when ``path`` is None."""
+    if path is None:
+        return _package_data(package_file, parse)
+    file = Path(path)
+    return parse(_read_text(file), file.name)
+
+
+@cache
+def _package_data(package_file: str, parse: Callable[[str, str], _T]) -> _T:
+    text = resources.files("planner.caps").joinpath("data", package_file).read_text(encoding="utf-8")
+    return parse(text, package_file)
+
+
+def _read_text(file: Path) -> str:
+    try:
+        return file.read_text(encoding="utf-8-sig")
+    except OSError as err:
+        reason = err.strerror or type(err).__name__
+        params = {"reason": reason, "fix": "check the path", "fix_zh": "请检查文件路径"}
+        raise InvalidInput("file", "bad_file", str(file), params=params) from None
+    except UnicodeDecodeError:
+        params = {"reason": "not UTF-8 text", "fix": "save it as UTF-8", "fix_zh": "请另存为 UTF-8 编码"}
+        raise InvalidInput("file", "bad_file", str(file), params=params) from None
