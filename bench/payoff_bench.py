@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
-from planner.engines.payoff.engine import MinPayment, PayoffDebt, Policy, compare_policies, simulate
+from planner.engines.payoff import MinPayment, PayoffDebt, Policy, compare_policies, simulate
 
 START = date(2026, 1, 15)
 TARGET_MS = 20.0

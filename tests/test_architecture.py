@@ -4,7 +4,7 @@ import subprocess
 import sys
 
 CORE = ["money", "rates", "dates", "errors", "findings", "domain.model", "domain.options", "domain.case",
-        "caps", "engines.schedules.build", "engines.scenarios", "engines.payoff.engine"]
+        "caps", "engines.schedules.build", "engines.scenarios", "engines.payoff"]
 
 
 def test_core__imports_no_ui_plotting_or_pandas():

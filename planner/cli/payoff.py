@@ -3,10 +3,10 @@
     planner payoff (CASE | --debts FILE.csv) --monthly AMOUNT --policy pro-rata|avalanche|snowball|custom
                    [--order ID,ID,…] [--extra YYYY-MM:AMOUNT …] [--start YYYY-MM-DD] [--compare] [--json]
 
-The engine and its convention are :mod:`planner.engines.payoff.engine`. This module reads the debts (a case file, or a CSV/xlsx
+The engine and its convention are :mod:`planner.engines.payoff`. This module reads the debts (a case file, or a CSV/xlsx
 table through :mod:`planner.io.tabular`), parses the options into domain values and prints text or the JSON contract.
 A case file's debts are costed as ``planner plan`` costs the status quo (charges held apart, no interest on
-interest, recurring fees: :func:`planner.engines.payoff.engine.payoff_debts_from_case`); a debts table has none of those. A debts
+interest, recurring fees: :func:`planner.engines.payoff.payoff_debts_from_case`); a debts table has none of those. A debts
 table may have a title row above its header; a row with more cells than the header (an unquoted ``4,500``) is an
 error; a rate above 0 and below 1 (probably 0.18 written for 18 %) is used as written with a warning on stderr.
 Bad input raises :class:`planner.errors.InvalidInput`; the plumbing in :mod:`planner.cli` prints one line and
@@ -27,7 +27,7 @@ from typing import Any
 
 from planner.cli import UsageError, format_table, print_json
 from planner.dates import parse_date, parse_month
-from planner.engines.payoff.engine import (
+from planner.engines.payoff import (
     DEFAULT_HORIZON,
     MinPayment,
     PayoffDebt,

@@ -17,7 +17,7 @@ from typing import Any
 from planner.cli import amount, format_table, print_json
 from planner.dates import parse_date
 from planner.domain.options import RepaymentMethod
-from planner.engines.schedules.build import amortize, apr_percent
+from planner.engines.schedules import amortize, apr_percent
 from planner.errors import InvalidInput
 from planner.money import ZERO, Money, money, to_int
 from planner.rates import Rate

@@ -222,7 +222,7 @@ class Plan:
 STATUS_QUO = Plan()
 
 
-SURPLUS_POLICIES = ("pro-rata", "avalanche", "snowball", "custom")  # see planner.engines.payoff.engine.Policy
+SURPLUS_POLICIES = ("pro-rata", "avalanche", "snowball", "custom")  # see planner.engines.payoff.Policy
 _PLAN_PAIRS = "(debt id, Plan) pairs, each plan a planner.domain.options.Plan"
 
 

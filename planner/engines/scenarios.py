@@ -45,8 +45,8 @@ from planner.domain.options import (
     Waiver,
     WaiverMode,
 )
-from planner.engines.payoff.engine import MinPayment, PayoffDebt, simulate_surplus
-from planner.engines.schedules.build import Installment, Schedule, apr_percent, build_schedule, waiver_amount
+from planner.engines.payoff import MinPayment, PayoffDebt, simulate_surplus
+from planner.engines.schedules import Installment, Schedule, apr_percent, build_schedule, waiver_amount
 from planner.findings import Finding, Severity
 from planner.money import FEN, ZERO, Money, floor_fen, round_fen
 

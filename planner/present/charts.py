@@ -20,7 +20,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from planner.engines.payoff.engine import PayoffResult, policy_label
+from planner.engines.payoff import PayoffResult, policy_label
 from planner.engines.scenarios import Comparison, Outcome
 from planner.text.labels import label
 

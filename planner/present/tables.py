@@ -15,7 +15,7 @@ from decimal import Decimal
 import pandas as pd
 
 from planner.caps import CapAudit
-from planner.engines.payoff.engine import (
+from planner.engines.payoff import (
     Extras,
     PayoffDebt,
     PayoffResult,
@@ -24,7 +24,7 @@ from planner.engines.payoff.engine import (
     minimums_only,
 )
 from planner.engines.scenarios import Comparison, Outcome
-from planner.engines.schedules.build import Schedule
+from planner.engines.schedules import Schedule
 from planner.money import ZERO
 from planner.text.labels import label
 

@@ -654,7 +654,7 @@ def test_audit_debt__overdue_date_after_as_of_is_no_excess():
     compared, so the excess is 0 (not the whole ¥24,000 claimed), with a warning to check the date — and an
     "excess" waiver built on it waives nothing."""
     from planner.domain.options import Plan, Waiver, WaiverMode
-    from planner.engines.schedules.build import build_schedule, waiver_amount
+    from planner.engines.schedules import build_schedule, waiver_amount
 
     debt = make_debt(id="cousin", contract_date="2022-05-01", overdue_since="2029-09-05")
     audit = audit_debt(debt, date(2026, 11, 23))

@@ -9,7 +9,7 @@ import pytest
 
 from planner.cli import main
 from planner.dates import add_months
-from planner.engines.payoff.engine import payoff_debts_from_case, simulate, to_json
+from planner.engines.payoff import payoff_debts_from_case, simulate, to_json
 
 HEADER = "id,creditor,balance,annual_rate,min_payment\n"
 ROWS = "card,招商银行信用卡,\"12,000\",18,10%:100\nloan,借呗,30000,24%,1500\nfamily,亲戚,5000,0,0\n"
@@ -342,7 +342,7 @@ def test_payoff__english_text_reads_naturally(capsys, debts_csv):
 def test_payoff__compare_interest_saved_uses_the_engine_rule(capsys, tmp_path):
     """The comparison's "interest saved" row is payoff.interest_saved for each policy ("—" for the baseline)."""
     from planner.cli.payoff import read_payoff_debts
-    from planner.engines.payoff.engine import compare_policies, interest_saved, minimums_only
+    from planner.engines.payoff import compare_policies, interest_saved, minimums_only
 
     path = tmp_path / "debts.csv"
     path.write_text(HEADER + "card,招商,12000,18,10%:100\nloan,借呗,30000,24,1500\n", encoding="utf-8")
@@ -361,7 +361,7 @@ def test_payoff__case_file_costs_like_the_status_quo(capsys, tmp_path):
     """``planner payoff CASE`` with a budget equal to a debt's monthly payment pays it as its status-quo schedule
     (behind ``planner plan``) does: same payments, interest, fees and balances; fees appear in the JSON."""
     from planner.domain.options import STATUS_QUO
-    from planner.engines.schedules.build import build_schedule
+    from planner.engines.schedules import build_schedule
     from planner.io.casefile import save_case
     from planner.io.examples import example_case
     from planner.rates import Rate
@@ -514,7 +514,7 @@ def test_payoff__compare_without_dashes_has_no_dash_note(capsys, tmp_path):
 def test_payoff__negative_and_zero_amounts_put_the_sign_before_the_yuan_sign(debts_csv):
     """Amounts print "-¥3,000.00" (or "-3,000.00" in a table cell), never "¥-3,000.00"; zero is "¥0.00"."""
     from planner.cli.payoff import format_comparison, format_result, read_payoff_debts
-    from planner.engines.payoff.engine import compare_policies, minimums_only
+    from planner.engines.payoff import compare_policies, minimums_only
 
     debts = read_payoff_debts(debts_csv)
     start = date(2026, 1, 15)

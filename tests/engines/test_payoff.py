@@ -1,4 +1,4 @@
-"""Tests for planner.engines.payoff.engine: the payoff convention checked to the fen on hand-computed cases.
+"""Tests for planner.engines.payoff: the payoff convention checked to the fen on hand-computed cases.
 
 Every expected figure below was worked out by hand from the convention in the module docstring: interest
 ``round_half_up(balance × rate / 1200)``, then minimums, then the rest in policy order with rollover.
@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from planner.engines.payoff.engine import (
+from planner.engines.payoff import (
     BASELINE,
     MinPayment,
     PayoffDebt,

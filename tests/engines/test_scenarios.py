@@ -241,7 +241,7 @@ def test_surplus_policy__status_quo_with_no_surplus_reproduces_the_baseline(case
 def test_surplus_policies__mirror_payoff_policies():
     """The policy names a scenario accepts are exactly the payoff engine's policies."""
     from planner.domain.options import SURPLUS_POLICIES
-    from planner.engines.payoff.engine import Policy
+    from planner.engines.payoff import Policy
 
     assert tuple(p.value for p in Policy) == SURPLUS_POLICIES
 

@@ -24,7 +24,7 @@ from planner.domain.options import (
     Waiver,
     WaiverMode,
 )
-from planner.engines.schedules.build import (
+from planner.engines.schedules import (
     Installment,
     Schedule,
     amortize,

@@ -74,7 +74,7 @@ def test_payoff_frame_and_charts():
     """The payoff comparison is one call to a DataFrame, and both payoff charts render with Chinese labels."""
     from datetime import date
 
-    from planner.engines.payoff.engine import MinPayment, PayoffDebt, compare_policies
+    from planner.engines.payoff import MinPayment, PayoffDebt, compare_policies
     from planner.present.charts import figure_png, new_figure, plot_payoff_balances, plot_payoff_months
     from planner.present.tables import compare_payoff
 
@@ -105,7 +105,7 @@ def test_plot_payoff_months__unpaid_debt_is_hatched_not_zero():
     """A debt that is never paid off is drawn to the end of the plan, hatched and labelled, not as month 0."""
     from datetime import date
 
-    from planner.engines.payoff.engine import MinPayment, PayoffDebt, simulate
+    from planner.engines.payoff import MinPayment, PayoffDebt, simulate
     from planner.present.charts import new_figure, plot_payoff_months
 
     debts = [PayoffDebt("grows", "网贷", "10000", "36", MinPayment.fixed("100")),

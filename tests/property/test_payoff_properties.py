@@ -1,4 +1,4 @@
-"""Invariants of the payoff engine (planner.engines.payoff.engine) under hypothesis, plus oracle checks.
+"""Invariants of the payoff engine (planner.engines.payoff) under hypothesis, plus oracle checks.
 
 The oracle is an independent implementation written here in integer fen with exact fractions: it shares no code
 with the engine, so agreement to the fen on random debts checks the convention, not the code against itself.
@@ -20,8 +20,8 @@ from strategies import debts as case_debts
 from planner.domain.case import Case
 from planner.domain.model import Budget, Debt
 from planner.domain.options import STATUS_QUO
-from planner.engines.payoff.engine import MinPayment, PayoffDebt, Policy, payoff_debts_from_case, simulate
-from planner.engines.schedules.build import build_schedule
+from planner.engines.payoff import MinPayment, PayoffDebt, Policy, payoff_debts_from_case, simulate
+from planner.engines.schedules import build_schedule
 from planner.rates import Rate
 
 START = date(2026, 1, 31)  # a month end: every month's date is the month's last day

@@ -25,7 +25,7 @@ from planner.domain.options import (
     Waiver,
     WaiverMode,
 )
-from planner.engines.schedules.build import amortize, apr_percent, build_schedule
+from planner.engines.schedules import amortize, apr_percent, build_schedule
 from planner.money import is_on_fen
 from planner.rates import Rate
 
