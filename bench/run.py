@@ -1,11 +1,16 @@
 """Benchmarks for the engines (``make bench``): prints figures and ratios against the targets.
 
-1. Scenario engine (issue 2): 20 debts × 5 scenarios × 60-month plans, evaluated with the cap audit, status-quo
-   baseline, schedules, APRs and monthly cash flow — target ≤ 20 ms median; ratio to a numpy-financial pipeline
-   that builds the same rounded schedule tables (pmt/ipmt/ppmt, rounded to the fen, one DataFrame per plan) —
-   target ≤ 1.0; and the time at three sizes to show growth is linear.
-2. Payoff policies (issue 6): 20 debts × 4 policies × up to 120 months — target ≤ 20 ms median; ratio to (1);
+1. Scenario engine (issue 2): 20 debts × 5 scenarios × 60-month plans, planned from scratch (``plan_case``: the
+   cap audit, status-quo baseline, schedules, APRs and monthly cash flow) — target ≤ 20 ms median; ratio to a
+   numpy-financial pipeline that builds the same rounded schedule tables (pmt/ipmt/ppmt, rounded to the fen, one
+   DataFrame per plan) — target ≤ 1.0; and the time at several sizes to show growth is linear.
+2. Recomputing only what changed (issue 9): a ``PlanContext`` re-plans the same case after one debt's plan in one
+   scenario changed — target ≤ 5 ms median — and after the budget changed — target ≤ 2 ms — with the number of
+   schedules rebuilt (1 and 0).
+3. Payoff policies (issue 6): 20 debts × 4 policies × up to 120 months — target ≤ 20 ms median; ratio to (1);
    growth with debts and months at three sizes.
+4. The CLI (issue 9): ``planner plan`` on the example case as a whole process (interpreter start included), and
+   ``import planner`` (time, and that it loads no pandas, matplotlib or ipywidgets).
 
 Machines here are shared and noisy (2 cores): figures are medians of repeated runs; targets are reported, not
 enforced (the exit code is 0 unless a benchmark crashes).
@@ -17,6 +22,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -32,7 +38,7 @@ from planner.domain.options import (
     Waiver,
     WaiverMode,
 )
-from planner.engines.scenarios import evaluate_case
+from planner.engines.plan import PlanContext, plan_case
 
 TARGET_MS = 20.0
 KINDS = ["credit-card", "bank-loan", "consumer-finance", "online-platform", "microloan", "private"]
@@ -116,7 +122,7 @@ def report(name: str, value: float, target: float, unit: str = "ms") -> None:
 def bench_scenarios() -> float:
     sys.stdout.write("== Scenario engine (issue 2) ==\n")
     case = make_case(20, 60)
-    engine = median_ms(lambda: evaluate_case(case))
+    engine = median_ms(lambda: plan_case(case, fit=False))
     report("20 debts × 5 scenarios × 60 months, median", engine, TARGET_MS)
     oracle = median_ms(numpy_financial_pipeline(case, 60), repeat=9)
     sys.stdout.write(f"{'numpy-financial pipeline (same rounded tables), median':<58} {oracle:9.2f} ms\n")
@@ -124,16 +130,86 @@ def bench_scenarios() -> float:
     sys.stdout.write("growth (debts × months → ms, ms per debt-month):\n")
     for debts, months in ((5, 60), (20, 60), (80, 60), (20, 15), (20, 120)):
         sized = make_case(debts, months)
-        ms = median_ms(lambda sized=sized: evaluate_case(sized), repeat=9)
+        ms = median_ms(lambda sized=sized: plan_case(sized, fit=False), repeat=9)
         sys.stdout.write(f"  {debts:>3} × {months:>3}: {ms:8.2f} ms   {1000 * ms / (debts * months):7.2f} µs\n")
     return engine
+
+
+def bench_incremental() -> None:
+    """Re-plan after one plan changed, and after the budget changed, with a warm PlanContext."""
+    sys.stdout.write("\n== Recomputing only what changed (issue 9) ==\n")
+    case = make_case(20, 60)
+    scenario = case.scenarios[2]
+    debt_id, plan = scenario.plans[7]
+    longer = replace(plan, restructure=replace(plan.restructure, months=plan.restructure.months - 1))
+    variants = [
+        replace(case, scenarios=tuple(
+            replace(s, plans=tuple((d, longer if (s is scenario and d == debt_id and flip) else p) for d, p in s.plans))
+            for s in case.scenarios))
+        for flip in (False, True)
+    ]
+    context = PlanContext()
+    context.plan(variants[0], fit=False)
+    state = {"k": 0}
+
+    def one_plan() -> None:
+        state["k"] ^= 1
+        context.plan(variants[state["k"]], fit=False)
+
+    before = context.stats.schedule_builds
+    one_plan()
+    rebuilt = context.stats.schedule_builds - before
+    ms = median_ms(one_plan)
+    report(f"one debt's plan changed in one scenario ({rebuilt} schedule rebuilt), median", ms, 5.0)
+    budgets = [case.budget, replace(case.budget, reserve=Decimal(1500))]
+    cases = [replace(case, budget=b) for b in budgets]
+    context.plan(cases[0], fit=False)
+
+    def one_budget() -> None:
+        state["k"] ^= 1
+        context.plan(cases[state["k"]], fit=False)
+
+    before = context.stats.schedule_builds
+    one_budget()
+    rebuilt = context.stats.schedule_builds - before
+    ms = median_ms(one_budget)
+    report(f"the budget changed ({rebuilt} schedules rebuilt), median", ms, 2.0)
+
+
+def bench_cli() -> None:
+    """Time ``planner plan`` on the example case and ``import planner`` as whole processes."""
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    sys.stdout.write("\n== The CLI as a whole process (issue 9) ==\n")
+    with tempfile.TemporaryDirectory() as folder:
+        case = Path(folder) / "example.json"
+        subprocess.run([sys.executable, "-m", "planner", "example", "-o", str(case)], check=True,
+                       capture_output=True)
+
+        def plan() -> None:
+            subprocess.run([sys.executable, "-m", "planner", "plan", str(case)], check=True, capture_output=True)
+
+        ms = median_ms(plan, repeat=7, warmup=1)
+        sys.stdout.write(f"{'planner plan example.json (interpreter start included), median':<58} {ms:9.2f} ms\n")
+    code = ("import sys, time; t = time.perf_counter(); import planner; planner.Case; "
+            "print((time.perf_counter() - t) * 1000); "
+            "print(','.join(m for m in ('pandas', 'matplotlib', 'ipywidgets', 'numpy') if m in sys.modules) or '-')")
+    runs = [subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout.split()
+            for _ in range(7)]
+    ms = statistics.median(float(r[0]) for r in runs)
+    sys.stdout.write(f"{'import planner (+ the value types), median':<58} {ms:9.2f} ms   heavy modules loaded: "
+                     f"{runs[0][1]}\n")
 
 
 def main() -> int:
     from payoff_bench import bench as bench_payoff  # bench/ is on sys.path when run as a script
 
     engine = bench_scenarios()
+    bench_incremental()
     bench_payoff(engine, median_ms, report)
+    bench_cli()
     return 0
 
 

@@ -12,6 +12,7 @@ months from any accepted date stays representable.
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import MAXYEAR, MINYEAR, date
 from typing import Any
 
@@ -55,11 +56,16 @@ def due_dates(start: date, count: int) -> list[date]:
     return [add_months(start, k) for k in range(1, count + 1)]
 
 
+_WRITTEN = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+
+
 def parse_date(value: Any, *, field: str) -> date:
-    """Return a ``date`` from a ``date`` or an ISO ``YYYY-MM-DD`` string, between 1900-01-01 and 2199-12-31.
+    """Return a ``date`` between 1900-01-01 and 2199-12-31 from a ``date`` or text as people write it:
+    ``2026-03-05``, ``2026-3-5``, ``2026/3/5``, ``2026.3.5`` or ``2026年3月5日``.
 
     Raises:
         InvalidInput: ``bad_date`` for anything else (datetimes included: the planner works in whole days);
+            ``no_such_date`` for a day the month does not have (2026-02-30, with ``month`` and ``day``);
             ``out_of_range`` for a date outside :data:`FIRST_DATE` … :data:`LAST_DATE` (a typo such as 9999 or
             0202, which would otherwise overflow the calendar once months are added).
     """
@@ -67,10 +73,13 @@ def parse_date(value: Any, *, field: str) -> date:
     if isinstance(value, date) and not hasattr(value, "hour"):
         day = value
     elif isinstance(value, str):
-        try:
-            day = date.fromisoformat(value.strip())
-        except ValueError:
-            day = None
+        match = _WRITTEN.match(value.strip())
+        if match:
+            year, month, number = (int(part) for part in match.groups())
+            if 1 <= month <= 12 and number >= 1:
+                if number > calendar.monthrange(year, month)[1]:
+                    raise InvalidInput(field, "no_such_date", value, params={"month": month, "day": number})
+                day = date(year, month, number)
     if day is None:
         raise InvalidInput(field, "required" if value in (None, "") else "bad_date", value)
     if not FIRST_DATE <= day <= LAST_DATE:

@@ -32,6 +32,7 @@ HUNDRED = Decimal(100)
 MAX_AMOUNT = Decimal(1000000000000)  # ¥1 trillion: anything larger is a typo, not a household debt
 
 _SYMBOLS = str.maketrans({"¥": None, "￥": None, "\u3000": " ", "，": ","})
+_UNIT = "元"  # "7100元": the unit written after an amount
 # Thousands separators are accepted only where they group three digits: "1,234,567.50", "12 000" (a comma
 # anywhere else, as in "1,5", is a typo — or a decimal comma — and must not silently become 15).
 _GROUPED = re.compile(r"[+-]?\d{1,3}([, _]\d{3})+(\.\d*)?")
@@ -44,8 +45,8 @@ def to_decimal(value: Any, *, field: str = "amount") -> Decimal:
     """Convert user or caller input to a finite ``Decimal``.
 
     Args:
-        value: a ``Decimal``, an ``int``, or a ``str`` (``¥`` is ignored; commas, spaces or underscores are
-            accepted as thousands separators only between groups of three digits).
+        value: a ``Decimal``, an ``int``, or a ``str`` (``¥`` before and 元 after are ignored; commas, spaces or
+            underscores are accepted as thousands separators only between groups of three digits).
         field: the field name used in the error.
 
     Returns:
@@ -63,7 +64,7 @@ def to_decimal(value: Any, *, field: str = "amount") -> Decimal:
     elif isinstance(value, float):
         raise InvalidInput(field, "float_refused", value)
     elif isinstance(value, str):
-        text = value.translate(_SYMBOLS).strip()
+        text = value.translate(_SYMBOLS).strip().removesuffix(_UNIT).strip()
         if not text:
             raise InvalidInput(field, "required", value)
         if _GROUPED.fullmatch(text):

@@ -125,20 +125,5 @@ class Rate:
         """Return simple interest on ``principal`` for ``days`` days, unrounded."""
         return principal * self.percent_per_year * days / (HUNDRED * self.day_count.days_in_year)
 
-    def describe(self, locale: str = "zh") -> str:
-        """Return the rate as quoted, e.g. "年利率 15.4%" or "日利率万分之5"."""
-        q = f"{self.quoted.normalize():f}" if self.quoted is not None else ""
-        if locale == "en":
-            return {
-                RateUnit.ANNUAL_PERCENT: f"{q}% a year",
-                RateUnit.MONTHLY_PERCENT: f"{q}% a month",
-                RateUnit.DAILY_PER_TEN_THOUSAND: f"{q}/10,000 a day",
-            }[self.unit]
-        return {
-            RateUnit.ANNUAL_PERCENT: f"年利率 {q}%",
-            RateUnit.MONTHLY_PERCENT: f"月利率 {q}%",
-            RateUnit.DAILY_PER_TEN_THOUSAND: f"日利率万分之{q}",
-        }[self.unit]
-
 
 ZERO_RATE = Rate(Decimal(0))

@@ -9,6 +9,7 @@ import pytest
 from planner.dates import add_months, due_dates, is_month_end, months_between, parse_date, parse_month
 from planner.errors import InvalidInput
 from planner.rates import DayCount, Rate, RateUnit
+from planner.text import fmt
 
 
 def test_rate__daily_per_ten_thousand_depends_on_day_count():
@@ -22,8 +23,10 @@ def test_rate__monthly_percent_is_twelve_times():
     rate = Rate.monthly_percent("1.5")
     assert rate.percent_per_year == Decimal("18.0")
     assert rate.unit is RateUnit.MONTHLY_PERCENT
-    assert rate.describe() == "月利率 1.5%"
-    assert rate.describe("en") == "1.5% a month"
+    assert fmt.rate(rate, "zh", annual=False) == "月利率 1.5%"
+    assert fmt.rate(rate, "en", annual=False) == "1.5% a month"
+    assert fmt.rate(rate, "zh") == "月利率 1.5%（折合年利率 18%）"
+    assert fmt.rate(rate, "en") == "1.5% a month (18% a year)"
 
 
 def test_rate__interest_for_days():

@@ -19,8 +19,7 @@ Both can be replaced: :func:`load_lpr` and :func:`load_cap_rules` read a user's 
 :meth:`LprTable.with_entry` adds a newer LPR row. Every figure here is a planner estimate presented as information
 with its source, never a court's conclusion; findings word it that way. How a cap is named depends on the rule:
 only a confirmed legal rule (status "firm", nature "legal") is a 法定上限 / legal cap; an unconfirmed rule or a
-guidance figure is a 参考上限 / reference cap. That wording lives in one place, :data:`CAP_WORDING`, reached through
-:attr:`Cap.wording`.
+guidance figure is a 参考上限 / reference cap (:attr:`Cap.standing`); the wording lives in :mod:`planner.text`.
 
 Interest under a cap is simple interest on a 365-day year (courts' usual count for private loans; see
 ``../shared/reference/README.md`` §2), accrued unrounded and rounded half-up to the fen once per result with
@@ -30,10 +29,18 @@ This module is part of the pure core: it imports only the standard library and `
 pandas, matplotlib or ipywidgets), uses ``Decimal`` only, and never reads the clock.
 """
 
-from planner.caps.audit import CapAudit, CapQuote, audit_case, audit_debt, quote_cap
+from planner.caps.audit import (
+    CapAudit,
+    CapQuote,
+    audit_case,
+    audit_debt,
+    case_data_findings,
+    lpr_stale_finding,
+    quote_cap,
+)
 from planner.caps.cap import Cap, CapPeriod, cap_for, cap_periods, legal_interest, percent_text
 from planner.caps.lpr import LprTable, load_lpr
-from planner.caps.rules import CapNature, CapRule, CapRules, CapScope, RuleStatus, load_cap_rules
+from planner.caps.rules import CapNature, CapRule, CapRules, CapScope, RuleStatus, TermLimit, load_cap_rules
 
 __all__ = [
     "Cap",
@@ -46,13 +53,16 @@ __all__ = [
     "CapScope",
     "LprTable",
     "RuleStatus",
+    "TermLimit",
     "audit_case",
     "audit_debt",
     "cap_for",
     "cap_periods",
+    "case_data_findings",
     "legal_interest",
     "load_cap_rules",
     "load_lpr",
+    "lpr_stale_finding",
     "percent_text",
     "quote_cap",
 ]

@@ -8,181 +8,96 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from planner.caps.cap import Cap, CapPeriod, cap_for, cap_periods, interest_over, percent_text, plain_percent
+from planner.caps.cap import Cap, CapPeriod, cap_for, cap_periods, interest_over
 from planner.caps.lpr import LprTable, load_lpr
-from planner.caps.rules import CAP_WORDING, CapRules, RuleStatus, load_cap_rules, parse_kind
+from planner.caps.rules import CapRules, RuleStatus, TermLimit, load_cap_rules, parse_kind
 from planner.dates import parse_date
 from planner.domain.case import Case
 from planner.domain.model import CreditorKind, Debt
-from planner.errors import InvalidInput, fill
-from planner.findings import Finding, Severity
-from planner.money import ZERO, Money, money, round_fen, yuan
+from planner.errors import InvalidInput
+from planner.findings import CODES, Finding, Scope, Severity, ordered
+from planner.money import ZERO, Money, money, round_fen
 from planner.rates import Rate
 
 _DAYS_IN_YEAR = Decimal(365)
 _HUNDRED = Decimal(100)
-_SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 # --------------------------------------------------------------------------------------------------------------
 # Findings
 
 
-def _yuan(amount: Decimal) -> str:
-    return f"{round_fen(amount):,}"
-
-
-def _situation_findings(
-    subject: str,
-    contract_date: date,
-    as_of: date,
-    caps: list[Cap],
-    lpr: LprTable,
-) -> list[Finding]:
-    """Findings about the dates, the data and the rules applied, common to debts and quick checks."""
-    findings = []
-    if contract_date > as_of:
-        c, a = contract_date.isoformat(), as_of.isoformat()
-        findings.append(
-            Finding(
-                "CONTRACT_AFTER_AS_OF",
-                Severity.ERROR,
-                subject,
-                f"合同日期 {c} 晚于测算基准日 {a}：请检查这两个日期；在合同成立前无法测算上限内的利息。",
-                f"The contract date {c} is after the as-of date {a}: check both dates; no capped interest can be "
-                "estimated before the contract exists.",
-            )
-        )
+def _distinct(caps: list[Cap]) -> list[Cap]:
+    """Return the caps with one per rule, in order."""
     distinct: list[Cap] = []
     for cap in caps:
         if all(cap.rule_id != other.rule_id for other in distinct):
             distinct.append(cap)
+    return distinct
+
+
+def _note_params(code: str, cap: Cap) -> dict[str, Any]:
+    """Return the parameters a rule note's code declares, taken from the cap it belongs to."""
+    pool: dict[str, Any] = {"cap": cap.percent, "multiple": cap.multiple, "lpr": cap.lpr_1y,
+                            "as_of": cap.as_of, "contract_date": cap.contract_date}
+    return {name: pool[name] for name in CODES[code].params if pool.get(name) is not None}
+
+
+def _situation_findings(
+    scope: Scope, subject: str, contract_date: date, as_of: date, caps: list[Cap]
+) -> list[Finding]:
+    """Findings about the dates and the rules applied, common to debts and quick checks."""
+    findings = []
+    if contract_date > as_of:
+        findings.append(Finding.of("CONTRACT_AFTER_AS_OF", Severity.ERROR, scope, subject,
+                                   contract_date=contract_date, as_of=as_of))
+    distinct = _distinct(caps)
     for cap in distinct:
-        findings.extend(Finding(n.code, n.severity, subject, n.message_zh, n.message_en, cap.source) for n in cap.notes)
+        findings.extend(Finding.of(n.code, n.severity, scope, subject, source=n.source or cap.source,
+                                   **_note_params(n.code, cap)) for n in cap.notes)
     for cap in distinct:
         if cap.status is RuleStatus.CHECK:
-            findings.append(
-                Finding(
-                    "RULE_UNCONFIRMED",
-                    Severity.INFO,
-                    subject,
-                    f"所用规则“{cap.rule_id}”（上限 {plain_percent(cap.percent)}%）尚未依原文核实：请把它当作可修改的数据，"
-                    f"并以原文为准：{cap.source}",
-                    f"The rule applied, '{cap.rule_id}' ({plain_percent(cap.percent)}% cap), is not confirmed from the "
-                    f"primary text: treat it as editable data and check the source: {cap.source}",
-                    cap.source,
-                    (("cap_rate_percent", percent_text(cap.percent)),),
-                )
-            )
-    if as_of > lpr.confirmed_through:
-        lpr_dates = [c.lpr_date for c in distinct if c.lpr_date is not None]
-        findings.append(_stale_finding(as_of, lpr, relied=any(d > lpr.confirmed_through for d in lpr_dates)))
+            findings.append(Finding.of("RULE_UNCONFIRMED", Severity.INFO, scope, subject, source=cap.source,
+                                       rule=cap.rule_id, cap=cap.percent))
     return findings
 
 
-def _stale_finding(as_of: date, lpr: LprTable, *, relied: bool) -> Finding:
-    """LPR_STALE about the data: the as-of date is after the LPR table's confirmed date.
+def relies_on_unconfirmed_lpr(caps: list[Cap], lpr: LprTable) -> bool:
+    """Return True when a cap used a one-year LPR dated after the table's ``confirmed_through``."""
+    return any(c.lpr_date is not None and c.lpr_date > lpr.confirmed_through for c in caps)
 
-    A warning when a cap relied on an LPR dated after ``confirmed_through`` (``relied``), information otherwise.
-    Subject, message, source and detail depend only on the table and the as-of date, so the findings of all debts
-    audited on one date are equal (one warning and / or one information) and a listing can show each once.
+
+def lpr_stale_finding(lpr: LprTable, as_of: date, relied: tuple[str, ...] = ()) -> Finding | None:
+    """Return LPR_STALE (about the data) when ``as_of`` is after the LPR table's ``confirmed_through``, else None.
+
+    One finding for a whole case: a warning naming the debts whose cap used an LPR dated after that date
+    (``relied``), information when none did (a confirmed LPR, or caps such as the 24 % rules that use none).
+    ``lpr_1y`` is the table's (unconfirmed) one-year LPR on the as-of date.
     """
-    confirmed, day = lpr.confirmed_through.isoformat(), as_of.isoformat()
-    detail: tuple[tuple[str, str], ...] = (("confirmed_through", confirmed), ("as_of", day))
-    if as_of >= lpr.first_date:  # the table's (unconfirmed) one-year LPR on the as-of date
-        detail += (("lpr_1y_percent", percent_text(lpr.one_year_on(as_of, field="as_of"))),)
-    if relied:
-        return Finding(
-            "LPR_STALE",
-            Severity.WARNING,
-            "data",
-            f"LPR 数据只核实到 {confirmed}，测算基准日 {day} 晚于此日期（数据可能已过时），而上限用到了 {confirmed} "
-            "之后的一年期 LPR：此后若 LPR 有调整，上限会不同。请核对最新的一年期 LPR，必要时添加数据行。",
-            f"The LPR data is confirmed only through {confirmed} and the as-of date {day} is later (the data may be "
-            f"stale), and the cap uses a one-year LPR dated after {confirmed}: if the LPR has changed since, the cap "
-            "differs. Check the latest one-year LPR and add a row if needed.",
-            lpr.source,
-            detail,
-        )
-    return Finding(
-        "LPR_STALE",
-        Severity.INFO,
-        "data",
-        f"LPR 数据只核实到 {confirmed}，测算基准日 {day} 晚于此日期（数据可能已过时）；这里的上限没有用到 {confirmed} "
-        "之后的一年期 LPR，不受影响。需要按更新的 LPR 测算时，请核对最新数据，必要时添加数据行。",
-        f"The LPR data is confirmed only through {confirmed} and the as-of date {day} is later (the data may be "
-        f"stale); the cap here uses no one-year LPR dated after {confirmed}, so it is not affected. Check the latest "
-        "LPR and add a row before relying on a newer one.",
-        lpr.source,
-        detail,
-    )
+    if as_of <= lpr.confirmed_through:
+        return None
+    params: dict[str, Any] = {"confirmed_through": lpr.confirmed_through, "as_of": as_of, "relied": relied}
+    if as_of >= lpr.first_date:
+        params["lpr_1y"] = lpr.one_year_on(as_of, field="as_of")
+    return Finding.of("LPR_STALE", Severity.WARNING if relied else Severity.INFO, Scope.DATA, source=lpr.source,
+                      **params)
 
 
-def _rate_finding(code: str, subject: str, percent: Decimal, cap: Cap, what_zh: str, what_en: str) -> Finding:
-    wording = cap.wording
-    values = {"rate": plain_percent(percent), "cap": plain_percent(cap.percent), "source": cap.source}
-    return Finding(
-        code,
-        Severity.WARNING,
-        subject,
-        fill(wording.rate_above_zh, {"what": what_zh, **values}),
-        fill(wording.rate_above_en, {"what": what_en, **values}),
-        cap.source,
-        (("rate_percent", percent_text(percent)), ("cap_rate_percent", percent_text(cap.percent))),
-    )
+def _rate_finding(code: str, scope: Scope, subject: str, percent: Decimal, cap: Cap, **what: str) -> Finding:
+    return Finding.of(code, Severity.WARNING, scope, subject, source=cap.source, rate=percent, cap=cap.percent,
+                      standing=cap.standing, **what)
 
 
 def _charges_finding(
-    subject: str, caps: list[Cap], start: date, days: int, principal: Decimal, claimed: Decimal, supportable: Decimal
+    scope: Scope, subject: str, caps: list[Cap], start: date, days: int, principal: Decimal, claimed: Decimal,
+    supportable: Decimal,
 ) -> Finding:
     """CHARGES_ABOVE_CAP; ``caps[0]`` is the cap named, the others the window's; a reference cap among them makes
-    the whole finding use the reference wording."""
+    the whole finding a reference one."""
     cap = caps[0]
-    wording = CAP_WORDING[all(c.is_legal for c in caps)]
-    excess = claimed - supportable
-    s = start.isoformat()
-    values = {"cap": plain_percent(cap.percent), "source": cap.source}
-    named_zh, named_en = fill(wording.named_zh, values), fill(wording.named_en, values)
-    use_zh, use_en = fill(wording.use_zh, values), fill(wording.use_en, values)
-    return Finding(
-        "CHARGES_ABOVE_CAP",
-        Severity.WARNING,
-        subject,
-        f"主张的利息及费用 ¥{_yuan(claimed)}，高于按{named_zh}对本金 ¥{_yuan(principal)} 自 {s} 起 {days} 天测算的 "
-        f"¥{_yuan(supportable)}，超出 ¥{_yuan(excess)}；{use_zh}。（本工具测算，不是法院认定的金额。）",
-        f"The interest and charges claimed, ¥{_yuan(claimed)}, are above the ¥{_yuan(supportable)} the {named_en} "
-        f"supports on ¥{_yuan(principal)} over {days} days from {s}, by ¥{_yuan(excess)}; {use_en}. (A planner "
-        "estimate, not a court's figure.)",
-        cap.source,
-        (
-            ("supportable", yuan(supportable)),
-            ("claimed", yuan(claimed)),
-            ("excess", yuan(excess)),
-            ("cap_rate_percent", percent_text(cap.percent)),
-            ("days", str(days)),
-        ),
-    )
-
-
-def _window_empty_finding(subject: str, start: date, as_of: date, claimed: Decimal) -> Finding:
-    """WINDOW_EMPTY: the overdue date is after the as-of date, so no cap comparison is possible (excess 0)."""
-    s, a = start.isoformat(), as_of.isoformat()
-    return Finding.of(
-        "WINDOW_EMPTY",
-        Severity.WARNING,
-        subject,
-        f"逾期起始日 {s} 晚于测算基准日 {a}，测算区间为空：无法把主张的利息及费用 ¥{_yuan(claimed)} 与上限比较，"
-        "超出上限的部分按 0 计（不作为减免依据）。请检查逾期起始日，可能是年份输错。",
-        f"The overdue date {s} is after the as-of date {a}, so the window is empty and the charges claimed "
-        f"(¥{_yuan(claimed)}) cannot be compared with the cap: the excess is taken as 0 (no basis for a waiver). "
-        "Check the overdue date; the year may be mistyped.",
-        window_start=s,
-        as_of=a,
-        claimed=yuan(claimed),
-    )
-
-
-def _ordered(findings: list[Finding]) -> tuple[Finding, ...]:
-    return tuple(sorted(findings, key=lambda f: _SEVERITY_ORDER[f.severity]))
+    standing = "legal" if all(c.is_legal for c in caps) else "reference"
+    return Finding.of("CHARGES_ABOVE_CAP", Severity.WARNING, scope, subject, source=cap.source,
+                      claimed=Money(claimed), supportable=Money(supportable), excess=Money(claimed - supportable),
+                      principal=Money(principal), start=start, days=days, cap=cap.percent, standing=standing)
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -216,6 +131,9 @@ class CapAudit:
         excess: see above; never negative.
         cost_rate_percent: the contract's comprehensive annual cost, ``debt.cost_rate_percent``.
         findings: what to notice, errors first.
+        term_limit: the longest installment plan the creditor kind allows (None: no legal limit).
+        lpr_unconfirmed: True when a cap used a one-year LPR dated after the LPR table's ``confirmed_through``
+            (the case's LPR_STALE finding names such debts; see :func:`lpr_stale_finding`).
     """
 
     debt_id: str
@@ -228,6 +146,8 @@ class CapAudit:
     excess: Money
     cost_rate_percent: Decimal
     findings: tuple[Finding, ...]
+    lpr_unconfirmed: bool = False
+    term_limit: TermLimit | None = None
 
     @property
     def window_days(self) -> int:
@@ -240,18 +160,15 @@ def audit_debt(
 ) -> CapAudit:
     """Return the cap audit of ``debt`` on ``as_of`` (see :class:`CapAudit` for the definitions).
 
-    Findings: CONTRACT_AFTER_AS_OF (error); WINDOW_EMPTY (warning: the overdue date is after the as-of date, so
-    the window is empty, no cap comparison is possible and the excess is 0 — check the date; not repeated when
-    the contract date itself is after the as-of date, which CONTRACT_AFTER_AS_OF reports and which also gives an
-    excess of 0); RATE_ABOVE_CAP (contract rate + fee rate above the cap);
-    PENALTY_RATE_ABOVE_CAP; CHARGES_ABOVE_CAP (excess > 0, with supportable / claimed / excess); the rule's notes
-    (PRIVATE_TRANSITION, MICROLOAN_RULE); RULE_UNCONFIRMED (a rule tagged "check"); LPR_STALE (subject "data")
-    whenever the as-of date is after the LPR table's ``confirmed_through`` (the data may be stale) — a warning when
-    a cap used an LPR dated after that date (the as-of LPR of the 2020-08-20 transition, or a recent contract
-    date), information otherwise (a confirmed LPR, or a cap such as the 24 % rules that uses none). Its wording and
-    detail (``confirmed_through``, ``as_of``, ``lpr_1y_percent`` — the table's LPR on the as-of date) depend only
-    on the table and the as-of date, so equal findings of several debts can be shown once. The rate and charges
-    findings name the cap by :attr:`Cap.wording`: a legal cap, or a reference cap (guidance, unconfirmed).
+    Findings (scope debt): CONTRACT_AFTER_AS_OF (error); WINDOW_EMPTY (warning: the overdue date is after the
+    as-of date, so the window is empty, no cap comparison is possible and the excess is 0 — check the date; not
+    repeated when the contract date itself is after the as-of date, which CONTRACT_AFTER_AS_OF reports and which
+    also gives an excess of 0); RATE_ABOVE_CAP (contract rate + fee rate above the cap); PENALTY_RATE_ABOVE_CAP;
+    CHARGES_ABOVE_CAP (excess > 0, with supportable / claimed / excess); the rule's notes (PRIVATE_TRANSITION,
+    MICROLOAN_RULE, COST_DISCLOSURE …); RULE_UNCONFIRMED (a rule tagged "check"). The rate and charges findings
+    carry the cap's ``standing``: a legal cap, or a reference cap (guidance, unconfirmed). Whether the LPR data is
+    stale concerns the whole case, not one debt: :func:`lpr_stale_finding` (``lpr_unconfirmed`` says whether this
+    debt's cap relies on an unconfirmed LPR).
 
     Raises:
         InvalidInput: a bad as-of date, or an LPR-based cap needing the LPR before the table begins.
@@ -267,27 +184,22 @@ def audit_debt(
     # A window starting after the as-of date (a mistyped date) supports nothing, but that is no excess either:
     # nothing can be compared, so the excess is 0 and a finding says why.
     excess = ZERO if start > as_of else Money(max(ZERO, claimed - supportable))
-    findings = _situation_findings(debt.id, debt.contract_date, as_of, [cap, *(p.cap for p in periods)], lpr)
+    caps = [cap, *(p.cap for p in periods)]
+    scope, subject = Scope.DEBT, debt.id
+    findings = _situation_findings(scope, subject, debt.contract_date, as_of, caps)
     if start > as_of and debt.contract_date <= as_of:  # a contract after the as-of date has CONTRACT_AFTER_AS_OF
-        findings.append(_window_empty_finding(debt.id, start, as_of, claimed))
+        findings.append(Finding.of("WINDOW_EMPTY", Severity.WARNING, scope, subject, start=start, as_of=as_of,
+                                   claimed=claimed))
     if debt.cost_rate_percent > cap.percent:
-        what_zh, what_en = ("合同综合年化成本（利率 + 费率）", "The contract's comprehensive annual cost (rate + fees)")
-        if debt.fee_rate is None:
-            what_zh, what_en = ("合同年利率", "The contract rate")
-        findings.append(_rate_finding("RATE_ABOVE_CAP", debt.id, debt.cost_rate_percent, cap, what_zh, what_en))
+        what = "contract_rate" if debt.fee_rate is None else "cost_rate"
+        findings.append(_rate_finding("RATE_ABOVE_CAP", scope, subject, debt.cost_rate_percent, cap, what=what))
     if debt.penalty_rate is not None and debt.penalty_rate.percent_per_year > cap.percent:
-        findings.append(
-            _rate_finding(
-                "PENALTY_RATE_ABOVE_CAP", debt.id, debt.penalty_rate.percent_per_year, cap, "罚息利率", "The penalty rate"
-            )
-        )
+        findings.append(_rate_finding("PENALTY_RATE_ABOVE_CAP", scope, subject, debt.penalty_rate.percent_per_year,
+                                      cap))
     if excess > 0:
         days = sum(p.days for p in periods)
-        findings.append(
-            _charges_finding(
-                debt.id, [cap, *(p.cap for p in periods)], start, days, debt.outstanding_principal, claimed, supportable
-            )
-        )
+        findings.append(_charges_finding(scope, subject, caps, start, days, debt.outstanding_principal, claimed,
+                                         supportable))
     return CapAudit(
         debt_id=debt.id,
         cap=cap,
@@ -298,13 +210,26 @@ def audit_debt(
         claimed=claimed,
         excess=excess,
         cost_rate_percent=debt.cost_rate_percent,
-        findings=_ordered(findings),
+        findings=ordered(findings),
+        lpr_unconfirmed=relies_on_unconfirmed_lpr(caps, lpr),
+        term_limit=rules.term_limit(debt.kind),
     )
 
 
 def audit_case(case: Case, *, lpr: LprTable | None = None, rules: CapRules | None = None) -> tuple[CapAudit, ...]:
-    """Return the cap audit of every debt of ``case`` on ``case.as_of``, in the case's order."""
+    """Return the cap audit of every debt of ``case`` on ``case.as_of``, in the case's order (the case's LPR_STALE
+    finding: :func:`case_data_findings`)."""
     return tuple(audit_debt(debt, case.as_of, lpr=lpr, rules=rules) for debt in case.debts)
+
+
+def case_data_findings(
+    audits: tuple[CapAudit, ...], as_of: date, *, lpr: LprTable | None = None
+) -> tuple[Finding, ...]:
+    """Return the findings about the legal data for a whole case: one LPR_STALE at most, naming the debts whose cap
+    relies on an LPR after the table's confirmed date."""
+    lpr = load_lpr() if lpr is None else lpr
+    finding = lpr_stale_finding(lpr, as_of, tuple(a.debt_id for a in audits if a.lpr_unconfirmed))
+    return () if finding is None else (finding,)
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -351,7 +276,7 @@ def quote_cap(
     contract_date: date | str,
     *,
     as_of: date | str,
-    annual_rate: Decimal | str | None = None,
+    annual_rate: Rate | Decimal | str | None = None,
     principal: Decimal | str | None = None,
     start: date | str | None = None,
     end: date | str | None = None,
@@ -361,8 +286,12 @@ def quote_cap(
 ) -> CapQuote:
     """Return the cap for one loan and, when ``start`` and ``end`` are given, the interest figures over them.
 
+    ``annual_rate`` is a :class:`Rate` (any unit) or a percent a year. Findings are about scope debt, ``subject``;
+    LPR_STALE (scope data) is among them when the as-of date is after the LPR table's confirmed date.
+
     Raises:
-        InvalidInput: bad values; ``start`` without ``end`` or the reverse; a period without principal and rate.
+        InvalidInput: bad values; ``start`` without ``end`` or the reverse; a period without principal and rate;
+            a period starting before the contract date (``date_order``: no contract interest existed then).
 
     >>> q = quote_cap("private", "2021-03-01", as_of="2022-03-01", annual_rate="24", principal="100000",
     ...               start="2021-03-01", end="2022-03-01")
@@ -374,7 +303,10 @@ def quote_cap(
     kind = parse_kind(kind)
     contract_date = parse_date(contract_date, field="contract_date")
     as_of = parse_date(as_of, field="as_of")
-    rate = None if annual_rate is None else Rate.annual_percent(annual_rate).percent_per_year
+    if annual_rate is None or isinstance(annual_rate, Rate):
+        rate = None if annual_rate is None else annual_rate.percent_per_year
+    else:
+        rate = Rate.annual_percent(annual_rate).percent_per_year
     amount = None if principal is None else money(principal, field="principal")
     cap = cap_for(kind, contract_date, on=as_of, lpr=lpr, rules=rules)
     if (start is None) != (end is None):
@@ -384,6 +316,8 @@ def quote_cap(
     extra: list[Finding] = []
     if start is not None and end is not None:
         first, last = parse_date(start, field="start"), parse_date(end, field="end")
+        if first < contract_date:
+            raise InvalidInput("start", "date_order", first.isoformat(), params={"other": "contract_date"})
         if amount is None:
             raise InvalidInput("principal", "required", None)
         if rate is None:
@@ -395,10 +329,15 @@ def quote_cap(
         excess = Money(max(ZERO, claimed - legal))
         figures = {"start": first, "end": last, "legal_interest": legal, "claimed_interest": claimed, "excess": excess}
         if excess > 0:
-            extra.append(_charges_finding(subject, [cap, *(p.cap for p in periods)], first, days, amount, claimed, legal))
-    findings = _situation_findings(subject, contract_date, as_of, [cap, *(p.cap for p in periods)], lpr)
+            extra.append(_charges_finding(Scope.DEBT, subject, [cap, *(p.cap for p in periods)], first, days, amount,
+                                          claimed, legal))
+    caps = [cap, *(p.cap for p in periods)]
+    findings = _situation_findings(Scope.DEBT, subject, contract_date, as_of, caps)
     if rate is not None and rate > cap.percent:
-        findings.append(_rate_finding("RATE_ABOVE_CAP", subject, rate, cap, "合同年利率", "The contract rate"))
+        findings.append(_rate_finding("RATE_ABOVE_CAP", Scope.DEBT, subject, rate, cap, what="contract_rate"))
+    stale = lpr_stale_finding(lpr, as_of, (subject,) if relies_on_unconfirmed_lpr(caps, lpr) else ())
+    if stale is not None:
+        findings.append(stale)
     return CapQuote(
         kind=kind,
         contract_date=contract_date,
@@ -407,6 +346,6 @@ def quote_cap(
         periods=periods,
         principal=amount,
         annual_rate=rate,
-        findings=_ordered(findings + extra),
+        findings=ordered(findings + extra),
         **figures,
     )

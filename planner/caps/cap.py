@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -10,13 +11,11 @@ from itertools import pairwise
 
 from planner.caps.lpr import LprTable, load_lpr
 from planner.caps.rules import (
-    CAP_WORDING,
     CapNature,
     CapNote,
     CapRule,
     CapRules,
     CapScope,
-    CapWording,
     LprOn,
     RuleStatus,
     load_cap_rules,
@@ -24,7 +23,7 @@ from planner.caps.rules import (
 )
 from planner.dates import parse_date
 from planner.domain.model import CreditorKind
-from planner.errors import InvalidInput, fill
+from planner.errors import InvalidInput
 from planner.money import Money, money, round_fen
 from planner.rates import DayCount, Rate
 
@@ -50,8 +49,11 @@ class Cap:
         status: "firm" or "check" (unconfirmed: show as editable data).
         lpr_date: for an LPR-based cap, the date whose one-year LPR was used; else None.
         lpr_1y: that one-year LPR in percent a year; else None.
-        notes: the rule's notes, filled in; they become findings.
+        notes: the rule's notes that apply to this contract; they become findings.
         nature: "legal" or "guidance" (a reference figure, not a limit binding on this creditor).
+        multiple: for an LPR-based cap, the multiple of the LPR (4); else None.
+        contract_date: the contract date the cap was looked up for.
+        as_of: the as-of date the cap was looked up for.
     """
 
     rate: Rate
@@ -65,6 +67,9 @@ class Cap:
     lpr_1y: Decimal | None = None
     notes: tuple[CapNote, ...] = ()
     nature: CapNature = CapNature.LEGAL
+    multiple: Decimal | None = None
+    contract_date: date | None = None
+    as_of: date | None = None
 
     @property
     def percent(self) -> Decimal:
@@ -77,9 +82,18 @@ class Cap:
         return self.status is RuleStatus.FIRM and self.nature is CapNature.LEGAL
 
     @property
-    def wording(self) -> CapWording:
-        """Return how to name this cap: 法定上限 / legal cap, or 参考上限 / reference cap (see :data:`CAP_WORDING`)."""
-        return CAP_WORDING[self.is_legal]
+    def standing(self) -> str:
+        """Return ``"legal"`` for a confirmed legal cap (法定上限), else ``"reference"`` (参考上限, guidance or
+        unconfirmed): how findings and outputs name the cap."""
+        return "legal" if self.is_legal else "reference"
+
+    @property
+    def reported_nature(self) -> str:
+        """Return the nature as outputs report it: ``"legal"`` only for a confirmed legal rule, ``"guidance"`` for
+        a guidance figure, ``"unconfirmed"`` for a legal rule still to be checked."""
+        if self.nature is CapNature.GUIDANCE:
+            return "guidance"
+        return "legal" if self.status is RuleStatus.FIRM else "unconfirmed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,12 +119,17 @@ def percent_text(value: Decimal) -> str:
     return f"{value.quantize(_CENT, rounding=ROUND_HALF_UP):f}"
 
 
+def fill(template: str, values: dict[str, str]) -> str:
+    """Fill a rule's ``{placeholders}`` (its basis text in the data file); one without a value is left as written."""
+    return re.sub(r"\{(\w+)\}", lambda m: str(values.get(m.group(1), m.group(0))), template)
+
+
 def plain_percent(value: Decimal) -> str:
     """Return a percentage for reading: 15.4, 24, 3.85 (never exponent notation)."""
     return f"{value.normalize():f}"
 
 
-def _make_cap(rule: CapRule, contract_date: date, as_of: date, lpr: LprTable) -> Cap:
+def _make_cap(rule: CapRule, kind: CreditorKind, contract_date: date, as_of: date, lpr: LprTable) -> Cap:
     values = {"as_of": as_of.isoformat(), "contract_date": contract_date.isoformat()}
     lpr_date = lpr_1y = None
     if rule.lpr_multiple is None:
@@ -118,7 +137,8 @@ def _make_cap(rule: CapRule, contract_date: date, as_of: date, lpr: LprTable) ->
     else:
         by_contract = rule.lpr_on is LprOn.CONTRACT_DATE
         lpr_date = contract_date if by_contract else as_of
-        effective_from, lpr_1y, _ = lpr.entry_on(lpr_date, field="contract_date" if by_contract else "as_of")
+        lpr_1y = lpr.one_year_on(lpr_date, field="contract_date" if by_contract else "as_of")
+        effective_from = lpr.one_year_since(lpr_date, field="contract_date" if by_contract else "as_of")
         percent = rule.lpr_multiple * lpr_1y
         values |= {
             "multiple": plain_percent(rule.lpr_multiple),
@@ -127,9 +147,7 @@ def _make_cap(rule: CapRule, contract_date: date, as_of: date, lpr: LprTable) ->
             "lpr_from": effective_from.isoformat(),
         }
     values["cap"] = plain_percent(percent)
-    notes = tuple(
-        CapNote(n.code, n.severity, fill(n.message_zh, values), fill(n.message_en, values)) for n in rule.notes
-    )
+    notes = tuple(n for n in rule.notes if n.applies(kind, contract_date))
     return Cap(
         rate=Rate(percent, DayCount.ACT_365),
         rule_id=rule.id,
@@ -142,6 +160,9 @@ def _make_cap(rule: CapRule, contract_date: date, as_of: date, lpr: LprTable) ->
         lpr_1y=lpr_1y,
         notes=notes,
         nature=rule.nature,
+        multiple=rule.lpr_multiple,
+        contract_date=contract_date,
+        as_of=as_of,
     )
 
 
@@ -175,7 +196,7 @@ def cap_for(
     kind = parse_kind(kind)
     contract_date = parse_date(contract_date, field="contract_date")
     on = parse_date(on, field="as_of")
-    return _make_cap(rules.rule_for(kind, contract_date, on), contract_date, on, lpr)
+    return _make_cap(rules.rule_for(kind, contract_date, on), kind, contract_date, on, lpr)
 
 
 def cap_periods(
@@ -208,7 +229,7 @@ def cap_periods(
         raise InvalidInput("end", "date_order", end.isoformat(), params={"other": "start"})
     bounds = [start, *(d for d in rules.changes(kind, contract_date) if start < d < end), end]
     return tuple(
-        CapPeriod(a, b, _make_cap(rules.rule_for(kind, contract_date, a), contract_date, on, lpr))
+        CapPeriod(a, b, _make_cap(rules.rule_for(kind, contract_date, a), kind, contract_date, on, lpr))
         for a, b in pairwise(bounds)
         if a < b
     )

@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TypeVar
 
-from planner.errors import InvalidInput
+from planner.errors import file_error, os_error
 
 _T = TypeVar("_T")
 
@@ -31,9 +31,6 @@ def _read_text(file: Path) -> str:
     try:
         return file.read_text(encoding="utf-8-sig")
     except OSError as err:
-        reason = err.strerror or type(err).__name__
-        params = {"reason": reason, "fix": "check the path", "fix_zh": "请检查文件路径"}
-        raise InvalidInput("file", "bad_file", str(file), params=params) from None
+        raise os_error(str(file), err) from None
     except UnicodeDecodeError:
-        params = {"reason": "not UTF-8 text", "fix": "save it as UTF-8", "fix_zh": "请另存为 UTF-8 编码"}
-        raise InvalidInput("file", "bad_file", str(file), params=params) from None
+        raise file_error(str(file), "not_utf8") from None

@@ -98,6 +98,23 @@ class LprTable:
         """Return the one-year LPR in percent a year in force on ``day`` (see :meth:`entry_on`)."""
         return self.entry_on(day, field=field)[1]
 
+    def one_year_since(self, day: date, *, field: str = "contract_date") -> date:
+        """Return the date from which the one-year LPR in force on ``day`` has applied without a change.
+
+        Rows also record changes of the five-year rate alone, so the row in force is not always where the one-year
+        rate began: 3.45 % applies from 2023-08-21, though a row dated 2024-02-20 (only the five-year rate moved)
+        comes later.
+
+        >>> load_lpr().one_year_since(date(2024, 3, 1))
+        datetime.date(2023, 8, 21)
+        """
+        day = parse_date(day, field=field)
+        rate = self.entry_on(day, field=field)[1]  # out_of_range before the first row
+        index = bisect_right(self._dates, day) - 1
+        while index > 0 and self.entries[index - 1][1] == rate:
+            index -= 1
+        return self.entries[index][0]
+
     def with_entry(self, effective_from: Any, lpr_1y: Any, lpr_5y: Any) -> LprTable:
         """Return a table with one more row; a row on the same date is replaced.
 
@@ -113,11 +130,7 @@ class LprTable:
         return LprTable(rows, max(self.confirmed_through, day), self.source)
 
 
-_ROW_SHAPE = {
-    "reason": "an LPR row must be (effective_from, lpr_1y, lpr_5y)",
-    "fix": "give three values per row",
-    "fix_zh": "每行应有三项：生效日期、一年期LPR、五年期LPR",
-}
+_ROW_SHAPE = {"reason": "lpr_row_shape"}
 
 
 def _lpr_percent(value: Any, field_name: str) -> Decimal:

@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from planner.caps.datafiles import load_data_file
+from planner.choices import E, parse_choice
 from planner.dates import parse_date
 from planner.domain.model import CreditorKind
-from planner.errors import InvalidInput
-from planner.findings import Severity
-from planner.money import to_decimal
+from planner.errors import InvalidInput, file_error
+from planner.findings import CODES, Severity
+from planner.money import to_decimal, to_int
 
 RULES_FILE = "cap_rules.json"
 _ONE_DAY = timedelta(days=1)
@@ -46,69 +47,6 @@ class CapNature(StrEnum):
     GUIDANCE = "guidance"  # a reference figure borrowed or recommended, not a limit binding on this creditor
 
 
-@dataclass(frozen=True, slots=True)
-class CapWording:
-    """How findings and outputs name a cap and what they say it may support.
-
-    These are the only status-dependent texts (see :data:`CAP_WORDING`); the templates use ``{what}``, ``{rate}``,
-    ``{cap}`` (percent) and ``{source}``.
-
-    Attributes:
-        legal: True for a confirmed legal cap, False for a reference (guidance or unconfirmed) figure.
-        label_zh / label_en: the cap's name inside a sentence ("法定上限" / "legal cap").
-        heading_zh / heading_en: the name as a heading ("法定利率上限" / "Legal cap").
-        named_zh / named_en: the name with the figure ("法定上限（15.4%）").
-        rate_above_zh / rate_above_en: the sentence of RATE_ABOVE_CAP and PENALTY_RATE_ABOVE_CAP.
-        use_zh / use_en: what an excess above the cap may be used for, with the source (CHARGES_ABOVE_CAP).
-    """
-
-    legal: bool
-    label_zh: str
-    label_en: str
-    heading_zh: str
-    heading_en: str
-    named_zh: str
-    named_en: str
-    rate_above_zh: str
-    rate_above_en: str
-    use_zh: str
-    use_en: str
-
-
-LEGAL_WORDING = CapWording(
-    legal=True,
-    label_zh="法定上限",
-    label_en="legal cap",
-    heading_zh="法定利率上限",
-    heading_en="Legal cap",
-    named_zh="法定上限（{cap}%）",
-    named_en="legal cap ({cap}%)",
-    rate_above_zh="{what} {rate}% 高于上限 {cap}%；依据{source}，可请求调减超出部分。",
-    rate_above_en="{what} of {rate}% is above the {cap}% cap; under {source} a reduction of the part above it may be "
-    "requested.",
-    use_zh="依据{source}，可据此申请减免",
-    use_en="under {source} this is a basis for a waiver request",
-)
-REFERENCE_WORDING = CapWording(
-    legal=False,
-    label_zh="参考上限（仅供参考，未经确认）",
-    label_en="reference cap (guidance, unconfirmed)",
-    heading_zh="参考利率上限（仅供参考，未经确认）",
-    heading_en="Reference cap (guidance, unconfirmed)",
-    named_zh="参考上限（{cap}%，仅供参考，未经确认）",
-    named_en="reference cap ({cap}%; guidance, unconfirmed)",
-    rate_above_zh="{what} {rate}% 高于参考上限 {cap}%（仅供参考，未经确认）；可作为协商减免的参考依据（依据{source}，"
-    "该规则尚待核实）。",
-    rate_above_en="{what} of {rate}% is above the {cap}% reference cap (guidance, unconfirmed); it may serve as a "
-    "reference point when negotiating a waiver (under {source}; the rule is still to be checked).",
-    use_zh="可作为协商减免的参考依据（依据{source}，该规则尚待核实）",
-    use_en="this may serve as a reference point when negotiating a waiver (under {source}; the rule is still to be "
-    "checked)",
-)
-CAP_WORDING = {True: LEGAL_WORDING, False: REFERENCE_WORDING}
-"""The wording by whether a cap is a confirmed legal cap (status "firm" and nature "legal")."""
-
-
 class LprOn(StrEnum):
     """Which date's one-year LPR an LPR-based cap uses."""
 
@@ -118,15 +56,23 @@ class LprOn(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class CapNote:
-    """An information note a rule carries; it becomes a finding whenever the rule applies.
-
-    In a :class:`CapRule` the messages are templates (``{cap}``, ``{lpr}`` …); in a :class:`Cap` they are filled.
+    """An information note a rule carries: a finding code (declared in :data:`planner.findings.CODES`) given
+    whenever the rule applies to a contract formed within ``contract_from`` … ``contract_to`` (inclusive, None
+    open-ended) with a creditor kind in ``kinds`` (None: every kind the rule covers), citing ``source`` (the rule's own source when empty). Its wording lives in :mod:`planner.text`;
+    its parameters are taken from the cap (``cap``, ``multiple``, ``lpr``, ``as_of``, ``contract_date``).
     """
 
     code: str
     severity: Severity
-    message_zh: str
-    message_en: str
+    source: str = ""
+    contract_from: date | None = None
+    contract_to: date | None = None
+    kinds: frozenset[CreditorKind] | None = None
+
+    def applies(self, kind: CreditorKind, contract_date: date) -> bool:
+        """Return True when the note applies to a ``kind`` contract formed on ``contract_date``."""
+        return (self.kinds is None or kind in self.kinds) and _within(contract_date, self.contract_from,
+                                                                      self.contract_to)
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +127,16 @@ def _next_day(day: date | None) -> date | None:
 
 
 @dataclass(frozen=True, slots=True)
+class TermLimit:
+    """The longest installment plan (个性化分期) a creditor kind allows, with its source."""
+
+    kinds: frozenset[CreditorKind]
+    months: int
+    source: str
+    status: RuleStatus = RuleStatus.FIRM
+
+
+@dataclass(frozen=True, slots=True)
 class CapRules:
     """The cap rules, checked on creation: every creditor kind has exactly one rule for every contract date and
     every interest date.
@@ -192,9 +148,11 @@ class CapRules:
 
     rules: tuple[CapRule, ...]
     source: str = ""
+    term_limits: tuple[TermLimit, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "rules", tuple(self.rules))
+        object.__setattr__(self, "term_limits", tuple(self.term_limits))
         ids = [r.id for r in self.rules]
         for rule_id in ids:
             if ids.count(rule_id) > 1:
@@ -212,16 +170,16 @@ class CapRules:
             for day in sorted(points):
                 hits = [r.id for r in matching if r.covers_interest(day)]
                 if len(hits) != 1:
-                    reason = (
-                        f"{len(hits)} rules ({', '.join(hits) or 'none'}) cover {kind.value} contracts formed "
-                        f"{contract_day.isoformat()} for interest on {day.isoformat()}; exactly one must"
-                    )
-                    params = {
-                        "reason": reason,
-                        "fix": "make the rules' date ranges meet without gaps or overlaps",
-                        "fix_zh": "请调整各规则的日期范围，使其既不重叠也不留空档",
-                    }
-                    raise InvalidInput("file", "bad_file", self.source or "cap rules", params=params)
+                    raise file_error(self.source or "cap rules", "rules_coverage", count=len(hits),
+                                     rules=", ".join(hits) or "—", kind=kind.value,
+                                     contract_date=contract_day.isoformat(), day=day.isoformat())
+
+    def term_limit(self, kind: CreditorKind) -> TermLimit | None:
+        """Return the installment-term limit of ``kind``, or None when the rules set none."""
+        for limit in self.term_limits:
+            if kind in limit.kinds:
+                return limit
+        return None
 
     def rule_for(self, kind: CreditorKind, contract_date: date, day: date) -> CapRule:
         """Return the rule governing interest on ``day`` for a ``kind`` contract formed on ``contract_date``."""
@@ -258,8 +216,7 @@ def _parse_rules(text: str, name: str) -> CapRules:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as err:
-        params = {"reason": f"invalid JSON at line {err.lineno}", "fix": "fix the JSON syntax", "fix_zh": "请修正 JSON 语法"}
-        raise InvalidInput("file", "bad_file", name, params=params) from None
+        raise file_error(name, "not_json_data", line=err.lineno, column=err.colno, detail=err.msg) from None
     items = document.get("rules") if isinstance(document, dict) else document
     if not isinstance(items, list) or not items:
         raise InvalidInput("rules", "empty", None, where=name)
@@ -270,7 +227,31 @@ def _parse_rules(text: str, name: str) -> CapRules:
         except InvalidInput as err:
             where = f"{name} rules[{index}]"
             raise err.at(where) from None
-    return CapRules(tuple(rules), name)
+    limits = []
+    raw_limits = document.get("term_limits", []) if isinstance(document, dict) else []
+    if not isinstance(raw_limits, list):
+        raise InvalidInput("term_limits", "bad_file", raw_limits, params=_OBJECT_NEEDED, where=name)
+    for index, item in enumerate(raw_limits):
+        try:
+            limits.append(_parse_term_limit(item))
+        except InvalidInput as err:
+            where = f"{name} term_limits[{index}]"
+            raise err.at(where) from None
+    return CapRules(tuple(rules), name, tuple(limits))
+
+
+def _parse_term_limit(item: Any) -> TermLimit:
+    if not isinstance(item, dict):
+        raise InvalidInput("term_limits", "bad_file", item, params=_OBJECT_NEEDED)
+    kinds = item.get("applies_to")
+    if not isinstance(kinds, list) or not kinds:
+        raise InvalidInput("applies_to", "empty", kinds)
+    return TermLimit(
+        kinds=frozenset(parse_kind(k) for k in kinds),
+        months=to_int(item.get("months"), field="months", low=1, high=120),
+        source=_required_text(item, "source"),
+        status=_enum(RuleStatus, item.get("status", RuleStatus.FIRM.value), "status"),
+    )
 
 
 def _parse_rule(item: Any) -> CapRule:
@@ -315,18 +296,27 @@ def _parse_rule(item: Any) -> CapRule:
     )
 
 
-_OBJECT_NEEDED = {"reason": "a JSON object is expected", "fix": "see planner/caps/data/cap_rules.json", "fix_zh": "请参照 planner/caps/data/cap_rules.json"}
+_OBJECT_NEEDED = {"reason": "json_object_needed"}
 _CAP_SHAPES = '{"percent": "24"} or {"lpr_multiple": "4", "lpr_on": "contract_date"|"as_of"}'
 
 
 def _parse_note(item: Any) -> CapNote:
     if not isinstance(item, dict):
         raise InvalidInput("notes", "bad_file", item, params=_OBJECT_NEEDED)
+    code = _required_text(item, "code")
+    if code not in CODES:
+        raise InvalidInput("code", "unknown_choice", code, params={"choices": ", ".join(sorted(CODES))})
+    contract_from, contract_to = _date_range(item.get("contract_dates"), "contract_dates")
+    kinds = item.get("applies_to")
+    if kinds is not None and (not isinstance(kinds, list) or not kinds):
+        raise InvalidInput("applies_to", "empty", kinds)
     return CapNote(
-        code=_required_text(item, "code"),
+        code=code,
         severity=_enum(Severity, item.get("severity"), "severity"),
-        message_zh=_required_text(item, "message_zh"),
-        message_en=_required_text(item, "message_en"),
+        source=str(item.get("source") or ""),
+        contract_from=contract_from,
+        contract_to=contract_to,
+        kinds=None if kinds is None else frozenset(parse_kind(k) for k in kinds),
     )
 
 
@@ -357,14 +347,11 @@ def _positive(value: Any, key: str) -> Decimal:
     return number
 
 
-def _enum(enum: type[StrEnum], value: Any, key: str) -> Any:
-    try:
-        return enum(value)
-    except ValueError:
-        choices = ", ".join(m.value for m in enum)  # type: ignore[attr-defined]
-        raise InvalidInput(key, "unknown_choice", value, params={"choices": choices}) from None
+def _enum(enum: type[E], value: Any, key: str) -> E:
+    return parse_choice(enum, value, key)
 
 
 def parse_kind(value: Any) -> CreditorKind:
-    return _enum(CreditorKind, value.strip() if isinstance(value, str) else value, "kind")  # type: ignore[no-any-return]
+    """Return the creditor kind named by its value (``"private"``, any case)."""
+    return parse_choice(CreditorKind, value, "kind")
 

@@ -1,41 +1,63 @@
 """Command-line interface: ``planner <command> …`` (also ``python -m planner``).
 
 The commands, their options and their JSON keys are a contract for counsellors' scripts; see README.md. Each
-command lives in its own module with ``register(subparsers)``; this module owns the shared plumbing: one error
-line on stderr and exit code 2 for bad input (never a traceback), JSON with amounts as two-place decimal strings.
+command lives in its own module with ``register(subparsers)`` and is a thin caller of the core: it parses its
+options with the shared parsers (:mod:`planner.io.values`, :mod:`planner.dates`, :mod:`planner.money`), calls the
+use case, and prints text from :mod:`planner.text` or JSON from :mod:`planner.io.export`. This module owns the
+shared plumbing: one error line on stderr in the chosen language (argparse's own messages included) and exit code
+2 for bad input, never a traceback; exit code 1 when a finding is an error; tables laid out by rich, which
+measures the width of Chinese characters and wraps to the terminal (100 columns when not a terminal).
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import itertools
 import json
+import os
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any, NoReturn
 
-from planner.errors import InvalidInput, PlannerError
+from planner.errors import InvalidInput, PlannerError, os_error
+from planner.findings import Finding, Severity
 from planner.money import yuan
 
-EXIT_FINDINGS = 1  # `check`: the file reads, but a finding marked error must be corrected
+EXIT_FINDINGS = 1  # the input reads, but a finding marked error must be corrected
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug of ours, reported in one line
+WIDTH = 100  # columns when the output is not a terminal
 
 
 class UsageError(Exception):
-    """An argparse complaint, reported as one line."""
+    """A usage complaint (argparse's, or a command's own), reported as one line."""
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        text = f"{self.prog}: {message}"
+        text = f"{self.prog}: {_translated(message, _LANG[0])}"
         raise UsageError(text)
 
 
+_LANG = ["zh"]  # the language of the current run, known before parsing
+
+
+def _translated(message: str, lang: str) -> str:
+    """Return an argparse message in ``lang`` (its patterns in :data:`planner.text.zh.ARGPARSE`)."""
+    from planner.text import catalog
+
+    for pattern, replacement in catalog(lang).ARGPARSE:
+        if re.match(pattern, message):
+            return re.sub(pattern, replacement, message)
+    return message
+
+
 def to_json(value: Any) -> Any:
-    """Return ``value`` with Decimals as strings (amounts with two places), dates as ISO strings."""
+    """Return ``value`` with Decimals as strings, dates as ISO strings (for command objects built by hand)."""
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, date):
@@ -57,6 +79,105 @@ def amount(value: Decimal) -> str:
     return yuan(value)
 
 
+def width() -> int:
+    """Return the output width: the terminal's, or 100 columns (``COLUMNS`` overrides both)."""
+    if os.environ.get("COLUMNS", "").isdigit():
+        return int(os.environ["COLUMNS"])
+    return os.get_terminal_size().columns if sys.stdout.isatty() else WIDTH
+
+
+def _console(columns: int | None = None) -> Any:
+    from rich.console import Console
+
+    return Console(file=io.StringIO(), width=columns or width(), color_system=None, force_terminal=False,
+                   legacy_windows=False, emoji=False, highlight=False, markup=False)
+
+
+def _header_lines(header: str, room: int) -> str:
+    """Return a header broken into lines of at most ``room`` columns (between words, or between CJK characters)."""
+    from rich.cells import cell_len
+
+    if cell_len(header) <= room:
+        return header
+    lines: list[str] = []
+    current = ""
+    for token in re.findall(r"[A-Za-z0-9%().,/:'-]+ ?|.", header):
+        if current and cell_len(current + token.rstrip()) > room:
+            lines.append(current.rstrip())
+            current = ""
+        current += token
+    lines.append(current.rstrip())
+    return "\n".join(line for line in lines if line)
+
+
+def format_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], *, align_right: Sequence[bool] = ()) -> str:
+    """Return a plain-text table laid out by rich: CJK widths measured, headers broken onto lines to the width of
+    their column, text cells wrapped, number cells never broken. A table that cannot fit :func:`width` even so is
+    written as one block per row (``header: value`` lines)."""
+    from rich import box
+    from rich.cells import cell_len
+    from rich.table import Table
+
+    right = list(align_right) + [False] * (len(headers) - len(align_right))
+    cells = [["" if v is None else str(v) for v in row] for row in rows]
+    widths = []
+    for index, is_right in enumerate(right):
+        widest = max((cell_len(row[index]) for row in cells), default=1)
+        widths.append(max(4, widest if is_right else min(widest, 24)))
+    spare = width() - sum(widths) - 3 * (len(widths) - 1)
+    if spare < 0:  # too narrow for columns: one block per row instead
+        return "\n\n".join("\n".join(f"{h}: {v}" for h, v in zip(headers, row, strict=True) if v) for row in cells)
+    for index, header in enumerate(headers):  # room left over lets headers stay on one line, left to right
+        grow = min(spare, max(0, cell_len(str(header)) - widths[index]))
+        widths[index] += grow
+        spare -= grow
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1))
+    for header, is_right, room in zip(headers, right, widths, strict=True):
+        table.add_column(_header_lines(str(header), room), justify="right" if is_right else "left",
+                         overflow="fold", min_width=room)
+    for row in cells:
+        table.add_row(*row)
+    console = _console()
+    console.print(table)
+    return "\n".join(line.rstrip() for line in console.file.getvalue().splitlines())
+
+
+def wrap(line: str) -> str:
+    """Return one line of prose wrapped to :func:`width` (CJK widths measured), continuation lines hanging under
+    the text of a ``- `` item and its indent."""
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    stripped = line.lstrip(" ")
+    hang = len(line) - len(stripped) + (2 if stripped.startswith("- ") else 0)
+    room = width()
+    if cell_len(line) <= room or room <= hang + 10:
+        return line
+    console = _console(room)
+    first, *rest = Text(line[hang:]).wrap(console, room - hang)
+    return "\n".join([line[:hang] + first.plain.rstrip(), *(" " * hang + part.plain.rstrip() for part in rest)])
+
+
+def text_block(lines: Iterable[str]) -> str:
+    """Return output lines joined, each prose line wrapped (tables, which hold line breaks, are already laid out)."""
+    return "\n".join(item if "\n" in item else wrap(item) for item in lines)
+
+
+def finding_line(finding: Finding, lang: str, *, indent: str = "", group: str = "") -> str:
+    """Return one finding as a line: ``- [注意] cf-loan: …`` (the subject left out inside its own group)."""
+    from planner.text import render, severity_label
+
+    message = render(finding, lang)
+    source = f" [{finding.source}]" if finding.source and finding.source not in message else ""
+    subject = "" if not finding.subject or finding.subject == group else f"{finding.subject}: "
+    return f"{indent}- [{severity_label(finding.severity, lang)}] {subject}{message}{source}"
+
+
+def has_error(findings: Iterable[Finding]) -> bool:
+    """Return True when a finding is an error (the command then exits with 1)."""
+    return any(f.severity is Severity.ERROR for f in findings)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the parser with every command registered."""
     from planner.cli import cap, casecmds, payoff, schedule  # commands register themselves
@@ -72,14 +193,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI and return its exit code (0 ok, 2 bad input, 70 an internal error — reported in one line)."""
+    """Run the CLI and return its exit code (0 ok, 1 an error finding, 2 bad input, 70 an internal error)."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     # Known before parsing, so even a parse error is reported in the chosen language.
     lang = "en" if "--lang=en" in args_list or ("--lang", "en") in itertools.pairwise(args_list) else "zh"
+    _LANG[0] = lang
     try:
         parser = build_parser()
         args = parser.parse_args(args_list)
-        lang = args.lang
+        lang = _LANG[0] = args.lang
         return int(args.func(args) or 0)
     except UsageError as err:
         sys.stderr.write(f"{err}\n")
@@ -93,36 +215,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except OSError as err:  # a file the user named cannot be read or written
-        where = f" ({err.filename})" if err.filename else ""
-        sys.stderr.write(f"planner: {err.strerror or err}{where}\n")
+        sys.stderr.write(f"planner: {os_error(str(err.filename or ''), err).message(lang)}\n")
         return EXIT_BAD_INPUT
     except Exception as err:  # noqa: BLE001 - the last resort at the edge: one line, never a traceback
-        sys.stderr.write(
-            f"planner: 内部错误 / internal error: {type(err).__name__}: {err}. "
-            "请把命令和输入文件（去掉个人信息）报告给开发者 / please report the command and input (without personal data)\n"
-        )
+        from planner.text import message
+
+        sys.stderr.write(f"planner: {message('internal', lang, error=f'{type(err).__name__}: {err}')}\n")
         return EXIT_INTERNAL
-
-
-def display_width(text: str) -> int:
-    """Return the terminal width of ``text`` (CJK characters take two columns)."""
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def format_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], *, align_right: Sequence[bool] = ()) -> str:
-    """Return an aligned plain-text table; numbers right-aligned where ``align_right`` says so."""
-    cells = [[str(h) for h in headers]] + [["" if v is None else str(v) for v in row] for row in rows]
-    widths = [max(display_width(r[i]) for r in cells) for i in range(len(headers))]
-    right = list(align_right) + [False] * (len(headers) - len(align_right))
-    lines = []
-    for index, row in enumerate(cells):
-        parts = []
-        for i, value in enumerate(row):
-            pad = " " * (widths[i] - display_width(value))
-            parts.append(pad + value if right[i] and index else value + pad)
-        lines.append("  ".join(parts).rstrip())
-        if index == 0:
-            lines.append("  ".join("-" * w for w in widths))
-    return "\n".join(lines)

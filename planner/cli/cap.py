@@ -1,6 +1,6 @@
 """``planner cap``: the interest cap for one loan and, over a period, the interest it supports.
 
-The cap is named by its rule (:attr:`planner.caps.Cap.wording`): a confirmed legal rule gives a 法定利率上限 /
+The cap is named by its standing (:attr:`planner.caps.Cap.standing`): a confirmed legal rule gives a 法定利率上限 /
 legal cap; an unconfirmed rule or a guidance figure a 参考利率上限（仅供参考，未经确认） / reference cap.
 
 ::
@@ -10,13 +10,16 @@ legal cap; an unconfirmed rule or a guidance figure a 参考利率上限（仅�
 
 JSON keys (a contract for scripts): ``kind``, ``contract_date``, ``as_of``, ``cap_rate`` (percent, two places,
 "15.40"), ``rule_id``, ``scope``, ``basis`` (text with its source, Chinese; English with ``--lang en``), ``source``,
-``status`` ("firm" / "check"), ``nature`` ("legal" / "guidance"), ``findings`` (``code``, ``severity``, ``message``, ``source``); with a period also
-``from``, ``to``, ``days``, ``principal``, ``annual_rate``, ``legal_interest``, ``claimed_interest``, ``excess``
-(amounts as two-place decimal strings) and ``periods`` (``from``, ``to``, ``days``, ``cap_rate``, ``rule_id``).
+``status`` ("firm" / "check"), ``nature`` ("legal" only for a confirmed legal rule, "guidance", or "unconfirmed"),
+``standing`` ("legal" / "reference"), ``findings`` (``code``, ``severity``, ``scope``, ``subject``, ``message``,
+``source``, ``params``); with a period also ``from``, ``to``, ``days``, ``principal``, ``annual_rate``,
+``legal_interest``, ``claimed_interest``, ``excess`` (amounts as two-place decimal strings) and ``periods``
+(``from``, ``to``, ``days``, ``cap_rate``, ``rule_id``).
 
-``--as-of`` defaults to ``--to``, else today; ``--to`` defaults to ``--as-of`` when only ``--from`` is given.
-Every option is parsed here, not by argparse, so bad values raise :class:`planner.errors.InvalidInput` and the
-shared plumbing prints one line naming the field and the fix (exit code 2).
+Options are read with the shared parsers: ``--kind 民间借贷``, dates as ``2021/3/1`` or ``2021年3月1日``, a rate
+such as ``24``, ``月2%`` or ``日万分之五``, a principal such as ``100000元``. ``--as-of`` defaults to ``--to``, else
+today; ``--to`` defaults to ``--as-of`` when only ``--from`` is given. Exit code 1 when a finding is an error (a
+contract dated after the as-of date).
 """
 
 from __future__ import annotations
@@ -24,20 +27,17 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
-from planner.caps import CapQuote, RuleStatus, percent_text, quote_cap
-from planner.cli import amount, print_json
+from planner.caps import CapQuote, quote_cap
+from planner.cli import EXIT_FINDINGS, amount, finding_line, has_error, print_json, text_block
 from planner.dates import parse_date
-from planner.domain.model import CreditorKind
+from planner.domain.checks import rate_fraction
 from planner.errors import InvalidInput
-from planner.findings import Severity
-
-_KINDS = ", ".join(k.value for k in CreditorKind)
-_SEVERITY_ZH = {Severity.INFO: "提示", Severity.WARNING: "注意", Severity.ERROR: "错误"}
-_STATUS_ZH = {RuleStatus.FIRM: "已确认", RuleStatus.CHECK: "待核实（请作为可修改的数据看待）"}
-_STATUS_EN = {RuleStatus.FIRM: "firm", RuleStatus.CHECK: "to be checked (treat as editable data)"}
+from planner.io.values import kind_choices, parse_kind, parse_rate
+from planner.money import money
+from planner.text import catalog, choice_label, fmt, message
+from planner.text.fmt import percent_2
 
 
 def register(subparsers: Any) -> None:
@@ -50,10 +50,12 @@ def register(subparsers: Any) -> None:
         " legal cap, or a reference cap for guidance); with a period, the interest it supports, the contract"
         " interest and the excess.",
     )
-    parser.add_argument("--kind", metavar="KIND", help=f"债权人类型 / creditor kind: {_KINDS}")
+    parser.add_argument("--kind", metavar="KIND", help=f"债权人类型 / creditor kind: {kind_choices()}")
     parser.add_argument("--contract-date", metavar="YYYY-MM-DD", help="合同成立日 / contract date")
     parser.add_argument("--principal", metavar="AMOUNT", help="本金（元） / principal in yuan")
-    parser.add_argument("--annual-rate", metavar="PERCENT", help="合同年利率 %% / contract rate, percent a year")
+    parser.add_argument("--annual-rate", metavar="RATE",
+                        help="合同利率：24、24%%、月2%%、日万分之五 / contract rate (percent a year unless written "
+                        "otherwise)")
     parser.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="计息起始日 / first day of the period")
     parser.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="计息截止日（不含） / end of the period")
     parser.add_argument(
@@ -61,15 +63,6 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
     parser.set_defaults(func=run)
-
-
-def _kind(value: str | None) -> CreditorKind:
-    if value is None or not value.strip():
-        raise InvalidInput("kind", "required", None, params={"choices": _KINDS})
-    try:
-        return CreditorKind(value.strip())
-    except ValueError:
-        raise InvalidInput("kind", "unknown_choice", value, params={"choices": _KINDS}) from None
 
 
 def _date(value: str | None, field: str) -> date | None:
@@ -83,7 +76,9 @@ def quote_from_args(args: argparse.Namespace) -> CapQuote:
         InvalidInput: naming the option's field (``kind``, ``contract_date``, ``principal``, ``annual_rate``,
             ``from``, ``to``, ``as_of``).
     """
-    kind = _kind(args.kind)
+    if args.kind is None or not args.kind.strip():
+        raise InvalidInput("kind", "required", None, params={"choices": kind_choices()})
+    kind = parse_kind(args.kind)
     if args.contract_date is None:
         raise InvalidInput("contract_date", "required", None)
     contract_date = parse_date(args.contract_date, field="contract_date")
@@ -98,37 +93,36 @@ def quote_from_args(args: argparse.Namespace) -> CapQuote:
         raise InvalidInput("from", "required", None)
     if start is not None and end is not None and end < start:
         raise InvalidInput("to", "date_order", end.isoformat(), params={"other": "from"})
+    if start is not None and start < contract_date:
+        raise InvalidInput("from", "date_order", start.isoformat(), params={"other": "contract_date"})
     if as_of is None:
         as_of = end or date.today()  # noqa: DTZ011 - the CLI is an edge; the core never reads the clock
     if start is not None:
         for name, value in (("principal", args.principal), ("annual_rate", args.annual_rate)):
             if value is None:
                 raise InvalidInput(name, "required", None)
-    return quote_cap(
-        kind,
-        contract_date,
-        as_of=as_of,
-        annual_rate=args.annual_rate,
-        principal=args.principal,
-        start=start,
-        end=end,
-    )
+    rate = None if args.annual_rate is None else parse_rate(args.annual_rate, field="annual_rate")
+    principal = None if args.principal is None else money(args.principal, field="principal")
+    return quote_cap(kind, contract_date, as_of=as_of, annual_rate=rate, principal=principal, start=start, end=end)
 
 
 def quote_to_json(quote: CapQuote, lang: str) -> dict[str, Any]:
     """Return the quote as the command's JSON object (see the module docstring for the keys)."""
+    from planner.io.export import findings_json
+
     cap = quote.cap
     result: dict[str, Any] = {
         "kind": quote.kind.value,
         "contract_date": quote.contract_date,
         "as_of": quote.as_of,
-        "cap_rate": percent_text(cap.percent),
+        "cap_rate": percent_2(cap.percent),
         "rule_id": cap.rule_id,
         "scope": cap.scope.value,
         "basis": _basis(quote, lang),
         "source": cap.source,
         "status": cap.status.value,
-        "nature": cap.nature.value,
+        "nature": cap.reported_nature,
+        "standing": cap.standing,
     }
     if quote.principal is not None:
         result["principal"] = amount(quote.principal)
@@ -139,93 +133,64 @@ def quote_to_json(quote: CapQuote, lang: str) -> dict[str, Any]:
             "from": quote.start,
             "to": quote.end,
             "days": (quote.end - quote.start).days,
-            "legal_interest": amount(quote.legal_interest),
-            "claimed_interest": amount(quote.claimed_interest or Decimal(0)),
-            "excess": amount(quote.excess or Decimal(0)),
+            "legal_interest": amount(quote.legal_interest or 0),
+            "claimed_interest": amount(quote.claimed_interest or 0),
+            "excess": amount(quote.excess or 0),
             "periods": [
-                {
-                    "from": p.start,
-                    "to": p.end,
-                    "days": p.days,
-                    "cap_rate": percent_text(p.cap.percent),
-                    "rule_id": p.cap.rule_id,
-                }
+                {"from": p.start, "to": p.end, "days": p.days, "cap_rate": percent_2(p.cap.percent),
+                 "rule_id": p.cap.rule_id}
                 for p in quote.periods
             ],
         }
-    result["findings"] = [
-        {"code": f.code, "severity": f.severity.value, "message": f.message(lang), "source": f.source}
-        for f in quote.findings
-    ]
+    result["findings"] = findings_json(quote.findings, lang)
     return result
 
 
 def _basis(quote: CapQuote, lang: str) -> str:
     cap = quote.cap
-    if lang == "en":
-        return f"{cap.basis_en} (source: {cap.source})"
-    return f"{cap.basis_zh}（依据：{cap.source}）"
-
-
-def _yuan(value: Decimal) -> str:
-    return f"¥{Decimal(amount(value)):,}"
+    basis = cap.basis_en if lang == "en" else cap.basis_zh
+    return message("cap.basis_json", lang, basis=basis, source=cap.source)
 
 
 def quote_to_text(quote: CapQuote, lang: str) -> str:
     """Return the quote as a few readable lines (Chinese, or English with ``lang="en"``)."""
     cap = quote.cap
-    en = lang == "en"
-    heading = cap.wording.heading_en if en else cap.wording.heading_zh
+    heading = catalog(lang).STANDING_HEADING[cap.standing]
     lines = [
-        f"{heading}: {percent_text(cap.percent)}% a year (365-day year), as of {quote.as_of.isoformat()}"
-        if en
-        else f"{heading}：年化 {percent_text(cap.percent)}%（按 365 天计，测算基准日 {quote.as_of.isoformat()}）",
-        f"Basis: {_basis(quote, lang)}" if en else f"规则：{_basis(quote, lang)}",
-        f"Status: {_STATUS_EN[cap.status]} (rule {cap.rule_id})"
-        if en
-        else f"状态：{_STATUS_ZH[cap.status]}（规则 {cap.rule_id}）",
+        message("cap.heading", lang, heading=heading, cap=percent_2(cap.percent), as_of=quote.as_of.isoformat()),
+        message("cap.basis", lang, basis=cap.basis_en if lang == "en" else cap.basis_zh, source=cap.source),
+        message("cap.status", lang, status=choice_label("rule_status", cap.status, lang), rule=cap.rule_id),
     ]
     if quote.start is not None and quote.end is not None and quote.principal is not None:
-        days = (quote.end - quote.start).days
-        first, last = quote.start.isoformat(), quote.end.isoformat()
-        rate = f"{(quote.annual_rate or Decimal(0)).normalize():f}"
-        if en:
-            lines.append(
-                f"Period: {first} to {last} ({days} days), principal {_yuan(quote.principal)}, contract rate {rate}%"
-            )
-        else:
-            lines.append(f"期间：{first} 至 {last}（{days} 天），本金 {_yuan(quote.principal)}，合同年利率 {rate}%")
+        rate = fmt.number(quote.annual_rate or 0, lang)
+        lines.append(message("cap.period", lang, start=quote.start.isoformat(), end=quote.end.isoformat(),
+                             days=(quote.end - quote.start).days, principal=fmt.money(quote.principal, lang),
+                             rate=rate))
         if len(quote.periods) > 1:
             for p in quote.periods:
                 span = f"{p.start.isoformat()} – {p.end.isoformat()} ({p.days})"
-                lines.append(f"  {span}: {percent_text(p.cap.percent)}% [{p.cap.rule_id}]")
-        labels = (
-            ("Interest within the cap", "Contract interest", "Excess")
-            if en
-            else ("上限内利息", "合同约定利息", "超出部分")
-        )
-        figures = (quote.legal_interest, quote.claimed_interest, quote.excess)
-        for label, value in zip(labels, figures, strict=True):
-            lines.append(f"{label}: {_yuan(value or Decimal(0))}" if en else f"{label}：{_yuan(value or Decimal(0))}")
+                lines.append(f"  {span}: {percent_2(p.cap.percent)}% [{p.cap.rule_id}]")
+        sep = ": " if lang == "en" else "："
+        for key, value in (("cap.legal_interest", quote.legal_interest), ("cap.claimed", quote.claimed_interest),
+                           ("cap.excess", quote.excess)):
+            lines.append(f"{message(key, lang)}{sep}{fmt.money(value or 0, lang)}")
     if quote.findings:
-        lines.append("Notes:" if en else "提示：")
-        for finding in quote.findings:
-            tag = finding.severity.value if en else _SEVERITY_ZH[finding.severity]
-            lines.append(f"  [{tag}] {finding.message(lang)}")
-    lines.append(
-        "A planner estimate with its sources, not legal advice or a court's figure."
-        if en
-        else "以上为本工具依据所列规定的测算，供协商参考，不是法律意见，也不是法院认定的金额。"
-    )
-    return "\n".join(lines)
+        lines.append(message("cap.notes", lang))
+        lines += [finding_line(f, lang, indent="  ") for f in quote.findings]
+    lines.append(message("estimate.caps", lang))
+    return text_block(lines)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run ``planner cap``; return 0."""
+    """Run ``planner cap``; return 0, or 1 when a finding is an error."""
     quote = quote_from_args(args)
     lang = getattr(args, "lang", "zh")
+    if args.annual_rate is not None:
+        finding = rate_fraction(parse_rate(args.annual_rate, field="annual_rate"), "annual_rate", "loan")
+        if finding is not None:
+            sys.stderr.write(f"planner: {finding_line(finding, lang)[2:]}\n")
     if args.json:
         print_json(quote_to_json(quote, lang))
     else:
         sys.stdout.write(quote_to_text(quote, lang) + "\n")
-    return 0
+    return EXIT_FINDINGS if has_error(quote.findings) else 0

@@ -1,35 +1,40 @@
-"""The case-level commands: ``planner example``, ``planner template``, ``planner import``, ``planner check CASE``
-and ``planner plan CASE``."""
+"""The case-level commands: ``planner example``, ``template``, ``import``, ``check CASE`` and ``plan CASE``.
+
+Thin callers of the core: ``plan`` prints what :func:`planner.engines.plan.plan_case` computed (JSON through
+:func:`planner.io.export.plan_json`), ``check`` the cap audit of each debt and the data checks.
+"""
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from planner.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, amount, format_table, print_json
-from planner.engines.scenarios import (
-    Comparison,
-    Outcome,
-    evaluate_case,
-    pro_rata_scenario,
-    shortest_affordable_terms,
+from planner.cli import (
+    EXIT_BAD_INPUT,
+    EXIT_FINDINGS,
+    finding_line,
+    format_table,
+    has_error,
+    print_json,
+    text_block,
 )
 from planner.errors import InvalidInput
-from planner.findings import Finding, Severity
-from planner.text.labels import label, scenario_label, signed_yuan
+from planner.findings import Finding, unique
+from planner.text import fmt, label, message, scenario_label
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Add the example, check and plan commands."""
+    """Add the example, template, import, check and plan commands."""
     example = sub.add_parser("example", help="write the built-in example case / 输出内置示例案例")
     example.add_argument("-o", "--output", help="file to write (default: standard output)")
-    example.add_argument("--force", action="store_true", help="replace an existing file (its old version is kept as .bak)")
+    example.add_argument("--force", action="store_true",
+                         help="replace an existing file (the old one is kept as NAME.<time>.bak)")
     example.set_defaults(func=run_example)
 
     template = sub.add_parser("template", help="write a debts table to fill in (CSV, Chinese header) / 输出债务表模板")
@@ -37,15 +42,19 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     template.add_argument("--force", action="store_true", help="replace an existing file")
     template.set_defaults(func=run_template)
 
-    new = sub.add_parser("import", help="start a case from a debts table (CSV or .xlsx) / 由债务表新建案例")
+    new = sub.add_parser("import", help="start or update a case from a debts table (CSV or .xlsx) / 由债务表新建或更新案例")
     new.add_argument("debts", help="debts table: CSV (UTF-8 or GB18030) or .xlsx, see `planner template`")
     new.add_argument("-o", "--output", required=True, help="the case file to write (.json)")
-    new.add_argument("--as-of", help="date the figures are stated at, YYYY-MM-DD (default today)")
-    new.add_argument("--income", default="0", help="net monthly household income / 每月净收入")
-    new.add_argument("--expenses", default="0", help="essential monthly expenses, all categories / 每月必要支出")
-    new.add_argument("--reserve", default="0", help="monthly reserve kept back / 每月应急储备")
-    new.add_argument("--borrower", default="", help="the borrower's name or a label")
-    new.add_argument("--force", action="store_true", help="replace an existing case file (old version kept as .bak)")
+    new.add_argument("--as-of", help="date the figures are stated at, e.g. 2026-11-23 (default today)")
+    new.add_argument("--income", help="net monthly household income / 每月净收入")
+    new.add_argument("--expenses", help="essential monthly expenses, all categories / 每月必要支出")
+    new.add_argument("--reserve", help="monthly reserve kept back / 每月应急储备")
+    new.add_argument("--borrower", help="the borrower's name or a label")
+    mode = new.add_mutually_exclusive_group()
+    mode.add_argument("--update", action="store_true",
+                      help="replace only the debts of an existing case; keep its budget, scenarios and notes / 只更新债务")
+    mode.add_argument("--force", action="store_true",
+                      help="start a new case over an existing file (the old one is kept as NAME.<time>.bak)")
     new.set_defaults(func=run_import)
 
     check = sub.add_parser("check", help="validate a case and audit each debt against the legal caps / 校验与利率上限审查")
@@ -57,113 +66,158 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     plan.add_argument("case", help="case file (.json)")
     plan.add_argument("--fit", action="store_true",
                       help="add the budget-fitted scenarios (shortest affordable term, pro-rata split)")
-    plan.add_argument("--horizon", type=int, default=120, help="months costed and shown (default 120)")
+    plan.add_argument("--horizon", default="120",
+                      help="months compared, at least (default 120; longer when a negotiated plan is)")
     plan.add_argument("--json", action="store_true", help="print JSON")
+    plan.add_argument("--detail", action="store_true",
+                      help="with --json: each scenario's months and each debt's schedule (to reconcile the totals)")
     plan.set_defaults(func=run_plan)
+
+
+# ------------------------------------------------------------------------------------------------ example, template
+
+
+def _refuse_overwrite(path: str, force: bool, *, example: str = "case.json") -> None:
+    """Raise unless ``path`` is free or ``--force`` was given: a case file is someone's data."""
+    target = Path(path)
+    if target.is_dir():
+        raise InvalidInput("file", "cannot_write", path, params={"reason": "is_folder",
+                                                                 "example": str(target / example)})
+    if not force and target.exists():
+        raise InvalidInput("file", "exists", path)
+
+
+def _saved_lines(saved: Any, lang: str) -> None:
+    if saved.kept is not None:
+        sys.stderr.write(f"planner: {message('import.backup', lang, path=saved.kept)}\n")
 
 
 def run_example(args: argparse.Namespace) -> int:
     """Write the example case to a file or standard output."""
-    from planner.io.casefile import dumps_case, save_case
+    from planner.io.casefile import dumps_case, write_case
     from planner.io.examples import example_case
 
     case = example_case()
     if args.output:
         _refuse_overwrite(args.output, args.force)
-        save_case(case, args.output)
-        sys.stderr.write(f"已写入示例案例 / example case written: {args.output}\n")
+        saved = write_case(case, args.output, keep_copy=True)
+        sys.stderr.write(message("example.written", args.lang, path=args.output) + "\n")
+        _saved_lines(saved, args.lang)
     else:
         sys.stdout.write(dumps_case(case))
     return 0
-
-
-def _refuse_overwrite(path: str, force: bool) -> None:
-    """Raise unless ``path`` is free or ``--force`` was given: a case file is someone's data."""
-    if not force and Path(path).exists():
-        raise InvalidInput("file", "exists", path)
 
 
 def run_template(args: argparse.Namespace) -> int:
     """Write the debts template."""
     from planner.io.importing import write_debts_template
 
-    _refuse_overwrite(args.output, args.force)
+    _refuse_overwrite(args.output, args.force, example="debts.csv")
     write_debts_template(args.output)
-    sys.stderr.write(f"已写入债务表模板 / debts template written: {args.output}\n")
+    sys.stderr.write(message("template.written", args.lang, path=args.output) + "\n")
     return 0
+
+
+# ------------------------------------------------------------------------------------------------ import
+
+
+def _budget(args: argparse.Namespace) -> Any:
+    """Return the one-line budget the options give, or None when none was given."""
+    from planner.domain.model import Budget, ExpenseCategory, ExpenseItem, IncomeItem
+    from planner.money import money
+    from planner.text import zh
+
+    if args.income is None and args.expenses is None and args.reserve is None:
+        return None
+    income = money(args.income or "0", field="income")
+    expenses = money(args.expenses or "0", field="expenses")
+    return Budget(
+        incomes=(IncomeItem(zh.FIELDS["income"], income),) if income else (),
+        expenses=(ExpenseItem(ExpenseCategory.OTHER, expenses, zh.MESSAGES["import.expenses_line"]),) if expenses else (),
+        reserve=money(args.reserve or "0", field="reserve"),
+    )
 
 
 def run_import(args: argparse.Namespace) -> int:
-    """Read a debts table and save a new case with a one-line budget (detail it later in the file or the app)."""
+    """Read a debts table and save a case: a new one, or (``--update``) the existing case with new debts."""
     from planner.dates import parse_date
     from planner.domain.case import Case
-    from planner.domain.model import Budget, ExpenseCategory, ExpenseItem, IncomeItem, sanity_findings
-    from planner.io.casefile import save_case
-    from planner.io.importing import import_debts
-    from planner.money import money
+    from planner.domain.checks import debt_checks
+    from planner.domain.model import Budget
+    from planner.io.casefile import load_case, write_case
+    from planner.io.importing import import_debts, replace_debts
 
-    _refuse_overwrite(args.output, args.force)
+    lang = args.lang
+    target = Path(args.output)
+    if target.is_dir():
+        raise InvalidInput("file", "cannot_write", args.output, params={"reason": "is_folder",
+                                                                        "example": str(target / "case.json")})
+    exists = target.exists()
+    if exists and not (args.update or args.force):
+        raise InvalidInput("file", "case_exists", args.output)
+    budget = _budget(args)
+    as_of = parse_date(args.as_of, field="as_of") if args.as_of else None
+    previous = load_case(target) if exists and args.update else None  # read first: a bad file is reported now
     result = import_debts(args.debts)
     if result.errors:
-        lang = args.lang
         for error in result.errors:
             sys.stderr.write(f"planner: {error.message(lang)}\n")
-        sys.stderr.write(f"planner: 未写入案例，请先更正以上 {len(result.errors)} 处问题 / "
-                         f"no case written: fix the {len(result.errors)} problem(s) above first\n")
+        sys.stderr.write(f"planner: {message('import.no_case', lang, count=len(result.errors))}\n")
         return EXIT_BAD_INPUT
-    income = money(args.income, field="income")
-    expenses = money(args.expenses, field="expenses")
-    budget = Budget(
-        incomes=(IncomeItem("收入", income),) if income else (),
-        expenses=(ExpenseItem(ExpenseCategory.OTHER, expenses, "必要支出合计"),) if expenses else (),
-        reserve=money(args.reserve, field="reserve"),
-    )
-    as_of = parse_date(args.as_of, field="as_of") if args.as_of else date.today()  # noqa: DTZ011 - CLI edge
-    case = Case(budget, result.debts, as_of, borrower=args.borrower)
-    save_case(case, args.output)
-    lang = args.lang
-    sys.stderr.write(f"已导入 {len(case.debts)} 笔债务 → {args.output}\n" if lang != "en"
-                     else f"Imported {len(case.debts)} debts → {args.output}\n")
+    if result.first_sheet is not None and result.sheet is not None:
+        sys.stderr.write(f"planner: {message('import.sheet', lang, sheet=result.sheet)}\n")
+    if previous is not None:
+        changes: dict[str, Any] = {}
+        if as_of is not None:
+            changes["as_of"] = as_of
+        if args.borrower is not None:
+            changes["borrower"] = args.borrower
+        case = replace_debts(previous, result.debts, budget=budget, **changes)
+    else:
+        today = date.today()  # noqa: DTZ011 - the CLI is an edge; the core never reads the clock
+        case = Case(budget or Budget(), result.debts, as_of or today, borrower=args.borrower or "")
+    saved = write_case(case, target, keep_copy=exists)
+    done = "import.updated" if previous is not None else "import.done"
+    sys.stderr.write(message(done, lang, count=len(case.debts), path=args.output) + "\n")
+    _saved_lines(saved, lang)
     if result.ignored_columns:
-        names = "、".join(result.ignored_columns) if lang != "en" else ", ".join(result.ignored_columns)
-        sys.stderr.write(f"planner: 注意：以下列无法识别，未导入：{names}（请对照 planner template 的表头）\n"
-                         if lang != "en" else
-                         f"planner: warning: these columns were not recognised and not imported: {names} "
-                         "(compare with the header of `planner template`)\n")
-    for debt in case.debts:
-        for finding in sanity_findings(debt, case.as_of):
-            sys.stderr.write(f"planner: {'warning' if lang == 'en' else '注意'}: {debt.id}: {finding.message(lang)}\n")
+        names = fmt.join(result.ignored_columns, lang)
+        sys.stderr.write(f"planner: {message('import.ignored', lang, names=names)}\n")
+    if not case.budget.incomes and not case.budget.expenses:
+        sys.stderr.write(f"planner: {message('import.no_budget', lang)}\n")
+    for finding in (f for d in case.debts for f in debt_checks(d)):
+        sys.stderr.write(f"planner: {finding_line(finding, lang)[2:]}\n")
     return 0
 
 
-def _finding_json(finding: Finding, lang: str) -> dict[str, Any]:
-    return {"code": finding.code, "severity": finding.severity.value, "subject": finding.subject,
-            "message": finding.message(lang), "source": finding.source}
+# ------------------------------------------------------------------------------------------------ unknown keys
 
 
-def _unique(findings: Iterable[Finding]) -> list[Finding]:
-    """Return findings without repeats, in first-seen order."""
-    return list(dict.fromkeys(findings))
+def _known_keys() -> set[str]:
+    from planner.domain.case import Case
+    from planner.domain.fields import fields_of
+    from planner.domain.model import Budget, Debt, ExpenseItem, IncomeItem
+    from planner.domain.options import Deferral, Restructure, Scenario, Settlement, Waiver
+
+    names = {"format", "version", "as_of", "borrower", "notes", "budget", "debts", "scenarios", "incomes",
+             "expenses", "plans", "debt_id", "waiver", "deferral", "restructure", "settlement", "unit", "value",
+             "day_count", "annual_percent"}
+    for cls in (Case, Budget, Debt, IncomeItem, ExpenseItem, Scenario, Waiver, Deferral, Restructure, Settlement):
+        names |= {s.name for s in fields_of(cls)}
+    return names
 
 
-SEVERITY_ZH = {"info": "信息", "warning": "注意", "error": "错误"}
-
-
-def _finding_line(finding: Finding, lang: str, *, indent: str = "", group: str = "") -> str:
-    message = finding.message(lang)
-    source = f" [{finding.source}]" if finding.source and finding.source not in message else ""
-    severity = finding.severity.value if lang == "en" else SEVERITY_ZH[finding.severity.value]
-    subject = "" if finding.subject == group else f"{finding.subject}: "
-    return f"{indent}- [{severity}] {subject}{message}{source}"
-
-
-def _unknown_keys(extra: Iterable[tuple[str, str]]) -> list[dict[str, Any]]:
-    """Return the case file's keys this planner does not know, by location (kept as they are when saving)."""
+def unknown_keys(extra: Iterable[tuple[str, str]], lang: str) -> list[dict[str, Any]]:
+    """Return the case file's keys this planner does not know, by location, each with the keys it may have meant
+    (kept as they are when saving, but not used)."""
+    known = sorted(_known_keys())
     found = []
     for location, text in extra:
         path = json.loads(location)
         keys = sorted(json.loads(text))
-        found.append({"where": ".".join(path) or "(top level)", "keys": keys})
+        suggestions = {k: difflib.get_close_matches(k, known, n=2, cutoff=0.75) for k in keys}
+        found.append({"where": ".".join(path) or message("top_level", lang), "keys": keys,
+                      "did_you_mean": {k: v for k, v in suggestions.items() if v}})
     return found
 
 
@@ -171,9 +225,17 @@ def _unknown_keys_text(unknown: list[dict[str, Any]], lang: str) -> str:
     """Return the warning about unknown keys, ending with a blank line ("" when there are none)."""
     if not unknown:
         return ""
-    head = ("Unknown keys in the file, kept as they are but NOT used (a misspelt field is ignored — correct it):"
-            if lang == "en" else "注意：文件中有本工具不认识的字段，已原样保留但不参与计算；如是拼写错误请更正：")
-    return "\n".join([head, *(f"  - {u['where']}: {', '.join(u['keys'])}" for u in unknown)]) + "\n\n"
+    lines = [message("unknown_keys", lang)]
+    for item in unknown:
+        parts = []
+        for key in item["keys"]:
+            meant = item["did_you_mean"].get(key)
+            parts.append(key + (message("unknown_keys.suggest", lang, keys=fmt.join(meant, lang)) if meant else ""))
+        lines.append(f"  - {item['where']}: {', '.join(parts)}")
+    return "\n".join(lines) + "\n\n"
+
+
+# ------------------------------------------------------------------------------------------------ check
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -182,165 +244,123 @@ def run_check(args: argparse.Namespace) -> int:
     Exit code 0, or 1 when a finding is an error (e.g. a contract dated after the as-of date): the file reads, but
     its figures cannot be used as they are.
     """
-    from planner.caps import audit_case, percent_text
-    from planner.domain.model import sanity_findings
+    from planner.caps import audit_case, case_data_findings
+    from planner.domain.checks import debt_checks
     from planner.io.casefile import load_case
+    from planner.io.export import audit_json, findings_json
+    from planner.text.fmt import percent_2
 
     case = load_case(args.case)
     audits = audit_case(case)
+    data = case_data_findings(audits, case.as_of)
     # Per debt: figures that look mistyped first, then the cap audit's findings.
-    per_debt = [(*sanity_findings(d, case.as_of), *a.findings) for d, a in zip(case.debts, audits, strict=True)]
+    checks = [debt_checks(d) for d in case.debts]
     lang = args.lang
-    unknown = _unknown_keys(case.extra)
+    unknown = unknown_keys(case.extra, lang)
+    everything = [*data, *(f for c in checks for f in c), *(f for a in audits for f in a.findings)]
     if args.json:
         print_json({
-            "as_of": case.as_of,
+            "as_of": case.as_of.isoformat(),
             "debts": len(case.debts),
             "unknown_keys": unknown,
-            "audits": [
-                {"id": a.debt_id, "cap_rate": percent_text(a.cap.rate.percent_per_year),
-                 "cost_rate": percent_text(a.cost_rate_percent), "supportable": amount(a.supportable),
-                 "claimed": amount(a.claimed), "excess": amount(a.excess),
-                 "basis": a.cap.basis_en if lang == "en" else a.cap.basis_zh, "status": a.cap.status,
-                 "nature": a.cap.nature,
-                 "findings": [_finding_json(f, lang) for f in findings]}
-                for a, findings in zip(audits, per_debt, strict=True)
-            ],
+            "audits": [audit_json(a, lang, extra=c) for a, c in zip(audits, checks, strict=True)],
+            "findings": findings_json(data, lang),
         })
-        return 0
-    en = lang == "en"
-    errors = sum(1 for debt_findings in per_debt for f in debt_findings if f.severity is Severity.ERROR)
-    if errors:
-        lines = [f"The case file reads, but {errors} finding(s) marked [error] must be corrected first."
-                 if en else f"案例文件可以读取，但有 {errors} 处标为 [错误] 的问题需要先更正。"]
-    else:
-        lines = [f"Case is valid: {len(case.debts)} debts, as of {case.as_of.isoformat()}" if en
-                 else f"案例有效：{len(case.debts)} 笔债务，测算基准日 {case.as_of.isoformat()}"]
-    lines.append("")
+        return EXIT_FINDINGS if has_error(everything) else 0
+    errors = sum(1 for f in everything if f.severity.value == "error")
+    head = (message("check.errors", lang, count=errors) if errors else
+            message("check.valid", lang, debts=len(case.debts), as_of=case.as_of.isoformat()))
+    lines = [head, ""]
     if unknown:
         lines.append(_unknown_keys_text(unknown, lang).rstrip("\n") + "\n")
-    headers = [label(k, lang) for k in ("debt_id", "cost_rate_percent", "cap_rate", "claimed", "supportable", "excess")]
-    rows = [[a.debt_id, percent_text(a.cost_rate_percent), percent_text(a.cap.rate.percent_per_year), amount(a.claimed),
-             amount(a.supportable), amount(a.excess)] for a in audits]
-    lines.append(format_table(headers, rows, align_right=[False, True, True, True, True, True]))
-    findings = _unique(f for debt_findings in per_debt for f in debt_findings)
+    keys = ("debt_id", "cost_rate_percent", "cap_rate", "claimed", "supportable", "excess")
+    rows = [[a.debt_id, percent_2(a.cost_rate_percent), percent_2(a.cap.percent), fmt.amount(a.claimed, lang),
+             fmt.amount(a.supportable, lang), fmt.amount(a.excess, lang)] for a in audits]
+    lines.append(format_table([label(k, lang) for k in keys], rows, align_right=[False, *[True] * 5]))
+    findings = unique([*data, *(f for c, a in zip(checks, audits, strict=True) for f in (*c, *a.findings))])
     if findings:
-        lines += ["", "Findings (information with its source, not a legal conclusion):" if en
-                  else "提示（信息性提示，附依据，不是法律结论）："]
-        lines += [_finding_line(f, lang) for f in findings]
-    sys.stdout.write("\n".join(lines) + "\n")
+        lines += ["", message("check.findings", lang)]
+        lines += [finding_line(f, lang) for f in findings]
+    lines += ["", message("estimate.caps", lang)]
+    sys.stdout.write(text_block(lines) + "\n")
     return EXIT_FINDINGS if errors else 0
 
 
-def _money_or_none(value: Decimal | None) -> str | None:
-    return None if value is None else amount(value)
-
-
-def _iso(value: date | None) -> str | None:
-    return None if value is None else value.isoformat()
-
-
-def _outcome_json(o: Outcome, lang: str) -> dict[str, Any]:
-    share = o.largest_share_of_disposable
-    return {
-        "name": o.name,
-        "affordable": o.is_affordable,
-        "shortfall_months": len(o.shortfall_months),
-        "total_paid": amount(o.total_paid),
-        "total_interest": amount(o.total_interest),
-        "total_fees": amount(o.total_fees),
-        "total_waived": amount(o.total_waived),
-        "remaining": amount(o.total_remaining),
-        "total_cost": amount(o.total_cost),
-        "saving": amount(o.total_saving),
-        "debt_free_date": _iso(o.debt_free_date),
-        "largest_monthly_payment": amount(o.largest_monthly_payment),
-        "largest_share_of_disposable": None if share is None else f"{share:.2f}",
-        "debts": [
-            {"id": d.debt_id, "creditor": d.creditor, "total_paid": amount(d.total_paid), "interest": amount(d.interest),
-             "fees": amount(d.fees), "waived": amount(d.waived), "remaining": amount(d.remaining),
-             "saving": amount(d.saving), "debt_free_date": _iso(d.debt_free_date),
-             "largest_payment": amount(d.largest_payment),
-             "apr": None if d.apr_percent is None else f"{d.apr_percent:.2f}"}
-            for d in o.debts
-        ],
-        "findings": [_finding_json(f, lang) for f in o.findings],
-    }
+# ------------------------------------------------------------------------------------------------ plan
 
 
 def run_plan(args: argparse.Namespace) -> int:
-    """Evaluate the case's scenarios (and optionally the budget-fitted ones) against the status quo."""
-    from planner.domain.model import sanity_findings
+    """Plan the case (its scenarios, and the budget-fitted ones with --fit or when it has none) and print it."""
+    from planner.engines.plan import MAX_PLAN_HORIZON, plan_case
     from planner.io.casefile import load_case
+    from planner.io.export import plan_json
+    from planner.money import to_int
 
+    horizon = to_int(str(args.horizon).strip(), field="horizon", low=1, high=MAX_PLAN_HORIZON)
     case = load_case(args.case)
     if not case.debts:
         raise InvalidInput("debts", "empty", 0)
-    if not 1 <= args.horizon <= 600:
-        raise InvalidInput("horizon", "out_of_range", args.horizon, params={"low": 1, "high": 600})
-    scenarios = list(case.scenarios)
-    extra_findings: list[Finding] = []
-    if args.fit or not scenarios:
-        start = scenarios[0].start if scenarios else case.as_of
-        for fitted, findings in (shortest_affordable_terms(case, start=start), pro_rata_scenario(case, start=start)):
-            extra_findings += findings
-            if fitted is None or fitted.name in {s.name for s in scenarios}:
-                continue
-            if any(s.plans == fitted.plans for s in scenarios):
-                # At 0 % the pro-rata split gives every debt the same term: it is the shortest term again.
-                continue
-            scenarios.append(fitted)
-    comparison = evaluate_case(case, scenarios, horizon=args.horizon)
+    result = plan_case(case, fit=True if args.fit else None, horizon=horizon)
     lang = args.lang
-    # Figures that look mistyped are shown with the plan too: a counsellor reads `plan`, not only `check`.
-    data_findings = [f for d in case.debts for f in sanity_findings(d, case.as_of)]
-    unknown = _unknown_keys(case.extra)
+    unknown = unknown_keys(case.extra, lang)
     if args.json:
-        print_json({
-            "as_of": case.as_of,
-            "disposable": amount(case.budget.disposable),
-            "unknown_keys": unknown,
-            "scenarios": [_outcome_json(o, lang) for o in comparison.all],
-            "findings": [_finding_json(f, lang) for f in data_findings + extra_findings],
-        })
-        return 0
-    text = _plan_text(case.budget.disposable, comparison, extra_findings, lang, data=data_findings)
-    sys.stdout.write(_unknown_keys_text(unknown, lang) + text)
-    return 0
+        print_json(plan_json(result, lang, detail=args.detail, unknown_keys=unknown))
+    else:
+        sys.stdout.write(text_block(_unknown_keys_text(unknown, lang).splitlines()) + ("\n" if unknown else "")
+                         + plan_text(result, lang))
+    return EXIT_FINDINGS if result.has_errors else 0
 
 
-def _plan_text(
-    disposable: Decimal, comparison: Comparison, extra: list[Finding], lang: str, *, data: list[Finding]
-) -> str:
-    en = lang == "en"
-    yes, no = ("yes", "no") if en else ("是", "否")
-    keys = ["scenario", "affordable", "shortfall_months", "largest_monthly_payment", "total_paid", "total_waived",
-            "remaining", "saving", "debt_free_date"]
+def plan_text(result: Any, lang: str) -> str:
+    """Return the plan as text: the comparison table, each scenario's terms and APRs, the findings by group."""
+    from planner.text import choice_label, describe_plan
+    from planner.text.fmt import percent_2
+
+    yes, no, dash = label("yes", lang), label("no", lang), label("dash", lang)
+    keys = ["scenario", "affordable", "shortfall_months", "largest_monthly_payment", "total_cost", "saving",
+            "debt_free_date"]
     rows = [
-        [scenario_label(o.name, lang), yes if o.is_affordable else no, len(o.shortfall_months),
-         amount(o.largest_monthly_payment),
-         amount(o.total_paid), amount(o.total_waived), amount(o.total_remaining), amount(o.total_saving),
-         _iso(o.debt_free_date) or "—"]
-        for o in comparison.all
+        [scenario_label(o, lang), yes if o.is_affordable else no, f"{len(o.shortfall_months)}/{len(o.months)}",
+         fmt.amount(o.largest_monthly_payment, lang), fmt.amount(o.total_cost, lang),
+         fmt.amount(o.total_saving, lang), fmt.iso(o.debt_free_date) or dash]
+        for o in result.all
     ]
     lines = [
-        f"Disposable income per month: {signed_yuan(disposable)}" if en
-        else f"每月可用于还款：{signed_yuan(disposable)}",
+        message("plan.disposable", lang, amount=fmt.money(result.case.budget.disposable, lang)),
+        message("plan.window", lang, first=result.first_month, months=result.window),
         "",
-        format_table([label(k, lang) for k in keys], rows, align_right=[False, False, True, True, True, True, True, True]),
+        format_table([label(k, lang) for k in keys], rows, align_right=[False, False, *[True] * 5]),
+        "",
+        message("plan.terms", lang),
     ]
-    # Findings are grouped under the scenario they belong to; a debt's finding says which scenario it is in.
-    grouped = [(scenario_label(o.name, lang), _unique(o.findings), o.name) for o in comparison.all if o.findings]
-    if data:
-        grouped.insert(0, ("Check these figures" if en else "请核对的数据", _unique(data), ""))
-    if extra:
-        grouped.append(("Budget fitting" if en else "按预算测算", _unique(extra), ""))
+    for outcome in result.all:
+        plans = dict(outcome.plans)
+        lines.append(f"  【{scenario_label(outcome, lang)}】" if lang != "en" else f"  {scenario_label(outcome, lang)}:")
+        lines.append("    " + message("plan.totals", lang, paid=fmt.money(outcome.total_paid, lang),
+                                        waived=fmt.money(outcome.total_waived, lang),
+                                        remaining=fmt.money(outcome.total_remaining, lang)))
+        for debt in outcome.debts:
+            terms = describe_plan(plans[debt.debt_id], lang) if debt.debt_id in plans else message(
+                "terms.contract", lang)
+            apr = (message("plan.apr", lang, apr=percent_2(debt.apr_percent)) if debt.apr_percent is not None
+                   else choice_label("apr_notes", debt.apr_note or "no_payments", lang))
+            lines.append(f"    {debt.debt_id}: {terms} — {apr}")
+    grouped = _groups(result, lang)
     if grouped:
-        lines += ["", "Findings:" if en else "提示："]
+        lines += ["", message("plan.findings", lang)]
         for title, findings, subject in grouped:
-            lines.append(f"  {title}:" if en else f"  【{title}】")
-            lines += [_finding_line(f, lang, indent="    ", group=subject) for f in findings]
-    lines.append("")
-    lines.append("Reminder: get every agreement as a written, stamped confirmation, never a verbal promise." if en
-                 else "提醒：任何协商结果都请取得债权人加盖公章的书面确认，不要只凭口头承诺。")
-    return "\n".join(lines) + "\n"
+            lines.append(f"  【{title}】" if lang != "en" else f"  {title}:")
+            lines += [finding_line(f, lang, indent="    ", group=subject) for f in findings]
+    lines += ["", message("reminder.written", lang)]
+    return text_block(lines) + "\n"
+
+
+def _groups(result: Any, lang: str) -> list[tuple[str, Sequence[Finding], str]]:
+    """Return the findings grouped: the case's data first, then each scenario's, then the budget fitting's."""
+    grouped: list[tuple[str, Sequence[Finding], str]] = []
+    if result.findings:
+        grouped.append((message("plan.data_group", lang), unique(result.findings), ""))
+    grouped += [(scenario_label(o, lang), unique(o.findings), o.name) for o in result.all if o.findings]
+    if result.fit_findings:
+        grouped.append((message("plan.fit_group", lang), unique(result.fit_findings), ""))
+    return grouped

@@ -4,7 +4,8 @@ The options and JSON keys are a contract for scripts:
 ``planner schedule --principal 1000000 --annual-rate 4.9 --months 360 --method equal-installment
 [--start 2026-01-15] [--json]`` prints ``installments`` (``period``, ``due_date``, ``payment``, ``principal``,
 ``interest``, ``balance``) and the totals ``total_payment`` and ``total_interest``; amounts are two-place
-decimal strings ("5307.27"). The figures come from :func:`planner.engines.schedules.build.amortize`.
+decimal strings ("5307.27"). The figures come from :func:`planner.engines.schedules.amortize`. The rate may be
+written in any unit (``4.9``, ``月0.4%``, ``日万分之五``); JSON gives its annual equivalent as ``annual_rate``.
 """
 
 from __future__ import annotations
@@ -14,20 +15,16 @@ import sys
 from datetime import date
 from typing import Any
 
-from planner.cli import amount, format_table, print_json
+from planner.cli import amount, finding_line, format_table, print_json
 from planner.dates import parse_date
+from planner.domain.checks import rate_fraction
 from planner.domain.options import RepaymentMethod
 from planner.engines.schedules import amortize, apr_percent
-from planner.errors import InvalidInput
+from planner.io.values import parse_rate
 from planner.money import ZERO, Money, money, to_int
-from planner.rates import Rate
+from planner.text import choice_label, fmt, message
 
 MAX_MONTHS = 600  # 50 years: longer than any mortgage
-
-METHOD_LABELS_ZH = {
-    RepaymentMethod.EQUAL_INSTALLMENT: "等额本息",
-    RepaymentMethod.EQUAL_PRINCIPAL: "等额本金",
-}
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -39,7 +36,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "打印贷款的逐期还款计划（精确到分）。",
     )
     parser.add_argument("--principal", required=True, help="amount lent in yuan, e.g. 1000000 / 本金（元）")
-    parser.add_argument("--annual-rate", required=True, help="annual interest rate in percent, e.g. 4.9 / 年利率（%%）")
+    parser.add_argument("--annual-rate", required=True,
+                        help="interest rate, percent a year unless written otherwise: 4.9, 月0.4%%, 日万分之五 / 利率")
     parser.add_argument("--months", required=True, help=f"number of installments, 1–{MAX_MONTHS} / 期数")
     parser.add_argument(
         "--method",
@@ -47,7 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         default=RepaymentMethod.EQUAL_INSTALLMENT.value,
         help="equal-installment (等额本息, default) or equal-principal (等额本金)",
     )
-    parser.add_argument("--start", help="loan start date YYYY-MM-DD; first payment one month later (default today)")
+    parser.add_argument("--start", help="loan start date, e.g. 2026-01-15; first payment one month later (default today)")
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.set_defaults(func=run_schedule)
 
@@ -56,13 +54,11 @@ def parse_args(args: argparse.Namespace) -> dict[str, Any]:
     """Return the validated inputs of the command (``principal``, ``rate``, ``months``, ``method``, ``start``).
 
     Raises:
-        InvalidInput: a principal that is not a positive amount on the fen, a rate outside 0–1000 %, months
-            outside 1–600, a bad start date.
+        InvalidInput: a principal that is not a positive amount on the fen, a rate that is not a rate or above
+            1000 % a year, months outside 1–600, a bad start date.
     """
     principal = money(args.principal, field="principal", positive=True)
-    if principal <= 0:
-        raise InvalidInput("principal", "not_positive", args.principal)
-    rate = Rate.annual_percent(args.annual_rate, field="annual_rate")
+    rate = parse_rate(args.annual_rate, field="annual_rate")
     months = to_int(args.months.strip(), field="months", low=1, high=MAX_MONTHS)
     start = parse_date(args.start, field="start") if args.start is not None else date.today()  # noqa: DTZ011
     return {"principal": principal, "rate": rate, "months": months, "method": RepaymentMethod(args.method),
@@ -72,9 +68,13 @@ def parse_args(args: argparse.Namespace) -> dict[str, Any]:
 def run_schedule(args: argparse.Namespace) -> int:
     """Print the installment table (text or JSON)."""
     inputs = parse_args(args)
+    lang = getattr(args, "lang", "zh")
     principal: Money = inputs["principal"]
-    rate: Rate = inputs["rate"]
+    rate = inputs["rate"]
     method: RepaymentMethod = inputs["method"]
+    slip = rate_fraction(rate, "annual_rate", "loan")
+    if slip is not None:
+        sys.stderr.write(f"planner: {finding_line(slip, lang)[2:]}\n")
     lines = amortize(principal, rate=rate, months=inputs["months"], method=method, start=inputs["start"])
     total_payment = Money(sum((line.payment for line in lines), ZERO))
     total_interest = Money(sum((line.interest for line in lines), ZERO))
@@ -103,27 +103,17 @@ def run_schedule(args: argparse.Namespace) -> int:
             "apr_percent": None if apr is None else f"{apr:f}",
         })
         return 0
-    en = getattr(args, "lang", "zh") == "en"
     out = sys.stdout
-    rate_text = f"{rate.percent_per_year.normalize():f}"
-    if en:
-        out.write(f"Principal {principal:,.2f} yuan, {rate_text}% a year, {inputs['months']} months, "
-                  f"{method.value}, start {inputs['start'].isoformat()}\n\n")
-    else:
-        out.write(f"本金 {principal:,.2f} 元，年利率 {rate_text}%，{inputs['months']} 期，"
-                  f"{METHOD_LABELS_ZH[method]}，起始日 {inputs['start'].isoformat()}\n\n")
-    rows = [
-        (line.period, line.due_date.isoformat(), f"{line.payment:,.2f}", f"{line.principal:,.2f}",
-         f"{line.interest:,.2f}", f"{line.balance:,.2f}")
-        for line in lines
-    ]
-    headers = (["period", "due date", "payment", "principal", "interest", "balance"] if en
-               else ["期数", "还款日", "月供", "本金", "利息", "剩余本金"])
+    out.write(message("schedule.intro", lang, principal=fmt.money(principal, lang), rate=fmt.rate(rate, lang),
+                      months=inputs["months"], method=choice_label("methods", method, lang),
+                      start=inputs["start"].isoformat()) + "\n\n")
+    rows = [(line.period, line.due_date.isoformat(), fmt.amount(line.payment, lang), fmt.amount(line.principal, lang),
+             fmt.amount(line.interest, lang), fmt.amount(line.balance, lang)) for line in lines]
+    headers = message("schedule.headers", lang).split("|")
     out.write(format_table(headers, rows, align_right=[True, False, True, True, True, True]))
-    if en:
-        out.write(f"\n\nTotal paid {total_payment:,.2f} yuan, total interest {total_interest:,.2f} yuan"
-                  + (f", APR {apr:f}%" if apr is not None else "") + "\n")
-    else:
-        out.write(f"\n\n还款总额 {total_payment:,.2f} 元，利息总额 {total_interest:,.2f} 元"
-                  + (f"，年化利率（APR）{apr:f}%" if apr is not None else "") + "\n")
+    totals = message("schedule.totals", lang, paid=fmt.money(total_payment, lang),
+                     interest=fmt.money(total_interest, lang))
+    if apr is not None:
+        totals += message("schedule.apr", lang, apr=fmt.percent(apr, lang))
+    out.write(f"\n\n{totals}\n")
     return 0

@@ -8,15 +8,15 @@ Imports only the other core modules (money, rates, dates, errors).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
+from planner.choices import parse_choice
 from planner.dates import parse_date
 from planner.errors import InvalidInput
-from planner.findings import Finding, Severity
 from planner.money import ZERO, Money, money
 from planner.rates import Rate
 
@@ -34,24 +34,11 @@ class CreditorKind(StrEnum):
     PRIVATE = "private"  # 民间借贷
 
     @property
-    def label_zh(self) -> str:
-        """Return the Chinese name of the kind."""
-        return KIND_LABELS_ZH[self]
-
-    @property
     def is_licensed_financial(self) -> bool:
         """Return True for lenders licensed as financial institutions or local financial organisations."""
         return self is not CreditorKind.PRIVATE
 
 
-KIND_LABELS_ZH = {
-    CreditorKind.CREDIT_CARD: "信用卡",
-    CreditorKind.BANK_LOAN: "银行贷款",
-    CreditorKind.CONSUMER_FINANCE: "消费金融公司",
-    CreditorKind.ONLINE_PLATFORM: "网贷平台",
-    CreditorKind.MICROLOAN: "小额贷款公司",
-    CreditorKind.PRIVATE: "民间借贷",
-}
 
 
 class ExpenseCategory(StrEnum):
@@ -66,15 +53,6 @@ class ExpenseCategory(StrEnum):
     OTHER = "other"  # 其他
 
 
-EXPENSE_LABELS_ZH = {
-    ExpenseCategory.HOUSING: "住房",
-    ExpenseCategory.FOOD: "饮食",
-    ExpenseCategory.UTILITIES: "水电燃气通讯",
-    ExpenseCategory.TRANSPORT: "交通",
-    ExpenseCategory.CHILDREN: "子女/教育",
-    ExpenseCategory.MEDICAL: "医疗",
-    ExpenseCategory.OTHER: "其他",
-}
 
 
 def _text(value: Any, field_name: str, *, required: bool = True) -> str:
@@ -90,12 +68,6 @@ def _text(value: Any, field_name: str, *, required: bool = True) -> str:
     return text
 
 
-def _choice(enum: type[StrEnum], value: Any, field_name: str) -> Any:
-    try:
-        return enum(value.strip() if isinstance(value, str) else value)
-    except ValueError:
-        choices = ", ".join(m.value for m in enum)  # type: ignore[attr-defined]
-        raise InvalidInput(field_name, "unknown_choice", value, params={"choices": choices}) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +91,7 @@ class ExpenseItem:
     name: str = ""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "category", _choice(ExpenseCategory, self.category, "expenses"))
+        object.__setattr__(self, "category", parse_choice(ExpenseCategory, self.category, "expenses"))
         object.__setattr__(self, "amount", money(self.amount, field="expenses"))
         object.__setattr__(self, "name", _text(self.name, "expenses", required=False))
 
@@ -169,9 +141,10 @@ class Budget:
         return totals
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Debt:
-    """One debt as the creditor states it on the as-of date.
+    """One debt as the creditor states it on the as-of date (keyword arguments; fields in the order the case file
+    and the debts table write them, see :mod:`planner.domain.fields`).
 
     Attributes:
         id: a short unique identifier within the case (``"cmb-card"``).
@@ -197,24 +170,24 @@ class Debt:
     creditor: str
     kind: CreditorKind
     contract_date: date
-    original_principal: Money
+    original_principal: Money = field(metadata={"default_from": "outstanding_principal"})
     outstanding_principal: Money
-    contract_rate: Rate
-    monthly_payment: Money
     accrued_interest: Money = ZERO
     penalty_interest: Money = ZERO
     liquidated_damages: Money = ZERO
     other_fees: Money = ZERO
+    contract_rate: Rate
     penalty_rate: Rate | None = None
     fee_rate: Rate | None = None
     overdue_since: date | None = None
+    monthly_payment: Money
     account_number: str = ""
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
         set_(self, "id", _text(self.id, "id"))
         set_(self, "creditor", _text(self.creditor, "creditor"))
-        set_(self, "kind", _choice(CreditorKind, self.kind, "kind"))
+        set_(self, "kind", parse_choice(CreditorKind, self.kind, "kind"))
         set_(self, "contract_date", parse_date(self.contract_date, field="contract_date"))
         for name in (
             "original_principal",
@@ -294,45 +267,3 @@ def check_unique_ids(debts: tuple[Debt, ...] | list[Debt]) -> None:
         if debt.id in seen:
             raise InvalidInput("id", "duplicate", debt.id, where=f"debts[{index}]")
         seen[debt.id] = index
-
-
-
-def sanity_findings(debt: Debt, as_of: date) -> tuple[Finding, ...]:
-    """Return findings on figures that are valid but probably mistyped, for the user to confirm.
-
-    * a rate between 0 and 1 % a year — often a fraction typed for a percentage (0.18 for 18 %);
-    * a monthly payment of 0 on a debt with a balance (the status quo then never repays it);
-    * outstanding principal above the original principal (possible after capitalisation; worth a check).
-
-    An overdue or contract date after the as-of date is reported by the cap audit (``WINDOW_EMPTY``,
-    ``CONTRACT_AFTER_AS_OF``).
-    """
-    found: list[Finding] = []
-    for name, label_zh, rate in (("contract_rate", "合同利率", debt.contract_rate),
-                                 ("penalty_rate", "罚息利率", debt.penalty_rate),
-                                 ("fee_rate", "费率", debt.fee_rate)):
-        if rate is not None and 0 < rate.percent_per_year < 1:
-            value = rate.percent_per_year
-            meant = f"{(value * 100).normalize():f}"
-            found.append(Finding.of(
-                "RATE_LOOKS_LIKE_FRACTION", Severity.WARNING, debt.id,
-                f"{label_zh}为年 {value}%，很低：如果本意是 {meant}%，请改为 {meant}（利率按百分数填写）。",
-                f"The {name.replace('_', ' ')} is {value}% a year, which is very low: if {meant}% was meant, "
-                f"enter {meant} (rates are percentages).",
-                field=name, value=value,
-            ))
-    if debt.monthly_payment == 0 and debt.balance > 0:
-        found.append(Finding.of(
-            "NO_MONTHLY_PAYMENT", Severity.INFO, debt.id,
-            "月供/最低还款为 0：维持现状时这笔债务不会减少。如合同有月供，请填写。",
-            "The monthly payment is 0: under the status quo this debt never falls. Enter the contract's payment.",
-        ))
-    if debt.outstanding_principal > debt.original_principal:
-        found.append(Finding.of(
-            "PRINCIPAL_ABOVE_ORIGINAL", Severity.INFO, debt.id,
-            f"剩余本金 ¥{debt.outstanding_principal:,.2f} 高于原始本金 ¥{debt.original_principal:,.2f}："
-            "如有利息计入本金（复利、分期转本金），请确认并保留明细。",
-            f"Outstanding principal ¥{debt.outstanding_principal:,.2f} is above the original "
-            f"¥{debt.original_principal:,.2f}: if interest was added to principal, confirm it and keep the statements.",
-        ))
-    return tuple(found)

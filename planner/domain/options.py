@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any
 
+from planner.choices import parse_choice, parse_flag
 from planner.dates import parse_date
 from planner.errors import InvalidInput
 from planner.money import ZERO, Money, money, to_decimal, to_int
@@ -26,28 +27,7 @@ from planner.rates import Rate
 
 MAX_DEFERRAL_MONTHS = 36
 MAX_RESTRUCTURE_MONTHS = 120  # 60 is the credit-card rule (art. 70); longer terms are allowed with a finding
-CARD_RESTRUCTURE_LIMIT = 60
 
-
-_E = TypeVar("_E", bound=StrEnum)
-
-
-def _choice(enum: type[_E], value: Any, field_name: str) -> _E:
-    """Return the member of ``enum`` whose value is ``value``, or raise ``unknown_choice`` listing the values."""
-    try:
-        return enum(value)
-    except (ValueError, TypeError):
-        choices = ", ".join(member.value for member in enum)
-        raise InvalidInput(field_name, "unknown_choice", value, params={"choices": choices}) from None
-
-
-def _flag(value: Any, field_name: str) -> bool:
-    """Return a ``bool`` given as a bool or as the text ``"true"`` / ``"false"`` (any case); nothing else."""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.strip().lower() in {"true", "false"}:
-        return value.strip().lower() == "true"
-    raise InvalidInput(field_name, "unknown_choice", value, params={"choices": "true, false"})
 
 
 def _percent(value: Any, field_name: str) -> Decimal:
@@ -75,11 +55,7 @@ class Waiver:
     percent: Decimal = Decimal(0)
 
     def __post_init__(self) -> None:
-        try:
-            object.__setattr__(self, "mode", WaiverMode(self.mode))
-        except ValueError:
-            choices = ", ".join(m.value for m in WaiverMode)
-            raise InvalidInput("waiver", "unknown_choice", self.mode, params={"choices": choices}) from None
+        object.__setattr__(self, "mode", parse_choice(WaiverMode, self.mode, "waiver"))
         object.__setattr__(self, "percent", _percent(self.percent, "percent"))
 
 
@@ -116,8 +92,8 @@ class Deferral:
     def __post_init__(self) -> None:
         object.__setattr__(self, "months", to_int(self.months, field="months", low=0, high=MAX_DEFERRAL_MONTHS))
         object.__setattr__(self, "token_amount", money(self.token_amount, field="token_amount"))
-        object.__setattr__(self, "interest", _choice(DeferralInterest, self.interest, "interest"))
-        object.__setattr__(self, "capitalise", _flag(self.capitalise, "capitalise"))
+        object.__setattr__(self, "interest", parse_choice(DeferralInterest, self.interest, "interest"))
+        object.__setattr__(self, "capitalise", parse_flag(self.capitalise, "capitalise"))
 
 
 class RepaymentMethod(StrEnum):
@@ -162,8 +138,8 @@ class Restructure:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "months", to_int(self.months, field="months", low=1, high=MAX_RESTRUCTURE_MONTHS))
-        object.__setattr__(self, "method", _choice(RepaymentMethod, self.method, "method"))
-        object.__setattr__(self, "rate", _choice(RateChoice, self.rate, "rate"))
+        object.__setattr__(self, "method", parse_choice(RepaymentMethod, self.method, "method"))
+        object.__setattr__(self, "rate", parse_choice(RateChoice, self.rate, "rate"))
         if self.custom_rate is not None and not isinstance(self.custom_rate, Rate):
             object.__setattr__(self, "custom_rate", Rate.annual_percent(self.custom_rate, field="custom_rate"))
         if self.rate is RateChoice.CUSTOM and self.custom_rate is None:
@@ -222,7 +198,25 @@ class Plan:
 STATUS_QUO = Plan()
 
 
-SURPLUS_POLICIES = ("pro-rata", "avalanche", "snowball", "custom")  # see planner.engines.payoff.Policy
+class Policy(StrEnum):
+    """Where money left after the fixed payments goes (the payoff policies of :mod:`planner.engines.payoff`)."""
+
+    PRO_RATA = "pro-rata"  # in proportion to the balances (what debt-advice plans offer creditors)
+    AVALANCHE = "avalanche"  # highest annual rate first (least interest)
+    SNOWBALL = "snowball"  # smallest starting balance first (fewest creditors soonest)
+    CUSTOM = "custom"  # the order the user gives
+
+    @classmethod
+    def coerce(cls, value: Any) -> Policy:
+        """Return the policy named by ``value`` ("Avalanche", "pro_rata" …).
+
+        Raises:
+            InvalidInput: for any other value (field ``policy``).
+        """
+        return parse_choice(cls, value, "policy")
+
+
+SURPLUS_POLICIES = tuple(p.value for p in Policy)
 _PLAN_PAIRS = "(debt id, Plan) pairs, each plan a planner.domain.options.Plan"
 
 
@@ -259,6 +253,8 @@ class Scenario:
             contract terms just pays its contractual payment. Only debts still on contract terms (no deferral,
             restructure or settlement) accept extra payments.
         surplus_order: the debt ids in order, for ``"custom"``.
+        origin: ``""`` for a scenario the user made; for one the planner made, what it is (``"status-quo"``,
+            ``"pro-rata"``, ``"shortest-term"``): :func:`planner.text.scenario_label` names it in each locale.
 
     Raises:
         InvalidInput: an empty name; ``plans`` that are not ``(debt_id, Plan)`` pairs (``unknown_choice``) or name
@@ -269,8 +265,9 @@ class Scenario:
     plans: tuple[tuple[str, Plan], ...]
     start: date
     note: str = ""
-    surplus_policy: str | None = None
+    surplus_policy: Policy | None = None
     surplus_order: tuple[str, ...] = ()
+    origin: str = field(default="", metadata={"file": False})
 
     def __post_init__(self) -> None:
         name = (self.name or "").strip() if isinstance(self.name, str) else ""
@@ -284,9 +281,8 @@ class Scenario:
                 raise InvalidInput("plans", "duplicate", debt_id)
         object.__setattr__(self, "plans", plans)
         object.__setattr__(self, "start", parse_date(self.start, field="start"))
-        if self.surplus_policy is not None and self.surplus_policy not in SURPLUS_POLICIES:
-            raise InvalidInput("policy", "unknown_choice", self.surplus_policy,
-                               params={"choices": ", ".join(SURPLUS_POLICIES)})
+        if self.surplus_policy is not None:
+            object.__setattr__(self, "surplus_policy", parse_choice(Policy, self.surplus_policy, "policy"))
         object.__setattr__(self, "surplus_order", tuple(str(i) for i in self.surplus_order))
 
     def plan_for(self, debt_id: str) -> Plan:

@@ -1,58 +1,50 @@
-"""Scenarios against the household budget: month-by-month cash flow, totals, and fitting plans to the budget.
+"""Scenarios against the household budget: month-by-month cash flow, totals, and the comparison window.
 
-``evaluate_case(case)`` computes once what every scenario shares — the cap audit of each debt and the status-quo
-baseline — then evaluates each scenario: one schedule per debt (:func:`planner.engines.schedules.build.build_schedule`), the
-household's cash flow per month (income − essential expenses − reserve − all payments), the months where payments
-exceed disposable income, and per-creditor figures. Results are plain frozen data that a table, a chart and a
-document all read; nothing here formats or draws.
+:func:`evaluate_case` computes what every scenario shares — the cap audit of each debt and the status-quo
+baseline — then evaluates each scenario: one schedule per debt (:func:`planner.engines.schedules.build_schedule`),
+the household's cash flow per month, the months where payments exceed disposable income, and per-creditor
+figures. Results are frozen data that a table, a chart and a document all read; nothing here formats or draws.
+The use case on top, with caching and budget fitting, is :func:`planner.engines.plan.plan_case`.
 
 Conventions:
 
-* Month 0 is the scenario's start date (down payments, settlements due at once); month k is
-  ``add_months(start, k)``. Every month, including month 0, is checked against one month's disposable income.
-* A debt's **cost** is what is paid over the horizon plus what is still owed at its end; the **saving** is the
-  status-quo cost minus the scenario's cost.
+* **One window for the whole comparison.** Every scenario, the status quo included, is computed over the same
+  ``window`` months from its start (:func:`window_months`): the horizon asked for, lengthened to the last payment
+  of the longest negotiated plan (a restructure or a settlement is always listed in full). Month 0 is the start
+  date (down payments, settlements due at once) and is a row of every scenario when any of them pays then;
+  month ``k`` is ``add_months(start, k)``. No count can exceed the months compared.
+* A month is **over budget** when something is due and the payments exceed disposable income.
+* A debt's **cost** is what is paid within the window plus what is still owed at its end (the same definition for
+  every scenario); the **saving** is the status quo's cost minus the scenario's.
 * The **share of disposable income** is a payment divided by disposable income, in percent (2 places, half up);
   ``None`` when disposable income is not positive.
-
-Fit to budget (:func:`shortest_affordable_terms`, :func:`pro_rata_scenario`) builds scenarios from the budget: the
-shortest common restructure term that stays affordable every month, and the debt-management-plan split of the
-affordable amount in proportion to balances, with token payments where even that cannot repay (shortfall mode).
+* Per-debt figures inside results are read-only mappings: results are immutable all the way down.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal
+from types import MappingProxyType
 from typing import NamedTuple
 
-from planner.caps import CapAudit, audit_debt
-from planner.dates import add_months
+from planner.caps import CapAudit, CapRules, LprTable, audit_debt
+from planner.dates import add_months, months_between
 from planner.domain.case import Case
 from planner.domain.model import Budget, Debt
-from planner.domain.options import (
-    CARD_RESTRUCTURE_LIMIT,
-    MAX_RESTRUCTURE_MONTHS,
-    STATUS_QUO,
-    Deferral,
-    Plan,
-    RateChoice,
-    RepaymentMethod,
-    Restructure,
-    Scenario,
-    Waiver,
-    WaiverMode,
-)
+from planner.domain.options import STATUS_QUO, Plan, Scenario
 from planner.engines.payoff import MinPayment, PayoffDebt, simulate_surplus
-from planner.engines.schedules import Installment, Schedule, apr_percent, build_schedule, waiver_amount
-from planner.findings import Finding, Severity
-from planner.money import FEN, ZERO, Money, floor_fen, round_fen
+from planner.engines.schedules import Installment, Schedule, build_schedule, waiver_amount
+from planner.engines.schedules.apr import meaningful_apr
+from planner.engines.schedules.lines import MAX_HORIZON
+from planner.findings import Finding, Scope, Severity
+from planner.money import FEN, ZERO, Money
 
-DEFAULT_HORIZON = 120  # months shown and costed; a status quo still unpaid then counts its remaining balance
+DEFAULT_HORIZON = 120  # months compared unless a negotiated plan runs longer
+STATUS_QUO_NAME = "status-quo"  # the baseline's name (origin "status-quo"; planner.text names it 维持现状)
 _PCT = Decimal("0.01")
-STATUS_QUO_NAME = "维持现状"
 
 
 def share_percent(amount: Decimal, disposable: Decimal) -> Decimal | None:
@@ -60,6 +52,25 @@ def share_percent(amount: Decimal, disposable: Decimal) -> Decimal | None:
     if disposable <= 0:
         return None
     return (amount * 100 / disposable).quantize(_PCT, rounding=ROUND_HALF_UP)
+
+
+def plan_months(plan: Plan, start: date) -> int:
+    """Return the last period of a negotiated plan listed in full (0 for a plan on contract terms).
+
+    A settlement pays in ``months_between(start, pay_by)``; a restructure ends ``deferral + months`` after the
+    start. Waivers and deferrals alone continue on contract terms and are cut at the window like the status quo.
+    """
+    if plan.settlement is not None:
+        return max(0, months_between(start, plan.settlement.pay_by))
+    if plan.restructure is not None:
+        return (plan.deferral.months if plan.deferral is not None else 0) + plan.restructure.months
+    return 0
+
+
+def window_months(scenarios: Iterable[Scenario], horizon: int) -> int:
+    """Return the months a comparison covers: ``horizon``, or the end of the longest negotiated plan."""
+    longest = max((plan_months(p, s.start) for s in scenarios for _, p in s.plans), default=0)
+    return min(MAX_HORIZON, max(horizon, longest))
 
 
 class MonthFlow(NamedTuple):
@@ -72,14 +83,14 @@ class MonthFlow(NamedTuple):
     reserve: Money
     disposable: Money  # income − expenses − reserve
     payments: Money  # all debt payments due this month
-    by_debt: dict[str, Money]
+    by_debt: Mapping[str, Money]
     surplus: Money  # disposable − payments; negative when the month is unaffordable
     balance: Money  # everything still owed after this month's payments
 
     @property
     def is_affordable(self) -> bool:
-        """Return True when payments do not exceed disposable income."""
-        return self.surplus >= 0
+        """Return True unless something is due and the payments exceed disposable income."""
+        return self.surplus >= 0 or not self.payments
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,12 +126,12 @@ class DebtOutcome:
 
     @property
     def remaining(self) -> Money:
-        """Return what is still owed at the end of the horizon."""
+        """Return what is still owed at the end of the window."""
         return self.schedule.remaining
 
     @property
     def cost(self) -> Money:
-        """Return total paid plus what is still owed at the horizon."""
+        """Return total paid plus what is still owed at the end of the window."""
         return Money(self.total_paid + self.remaining)
 
     @property
@@ -130,7 +141,7 @@ class DebtOutcome:
 
     @property
     def debt_free_date(self) -> date | None:
-        """Return the date of the last payment, or None when not repaid within the horizon."""
+        """Return the date of the last payment, or None when not repaid within the window."""
         return self.schedule.payoff_date
 
     @property
@@ -145,13 +156,18 @@ class DebtOutcome:
 
     @property
     def apr_percent(self) -> Decimal | None:
-        """Return the plan's true APR (IRR), percent a year."""
+        """Return the plan's true APR (IRR), percent a year; None where it means nothing (see ``apr_note``)."""
         return self.schedule.apr_percent
+
+    @property
+    def apr_note(self) -> str | None:
+        """Return why no APR is shown (:attr:`planner.engines.schedules.Schedule.apr_note`)."""
+        return self.schedule.apr_note
 
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """A scenario evaluated against the budget."""
+    """A scenario evaluated against the budget over the comparison's window."""
 
     name: str
     start: date
@@ -159,6 +175,18 @@ class Outcome:
     debts: tuple[DebtOutcome, ...]
     months: tuple[MonthFlow, ...]
     findings: tuple[Finding, ...]
+    scenario: Scenario | None = None
+    window: int = DEFAULT_HORIZON
+
+    @property
+    def origin(self) -> str:
+        """Return ``""`` for the user's scenario, else what the planner made (``status-quo`` …)."""
+        return self.scenario.origin if self.scenario is not None else ""
+
+    @property
+    def plans(self) -> tuple[tuple[str, Plan], ...]:
+        """Return the scenario's ``(debt id, plan)`` pairs."""
+        return self.scenario.plans if self.scenario is not None else ()
 
     @property
     def shortfall_months(self) -> tuple[MonthFlow, ...]:
@@ -192,7 +220,7 @@ class Outcome:
 
     @property
     def total_remaining(self) -> Money:
-        """Return what is still owed at the horizon."""
+        """Return what is still owed at the end of the window."""
         return Money(sum((d.remaining for d in self.debts), ZERO))
 
     @property
@@ -207,7 +235,7 @@ class Outcome:
 
     @property
     def debt_free_date(self) -> date | None:
-        """Return the last payoff date, or None when some debt is not repaid within the horizon."""
+        """Return the last payoff date, or None when some debt is not repaid within the window."""
         dates = [d.debt_free_date for d in self.debts]
         if not dates or any(d is None for d in dates):
             return None
@@ -223,14 +251,31 @@ class Outcome:
         """Return the largest month's payments as a percentage of disposable income."""
         return share_percent(self.largest_monthly_payment, self.budget.disposable)
 
+    def debt(self, debt_id: str) -> DebtOutcome:
+        """Return the outcome of ``debt_id``."""
+        for item in self.debts:
+            if item.debt_id == debt_id:
+                return item
+        raise KeyError(debt_id)
+
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
-    """The status-quo baseline and each scenario's outcome for one case."""
+    """The status-quo baseline and each scenario's outcome for one case, over one window.
+
+    Attributes:
+        baseline: the status quo.
+        outcomes: one per scenario, in order.
+        audits: the cap audit of each debt.
+        window: the months every outcome covers (month 0 to ``window``).
+        horizon: the months asked for (the window is longer when a negotiated plan is).
+    """
 
     baseline: Outcome
     outcomes: tuple[Outcome, ...]
     audits: tuple[CapAudit, ...]
+    window: int = DEFAULT_HORIZON
+    horizon: int = DEFAULT_HORIZON
 
     @property
     def all(self) -> tuple[Outcome, ...]:
@@ -238,109 +283,114 @@ class Comparison:
         return (self.baseline, *self.outcomes)
 
 
-class _Context(NamedTuple):
-    debts: tuple[Debt, ...]
-    budget: Budget
-    audits: dict[str, CapAudit]
-    horizon: int
-    as_of: date
+# --------------------------------------------------------------------------------------------------------------
+# Evaluation
 
 
-def _start_findings(scenario: Scenario, as_of: date) -> list[Finding]:
+ScheduleFor = Callable[[Debt, Plan, date], Schedule]
+
+
+class _Totals(NamedTuple):
+    """The budget-free part of a scenario's cash flow: payments and balances per month (cached by the planner)."""
+
+    first: int
+    payments: tuple[Money, ...]
+    by_debt: tuple[Mapping[str, Money], ...]
+    balances: tuple[Money, ...]
+
+
+def scenario_totals(schedules: Sequence[Schedule], window: int, first: int) -> _Totals:
+    """Return the payments and balances per month ``first..window`` of ``schedules`` (one pass over the lines).
+
+    Each debt's balance is carried forward from its last line (its opening balance before the first one).
+    """
+    span = window - first + 1
+    by_debt: list[dict[str, Money]] = [{} for _ in range(span)]
+    totals = [ZERO] * span
+    balances = [ZERO] * span
+    for schedule in schedules:
+        carried, cursor = schedule.opening_balance, first
+        key = schedule.debt_id
+        for line in schedule.lines:
+            period = line[0]
+            if period > window:
+                break
+            for month in range(cursor, period):
+                balances[month - first] += carried
+            index = period - first
+            paid = by_debt[index]
+            paid[key] = paid.get(key, ZERO) + line[2]
+            totals[index] += line[2]
+            carried, cursor = line[6], max(cursor, period)
+        for month in range(cursor, window + 1):
+            balances[month - first] += carried
+    return _Totals(first, tuple(Money(t) for t in totals), tuple(MappingProxyType(d) for d in by_debt),
+                   tuple(Money(b) for b in balances))
+
+
+def cash_flow(budget: Budget, start: date, totals: _Totals) -> tuple[MonthFlow, ...]:
+    """Return the household's months: the budget against the payments of ``totals``."""
+    income, expenses, reserve, disposable = budget.total_income, budget.total_expenses, budget.reserve, budget.disposable
+    return tuple(
+        MonthFlow(totals.first + k, add_months(start, totals.first + k), income, expenses, reserve, disposable, paid,
+                  totals.by_debt[k], Money(disposable - paid), totals.balances[k])
+        for k, paid in enumerate(totals.payments)
+    )
+
+
+def start_findings(scenario: Scenario, as_of: date) -> list[Finding]:
     """Return findings on a start date that does not sit with the as-of date of the figures."""
+    scope, subject = Scope.SCENARIO, scenario.name
     if scenario.start < as_of:
-        return [Finding.of(
-            "START_BEFORE_AS_OF", Severity.WARNING, scenario.name,
-            f"方案开始日 {scenario.start} 早于测算基准日 {as_of}：欠款数字是基准日的，请把开始日改为基准日或之后。",
-            f"The plan starts on {scenario.start}, before the as-of date {as_of} of the figures: start it on or "
-            "after the as-of date.",
-        )]
+        return [Finding.of("START_BEFORE_AS_OF", Severity.WARNING, scope, subject, start=scenario.start, as_of=as_of)]
     if scenario.start > add_months(as_of, 1):
-        return [Finding.of(
-            "START_AFTER_AS_OF", Severity.INFO, scenario.name,
-            f"方案开始日 {scenario.start} 比测算基准日 {as_of} 晚一个月以上：期间新增的利息和罚息未计入，"
-            "实际欠款会更高，请在开始前更新欠款数字。",
-            f"The plan starts on {scenario.start}, more than a month after the as-of date {as_of}: interest and "
-            "penalties in between are not included, so the real balance will be higher; update the figures first.",
-        )]
+        return [Finding.of("START_AFTER_AS_OF", Severity.INFO, scope, subject, start=scenario.start, as_of=as_of)]
     return []
 
 
-def _plan_findings(scenario: Scenario) -> list[Finding]:
+def plan_findings(scenario: Scenario) -> list[Finding]:
     """Return findings on plan figures that are valid but probably mistyped (a 0.5 % settlement meant as 50 %)."""
     found = []
     for debt_id, plan in scenario.plans:
         if plan.settlement is not None and plan.settlement.percent < 5:
             percent = plan.settlement.percent
-            meant = f"{(percent * 100).normalize():f}"
-            found.append(Finding.of(
-                "SETTLEMENT_PERCENT_LOW", Severity.WARNING, debt_id,
-                f"一次性结清比例为 {percent}%，很低：如果本意是 {meant}%，请填写 {meant}（按百分数填写）。",
-                f"The settlement is {percent}% of the balance, which is very low: if {meant}% was meant, enter {meant}.",
-            ))
+            found.append(Finding.of("SETTLEMENT_PERCENT_LOW", Severity.WARNING, Scope.DEBT, debt_id,
+                                    percent=percent, meant_value=(percent * 100).normalize()))
     return found
 
 
-def _schedule(ctx: _Context, debt: Debt, plan: Plan, start: date) -> Schedule:
-    audit = ctx.audits[debt.id]
-    return build_schedule(debt, plan, start=start, cap_rate=audit.cap.rate, excess=audit.excess, horizon=ctx.horizon)
+def shortfall_finding(scenario_name: str, months: tuple[MonthFlow, ...]) -> Finding | None:
+    """Return PAYMENTS_EXCEED_DISPOSABLE when some month is over budget."""
+    short = [m for m in months if not m.is_affordable]
+    if not short:
+        return None
+    worst = min(short, key=lambda m: m.surplus)
+    return Finding.of("PAYMENTS_EXCEED_DISPOSABLE", Severity.WARNING, Scope.SCENARIO, scenario_name,
+                      months=len(short), shown=len(months), gap=Money(-worst.surplus), worst=worst.date)
 
 
-def _cash_flow(budget: Budget, start: date, schedules: Sequence[Schedule]) -> tuple[MonthFlow, ...]:
-    """Return the household's months from the first to the last payment of any schedule.
-
-    One pass over each schedule's lines: payments are added per month, and each debt's balance is carried
-    forward from its last line (its opening balance before the first one).
-    """
-    last = max((s.lines[-1].period for s in schedules if s.lines), default=0)
-    first = 0 if any(s.lines and s.lines[0].period == 0 for s in schedules) else 1
-    span = last - first + 1
-    by_debt: list[dict[str, Money]] = [{} for _ in range(span)]
-    balances = [ZERO] * span
-    for schedule in schedules:
-        carried, cursor = schedule.opening_balance, first
-        for line in schedule.lines:
-            for month in range(cursor, line.period):
-                balances[month - first] += carried
-            paid = by_debt[line.period - first]
-            paid[schedule.debt_id] = paid.get(schedule.debt_id, ZERO) + line.payment
-            carried, cursor = line.balance, max(cursor, line.period)
-        for month in range(cursor, last + 1):
-            balances[month - first] += carried
-    income, expenses, reserve, disposable = budget.total_income, budget.total_expenses, budget.reserve, budget.disposable
-    months = []
-    for offset in range(span):
-        paid = Money(sum(by_debt[offset].values(), ZERO))
-        month = first + offset
-        months.append(
-            MonthFlow(month, add_months(start, month), income, expenses, reserve, disposable, paid, by_debt[offset],
-                      Money(disposable - paid), Money(balances[offset]))
-        )
-    return tuple(months)
-
-
-def _surplus_schedules(
-    ctx: _Context, scenario: Scenario, fixed: dict[str, Schedule]
+def surplus_schedules(
+    debts: Sequence[Debt], budget: Budget, scenario: Scenario, fixed: Mapping[str, Schedule],
+    audits: Mapping[str, CapAudit], window: int,
 ) -> tuple[dict[str, Schedule], tuple[Finding, ...]]:
     """Return schedules of the debts on contract terms when the surplus goes to them under a payoff policy.
 
     Month ``k``'s budget for those debts is disposable income minus the fixed plans' payments that month; the
     payoff engine pays each its contractual payment in full (a month where that exceeds the budget shows up as
-    unaffordable, exactly as without a policy) and gives what is left, if anything, in the policy's order. The debts are costed as :mod:`planner.engines.schedules.build` costs the status quo, so
-    savings compare like with like: interest at the running rate (the penalty rate for the status quo, the
-    contract rate once a waiver is agreed) on the principal only, unpaid interest and fees bearing none
-    (``compound=False``), the recurring ``fee_rate`` fee, and payments clearing charges before principal.
+    over budget, exactly as without a policy) and gives what is left, if anything, in the policy's order. The
+    debts are costed as :mod:`planner.engines.schedules` costs the status quo (the shared contract month), so
+    savings compare like with like.
     """
-    flexible = [d for d in ctx.debts if scenario.plan_for(d.id).is_contract_terms]
-    if not flexible:
+    flexible = [d for d in debts if scenario.plan_for(d.id).is_contract_terms]
+    if not flexible or scenario.surplus_policy is None:
         return {}, ()
-    disposable = ctx.budget.disposable
+    disposable = budget.disposable
     fixed_by_month = [s.payment_by_period() for s in fixed.values()]
-    budgets = [disposable - sum((p.get(k, ZERO) for p in fixed_by_month), ZERO) for k in range(1, ctx.horizon + 1)]
+    budgets = [disposable - sum((p.get(k, ZERO) for p in fixed_by_month), ZERO) for k in range(1, window + 1)]
     payoff_debts, opening, waived = [], {}, {}
     for debt in flexible:
         plan = scenario.plan_for(debt.id)
-        waived[debt.id] = waiver_amount(debt, plan.waiver, excess=ctx.audits[debt.id].excess)
+        waived[debt.id] = waiver_amount(debt, plan.waiver, excess=audits[debt.id].excess)
         opening[debt.id] = Money(debt.balance - waived[debt.id])
         rate = debt.running_rate if plan.is_status_quo else debt.contract_rate
         payoff_debts.append(PayoffDebt(debt.id, debt.creditor, opening[debt.id], rate,
@@ -350,7 +400,7 @@ def _surplus_schedules(
     ids = {d.id for d in flexible}
     order = [i for i in scenario.surplus_order if i in ids] or None
     result = simulate_surplus(payoff_debts, budgets=budgets, after=max(disposable, FEN), start=scenario.start,
-                              policy=scenario.surplus_policy or "avalanche", order=order, horizon=ctx.horizon)
+                              policy=scenario.surplus_policy, order=order, horizon=window)
     schedules = {}
     for debt in flexible:
         key = debt.id
@@ -361,57 +411,62 @@ def _surplus_schedules(
             if m.payments[key] or m.interest[key] or m.fees[key]
         )
         remaining = result.debt(key).balance
-        flows = [(0, opening[key])] + [(line.period, -line.payment) for line in lines]
-        if lines and remaining:
-            flows.append((lines[-1].period, -remaining))
+        apr, note = meaningful_apr(opening[key], lines, remaining, ZERO)
         findings = tuple(f for f in result.findings if f.subject == key)
-        schedules[key] = Schedule(key, scenario.start, opening[key], waived[key], lines, remaining,
-                                  apr_percent(flows) if lines else None, findings)
-    return schedules, tuple(replace(f, subject=scenario.name) for f in result.findings if f.subject not in ids)
+        schedules[key] = Schedule(key, scenario.start, opening[key], waived[key], lines, remaining, apr, findings,
+                                  note)
+    plan_level = tuple(f.about(Scope.SCENARIO, scenario.name) for f in result.findings if f.subject not in ids)
+    return schedules, plan_level
 
 
-def _scenario_schedules(ctx: _Context, scenario: Scenario) -> tuple[list[Schedule], tuple[Finding, ...]]:
-    """Return one schedule per debt (input order) and any plan-level findings of the surplus policy."""
-    if scenario.surplus_policy is None:
-        return [_schedule(ctx, debt, scenario.plan_for(debt.id), scenario.start) for debt in ctx.debts], ()
-    fixed = {d.id: _schedule(ctx, d, scenario.plan_for(d.id), scenario.start)
-             for d in ctx.debts if not scenario.plan_for(d.id).is_contract_terms}
-    flexible, findings = _surplus_schedules(ctx, scenario, fixed)
-    return [fixed.get(d.id) or flexible[d.id] for d in ctx.debts], findings
-
-
-def _evaluate(
-    ctx: _Context, scenario: Scenario, baseline: dict[str, Money], schedules: Sequence[Schedule] | None = None
+def evaluate_scenario(
+    scenario: Scenario, debts: Sequence[Debt], budget: Budget, audits: Mapping[str, CapAudit], *,
+    as_of: date, window: int, first: int, baseline_costs: Mapping[str, Money], schedule_for: ScheduleFor,
+    totals_for: Callable[[Sequence[Schedule]], _Totals] | None = None,
 ) -> Outcome:
-    """Evaluate ``scenario``; ``schedules`` may be given when already built (the status quo's are)."""
+    """Evaluate one scenario over ``window`` months (``first``: 0 when month 0 is a row of the comparison).
+
+    ``schedule_for(debt, plan, start)`` builds (or recalls) a schedule; ``totals_for`` may recall the payments
+    per month of a set of schedules (the planner caches both, so a change of budget rebuilds no schedule).
+    """
     surplus_findings: tuple[Finding, ...] = ()
-    if schedules is None:
-        schedules, surplus_findings = _scenario_schedules(ctx, scenario)
-    debts = tuple(
-        DebtOutcome(debt.id, debt.creditor, scenario.plan_for(debt.id), schedule, baseline[debt.id],
-                    ctx.budget.disposable)
-        for debt, schedule in zip(ctx.debts, schedules, strict=True)
+    if scenario.surplus_policy is None:
+        schedules = [schedule_for(d, scenario.plan_for(d.id), scenario.start) for d in debts]
+    else:
+        fixed = {d.id: schedule_for(d, scenario.plan_for(d.id), scenario.start)
+                 for d in debts if not scenario.plan_for(d.id).is_contract_terms}
+        flexible, surplus_findings = surplus_schedules(debts, budget, scenario, fixed, audits, window)
+        schedules = [fixed.get(d.id) or flexible[d.id] for d in debts]
+    outcomes = tuple(
+        DebtOutcome(debt.id, debt.creditor, scenario.plan_for(debt.id), schedule, baseline_costs[debt.id],
+                    budget.disposable)
+        for debt, schedule in zip(debts, schedules, strict=True)
     )
-    months = _cash_flow(ctx.budget, scenario.start, schedules)
-    findings = _start_findings(scenario, ctx.as_of) + _plan_findings(scenario)
+    totals = totals_for(schedules) if totals_for is not None else scenario_totals(schedules, window, first)
+    months = cash_flow(budget, scenario.start, totals)
+    findings = start_findings(scenario, as_of) + plan_findings(scenario)
     findings += [f for s in schedules for f in s.findings]
     findings += surplus_findings
-    short = [m for m in months if not m.is_affordable]
-    if short:
-        worst = min(short, key=lambda m: m.surplus)
-        findings.append(
-            Finding(
-                "PAYMENTS_EXCEED_DISPOSABLE",
-                Severity.WARNING,
-                scenario.name,
-                f"共有 {len(short)} 个月的还款额超过可用于还款的收入，最多超出 ¥{-worst.surplus:,.2f}"
-                f"（{worst.date:%Y年%m月}）。",
-                f"In {len(short)} month(s) payments exceed disposable income, by up to ¥{-worst.surplus:,.2f} "
-                f"({worst.date:%Y-%m}).",
-                detail=(("months", str(len(short))), ("largest_gap", f"{-worst.surplus:.2f}")),
-            )
-        )
-    return Outcome(scenario.name, scenario.start, ctx.budget, debts, months, tuple(findings))
+    short = shortfall_finding(scenario.name, months)
+    if short is not None:
+        findings.append(short)
+    return Outcome(scenario.name, scenario.start, budget, outcomes, months, tuple(findings), scenario, window)
+
+
+def status_quo(start: date) -> Scenario:
+    """Return the status-quo scenario starting on ``start``."""
+    return Scenario(STATUS_QUO_NAME, (), start, origin="status-quo")
+
+
+def first_month(scenarios: Iterable[Scenario]) -> int:
+    """Return 0 when some plan pays on its start date (a down payment, a settlement in the start month), else 1."""
+    for scenario in scenarios:
+        for _, plan in scenario.plans:
+            if plan.restructure is not None and plan.restructure.down_payment:
+                return 0
+            if plan.settlement is not None and months_between(scenario.start, plan.settlement.pay_by) <= 0:
+                return 0
+    return 1
 
 
 def evaluate_case(
@@ -420,171 +475,64 @@ def evaluate_case(
     *,
     start: date | None = None,
     horizon: int = DEFAULT_HORIZON,
+    lpr: LprTable | None = None,
+    rules: CapRules | None = None,
 ) -> Comparison:
-    """Evaluate the status quo and each scenario of ``case``.
+    """Evaluate the status quo and each scenario of ``case`` over one window (see the module conventions).
 
     Args:
         case: the household's budget and debts.
         scenarios: the scenarios to evaluate (default: the case's own).
         start: the status quo's start date (default: the first scenario's start, else the case's as-of date).
-        horizon: months costed and shown.
+        horizon: the months to compare at least; the window is longer when a negotiated plan is.
+        lpr: the LPR table (default: the package's).
+        rules: the cap rules (default: the package's).
 
     Returns:
-        A :class:`Comparison` whose baseline is the status quo (名为“维持现状”).
+        A :class:`Comparison` whose baseline is the status quo.
     """
     chosen = tuple(case.scenarios if scenarios is None else scenarios)
-    audits = {debt.id: audit_debt(debt, case.as_of) for debt in case.debts}
-    ctx = _Context(case.debts, case.budget, audits, horizon, case.as_of)
-    base_start = start or (chosen[0].start if chosen else case.as_of)
-    status_quo = Scenario(STATUS_QUO_NAME, (), base_start)
-    base_schedules = [_schedule(ctx, d, STATUS_QUO, base_start) for d in case.debts]
-    costs = {s.debt_id: Money(s.total_payment + s.remaining) for s in base_schedules}
-    baseline = _evaluate(ctx, status_quo, costs, base_schedules)
-    outcomes = tuple(_evaluate(ctx, s, costs) for s in chosen)
-    return Comparison(baseline, outcomes, tuple(audits.values()))
+    audits = {debt.id: audit_debt(debt, case.as_of, lpr=lpr, rules=rules) for debt in case.debts}
+    window = window_months(chosen, horizon)
+
+    built: dict[tuple[str, Plan, date], Schedule] = {}
+
+    def schedule_for(debt: Debt, plan: Plan, day: date) -> Schedule:
+        key = (debt.id, plan, day)
+        if key not in built:
+            audit = audits[debt.id]
+            built[key] = build_schedule(debt, plan, start=day, cap_rate=audit.cap.rate, excess=audit.excess,
+                                        horizon=window, term_limit=audit.term_limit)
+        return built[key]
+
+    return compare(case, chosen, audits, window=window, horizon=horizon, start=start, schedule_for=schedule_for)
+
+
+def compare(
+    case: Case, scenarios: tuple[Scenario, ...], audits: Mapping[str, CapAudit], *, window: int, horizon: int,
+    start: date | None, schedule_for: ScheduleFor,
+    totals_for: Callable[[Sequence[Schedule], int], _Totals] | None = None,
+) -> Comparison:
+    """Return the comparison of ``scenarios`` with the status quo over ``window`` months (the steps of
+    :func:`evaluate_case`, given how to build schedules and per-month totals)."""
+    base_start = start or (scenarios[0].start if scenarios else case.as_of)
+    first = first_month(scenarios)
+
+    def totals(schedules: Sequence[Schedule]) -> _Totals:
+        return totals_for(schedules, first) if totals_for is not None else scenario_totals(schedules, window, first)
+
+    baseline_schedules = [schedule_for(d, STATUS_QUO, base_start) for d in case.debts]
+    costs = {s.debt_id: Money(s.total_payment + s.remaining) for s in baseline_schedules}
+
+    def run(scenario: Scenario) -> Outcome:
+        return evaluate_scenario(scenario, case.debts, case.budget, audits, as_of=case.as_of, window=window,
+                                 first=first, baseline_costs=costs, schedule_for=schedule_for, totals_for=totals)
+
+    baseline = run(status_quo(base_start))
+    return Comparison(baseline, tuple(run(s) for s in scenarios), tuple(audits[d.id] for d in case.debts), window,
+                      horizon)
 
 
 def evaluate(case: Case, scenario: Scenario, *, horizon: int = DEFAULT_HORIZON) -> Outcome:
     """Evaluate one scenario of ``case`` (its savings are against the status quo from the same start)."""
     return evaluate_case(case, (scenario,), start=scenario.start, horizon=horizon).outcomes[0]
-
-
-# --- fit to budget -------------------------------------------------------------------------------------------
-
-
-def _restructure_scenario(name: str, debts: Sequence[Debt], months: int, start: date, *, waiver: Waiver,
-                          rate: RateChoice, method: RepaymentMethod) -> Scenario:
-    plan = Plan(waiver=waiver, restructure=Restructure(months=months, method=method, rate=rate))
-    return Scenario(name, tuple((d.id, plan) for d in debts), start)
-
-
-def shortest_affordable_terms(
-    case: Case,
-    *,
-    start: date,
-    waiver: Waiver = Waiver(WaiverMode.PENALTIES_AND_FEES),  # noqa: B008 - frozen value, safe as a default
-    rate: RateChoice = RateChoice.ZERO,
-    method: RepaymentMethod = RepaymentMethod.EQUAL_INSTALLMENT,
-    max_months: int = CARD_RESTRUCTURE_LIMIT,
-) -> tuple[Scenario | None, tuple[Finding, ...]]:
-    """Return the restructure with the shortest common term that is affordable every month.
-
-    Every debt gets the same waiver and rate and the same number of installments; the term is the smallest
-    ``n`` ≤ ``max_months`` whose every month fits disposable income (more months never raise an installment, so
-    the search is a bisection). Returns ``(None, findings)`` when even ``max_months`` does not fit.
-    """
-    if not case.debts:
-        return None, ()
-    audits = {debt.id: audit_debt(debt, case.as_of) for debt in case.debts}
-    ctx = _Context(case.debts, case.budget, audits, max(max_months, 1) + 1, case.as_of)
-
-    def fits(months: int) -> bool:
-        plan = Plan(waiver=waiver, restructure=Restructure(months=months, method=method, rate=rate))
-        schedules = [_schedule(ctx, d, plan, start) for d in case.debts]
-        return all(m.is_affordable for m in _cash_flow(case.budget, start, schedules))
-
-    if not fits(max_months):
-        finding = Finding(
-            "NO_AFFORDABLE_TERM",
-            Severity.WARNING,
-            "budget",
-            f"即使分 {max_months} 期，月还款额仍超过可用于还款的收入：请考虑延期、按比例还款或进一步减免。",
-            f"Even over {max_months} months the installments exceed disposable income: consider a deferral, "
-            "a pro-rata offer or a larger waiver.",
-        )
-        return None, (finding,)
-    low, high = 1, max_months
-    while low < high:
-        middle = (low + high) // 2
-        if fits(middle):
-            high = middle
-        else:
-            low = middle + 1
-    name = f"最短可负担分期（{low}期）"
-    return _restructure_scenario(name, case.debts, low, start, waiver=waiver, rate=rate, method=method), ()
-
-
-def _months_within(balance: Decimal, share: Decimal) -> int:
-    """Return the fewest 0 % installments of ``balance`` none of which exceeds ``share``.
-
-    Starts from ``ceil(balance / share)`` (Decimal's ``//`` truncates toward zero, so the quotient is rounded up
-    explicitly) and lengthens the term while the rounded installment, or the last one that absorbs the rounding
-    residue, would still exceed the share.
-    """
-    months = int((balance / share).to_integral_value(rounding=ROUND_CEILING))
-    while True:
-        installment = round_fen(balance / months)
-        if installment <= share and balance - (months - 1) * installment <= share:
-            return months
-        months += 1
-
-
-def pro_rata_scenario(
-    case: Case,
-    *,
-    start: date,
-    waiver: Waiver = Waiver(WaiverMode.PENALTIES_AND_FEES),  # noqa: B008 - frozen value, safe as a default
-    max_months: int = MAX_RESTRUCTURE_MONTHS,
-) -> tuple[Scenario | None, tuple[Finding, ...]]:
-    """Split the affordable amount across creditors in proportion to their balances (debt-management plan).
-
-    Each debt's balance after the waiver gets ``share = floor_fen(disposable × balance / total)``, the residue
-    going to the largest balance, and is repaid interest-free (停息) in ``ceil(balance / share)`` installments,
-    which never exceed the share, so the plan fits disposable income every month. Terms over 60 months carry the
-    schedule engine's ``TERM_OVER_60`` finding. Shortfall mode: where even ``max_months`` installments of the share
-    cannot repay a debt, it gets 12 months of token payments (象征性还款) equal to its share, then installments,
-    with a finding that the plan must be reviewed; where nothing is available at all (disposable income ≤ 0),
-    payments are paused for 12 months (a token amount would not be affordable) with a ``SHORTFALL`` finding.
-    """
-    if not case.debts:
-        return None, ()
-    audits = {debt.id: audit_debt(debt, case.as_of) for debt in case.debts}
-    balances = {d.id: Money(d.balance - waiver_amount(d, waiver, excess=audits[d.id].excess)) for d in case.debts}
-    total = sum(balances.values(), ZERO)
-    available = case.budget.disposable
-    findings: list[Finding] = []
-    shares = {d.id: ZERO for d in case.debts}
-    if available > 0 and total > 0:
-        shares = {k: floor_fen(available * b / total) for k, b in balances.items()}
-        largest = max(balances, key=lambda k: balances[k])
-        shares[largest] = Money(shares[largest] + available - sum(shares.values(), ZERO))
-    else:
-        findings.append(
-            Finding(
-                "SHORTFALL",
-                Severity.WARNING,
-                "budget",
-                "收入不足以支付必要开支，暂无可用于还款的金额：方案先暂停还款 12 个月，请准备困难证明并尽快与债权人协商；"
-                "如能挤出少量资金，象征性还款有助于表明还款诚意。",
-                "Income does not cover essential expenses, so nothing is available for creditors: the plan pauses "
-                "payments for 12 months; prepare hardship proof and talk to the creditors early. A small token "
-                "payment, if at all possible, shows good faith.",
-            )
-        )
-    plans = []
-    for debt in case.debts:
-        balance, share = balances[debt.id], shares[debt.id]
-        if balance <= 0:
-            plans.append((debt.id, Plan(waiver=waiver)))
-            continue
-        if share > 0:
-            months = _months_within(balance, share)
-            if months <= max_months:
-                plans.append((debt.id, Plan(waiver=waiver, restructure=Restructure(months=months))))
-                continue
-        deferral = Deferral(months=12, token_amount=share)
-        plans.append((debt.id, Plan(waiver=waiver, deferral=deferral, restructure=Restructure(months=max_months))))
-        if share > 0:
-            findings.append(
-                Finding(
-                    "TOKEN_PAYMENTS",
-                    Severity.WARNING,
-                    debt.id,
-                    f"按比例分配的每月 ¥{share:,.2f} 不足以在 {max_months} 期内还清：先按此金额象征性还款 12 个月，"
-                    "之后的分期超出可负担范围，需与债权人重新评估（例如进一步减免）。",
-                    f"The pro-rata share of ¥{share:,.2f} a month cannot repay within {max_months} months: token "
-                    "payments of that amount for 12 months; the installments after them exceed what is affordable "
-                    "and must be reviewed with the creditor (e.g. a larger waiver).",
-                )
-            )
-    return Scenario("按余额比例分配", tuple(plans), start), tuple(findings)

@@ -34,27 +34,27 @@ import shutil
 import stat
 import tempfile
 from collections.abc import Callable, Iterable
-from datetime import date
+from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Self
 
+from planner.choices import parse_choice
 from planner.domain.case import Case
-from planner.domain.model import Budget, CreditorKind, Debt, ExpenseCategory, ExpenseItem, IncomeItem
+from planner.domain.fields import ValueKind, fields_of
+from planner.domain.model import Budget, Debt, ExpenseItem, IncomeItem
 from planner.domain.options import (
     Deferral,
-    DeferralInterest,
     Plan,
-    RateChoice,
-    RepaymentMethod,
     Restructure,
     Scenario,
     Settlement,
     Waiver,
-    WaiverMode,
 )
-from planner.errors import InvalidInput
+from planner.errors import InvalidInput, file_error, os_error
+from planner.io.values import parse_rate
 from planner.rates import DayCount, Rate, RateUnit
 
 FORMAT = "debt-planner-case"
@@ -62,6 +62,7 @@ CURRENT_VERSION = 1
 MAX_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 64  # nesting of JSON objects and lists; a case file needs 8, unknown keys from newer planners a few more
 BACKUP_SUFFIX = ".bak"
+SPREADSHEETS = (".csv", ".xlsx", ".xlsm", ".xls", ".tsv")
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 MIGRATIONS: dict[int, Migration] = {}
@@ -152,10 +153,6 @@ def _dec(value: Decimal) -> str:
     return format(value, "f")
 
 
-def _day(value: date | None) -> str | None:
-    return None if value is None else value.isoformat()
-
-
 def _rate_out(rate: Rate | None) -> dict[str, Any] | None:
     if rate is None:
         return None
@@ -168,56 +165,38 @@ def _rate_out(rate: Rate | None) -> dict[str, Any] | None:
     }
 
 
-def _debt_out(debt: Debt) -> dict[str, Any]:
-    return {
-        "id": debt.id,
-        "creditor": debt.creditor,
-        "kind": debt.kind.value,
-        "contract_date": debt.contract_date.isoformat(),
-        "original_principal": _dec(debt.original_principal),
-        "outstanding_principal": _dec(debt.outstanding_principal),
-        "accrued_interest": _dec(debt.accrued_interest),
-        "penalty_interest": _dec(debt.penalty_interest),
-        "liquidated_damages": _dec(debt.liquidated_damages),
-        "other_fees": _dec(debt.other_fees),
-        "contract_rate": _rate_out(debt.contract_rate),
-        "penalty_rate": _rate_out(debt.penalty_rate),
-        "fee_rate": _rate_out(debt.fee_rate),
-        "overdue_since": _day(debt.overdue_since),
-        "monthly_payment": _dec(debt.monthly_payment),
-        "account_number": debt.account_number,
-    }
+_WRITERS: dict[ValueKind, Callable[[Any], Any]] = {
+    ValueKind.TEXT: str,
+    ValueKind.CHOICE: lambda v: v.value,
+    ValueKind.DATE: lambda v: v.isoformat(),
+    ValueKind.MONEY: _dec,
+    ValueKind.NUMBER: _dec,
+    ValueKind.INTEGER: int,
+    ValueKind.FLAG: bool,
+    ValueKind.RATE: _rate_out,
+    ValueKind.TEXTS: list,
+}
+
+
+def _fields_out(obj: Any, *, first: dict[str, Any] | None = None, **nested: Any) -> dict[str, Any]:
+    """Return a value object as a file object: each field by its kind (:mod:`planner.domain.fields`), in
+    declaration order, then the ``nested`` values the caller wrote itself (lists and sub-objects)."""
+    data: dict[str, Any] = dict(first or {})
+    for spec in fields_of(type(obj)):
+        if spec.kind is ValueKind.OTHER or not spec.file:
+            continue
+        value = getattr(obj, spec.name)
+        data[spec.name] = None if value is None else _WRITERS[spec.kind](value)
+    data.update(nested)
+    return data
 
 
 def _plan_out(debt_id: str, plan: Plan) -> dict[str, Any]:
-    deferral = plan.deferral
-    restructure = plan.restructure
-    settlement = plan.settlement
-    return {
-        "debt_id": debt_id,
-        "waiver": {"mode": plan.waiver.mode.value, "percent": _dec(plan.waiver.percent)},
-        "deferral": None
-        if deferral is None
-        else {
-            "months": deferral.months,
-            "token_amount": _dec(deferral.token_amount),
-            "interest": deferral.interest.value,
-            "capitalise": deferral.capitalise,
-        },
-        "restructure": None
-        if restructure is None
-        else {
-            "months": restructure.months,
-            "method": restructure.method.value,
-            "rate": restructure.rate.value,
-            "custom_rate": _rate_out(restructure.custom_rate),
-            "down_payment": _dec(restructure.down_payment),
-            "monthly_fee_percent": _dec(restructure.monthly_fee_percent),
-        },
-        "settlement": None
-        if settlement is None
-        else {"percent": _dec(settlement.percent), "pay_by": settlement.pay_by.isoformat()},
-    }
+    def part(value: Any) -> dict[str, Any] | None:
+        return None if value is None else _fields_out(value)
+
+    return {"debt_id": debt_id, "waiver": _fields_out(plan.waiver), "deferral": part(plan.deferral),
+            "restructure": part(plan.restructure), "settlement": part(plan.settlement)}
 
 
 def case_to_dict(case: Case) -> dict[str, Any]:
@@ -233,25 +212,11 @@ def case_to_dict(case: Case) -> dict[str, Any]:
         "as_of": case.as_of.isoformat(),
         "borrower": case.borrower,
         "notes": case.notes,
-        "budget": {
-            "incomes": [{"name": i.name, "amount": _dec(i.amount)} for i in budget.incomes],
-            "expenses": [
-                {"category": e.category.value, "amount": _dec(e.amount), "name": e.name} for e in budget.expenses
-            ],
-            "reserve": _dec(budget.reserve),
-        },
-        "debts": [_debt_out(d) for d in case.debts],
-        "scenarios": [
-            {
-                "name": s.name,
-                "start": s.start.isoformat(),
-                "note": s.note,
-                "surplus_policy": s.surplus_policy,
-                "surplus_order": list(s.surplus_order),
-                "plans": [_plan_out(debt_id, plan) for debt_id, plan in s.plans],
-            }
-            for s in case.scenarios
-        ],
+        "budget": {"incomes": [_fields_out(i) for i in budget.incomes],
+                   "expenses": [_fields_out(e) for e in budget.expenses], **_fields_out(budget)},
+        "debts": [_fields_out(d) for d in case.debts],
+        "scenarios": [_fields_out(s, plans=[_plan_out(debt_id, plan) for debt_id, plan in s.plans])
+                      for s in case.scenarios],
     }
     for location, text in case.extra:
         target = _locate(data, json.loads(location))
@@ -299,43 +264,52 @@ def dumps_case(case: Case) -> str:
 # Reading: dict -> Case.
 
 
-def _bad_file(source: str, reason: str, fix: str, fix_zh: str) -> InvalidInput:
-    return InvalidInput("file", "bad_file", source, params={"reason": reason, "fix": fix, "fix_zh": fix_zh})
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a value is in the document: the JSON path shown in errors (``scenarios[0].plans[1].restructure``)
+    and the segments that locate unknown keys kept for writing back (list items named by id, name or position,
+    see :func:`_extras_key`)."""
+
+    where: str = ""
+    segments: tuple[str, ...] = ()
+
+    def key(self, name: str) -> Location:
+        """Return the location of the object under key ``name``."""
+        return Location(f"{self.where}.{name}" if self.where else name, (*self.segments, name))
+
+    def item(self, list_name: str, index: int, ident: str | None = None) -> Location:
+        """Return the location of item ``index`` of the list ``list_name`` (named ``ident`` when it has an id)."""
+        where = f"{self.where}.{list_name}[{index}]" if self.where else f"{list_name}[{index}]"
+        return Location(where, (*self.segments, list_name, ident if ident is not None else str(index)))
 
 
 def _wrong_type(key: str, expected: str, value: Any, where: str) -> InvalidInput:
     shown = value.text if isinstance(value, _JsonFloat) else value
-    return InvalidInput(
-        key,
-        "bad_file",
-        shown,
-        params={"reason": f"expected {expected}", "fix": f"write it as {expected}", "fix_zh": "请按文件格式说明填写"},
-        where=where,
-    )
-
-
-def _join(where: str, key: str) -> str:
-    return f"{where}.{key}" if where else key
+    return InvalidInput(key, "bad_file", shown, params={"reason": "wrong_type", "expected": expected}, where=where)
 
 
 class _Reader:
-    """Turns one case document into a Case, collecting the unknown keys on the way."""
+    """Turns one case document into a Case, collecting the unknown keys on the way.
+
+    Every field of a value object is read by :meth:`fields`, by the kind :func:`planner.domain.fields.fields_of`
+    gives it; the reader itself handles only the lists and nested objects.
+    """
 
     def __init__(self) -> None:
         self.extras: list[tuple[str, str]] = []
 
     # -- containers ---------------------------------------------------------------------------------------------
 
-    def keep_unknown(self, obj: dict[str, Any], known: Iterable[str], segments: list[str]) -> None:
+    def keep_unknown(self, obj: dict[str, Any], known: Iterable[str], loc: Location) -> None:
         known = set(known)
         unknown = {k: v for k, v in obj.items() if k not in known}
         if unknown:
-            self.extras.append((_extras_key(segments), _emit(unknown, None)))
+            self.extras.append((_extras_key(list(loc.segments)), _emit(unknown, None)))
 
     @staticmethod
     def obj(value: Any, key: str, where: str) -> dict[str, Any]:
         if not isinstance(value, dict):
-            raise _wrong_type(key, "a JSON object {…}", value, where)
+            raise _wrong_type(key, "object", value, where)
         return value
 
     @staticmethod
@@ -344,7 +318,7 @@ class _Reader:
         if value is None:
             return []
         if not isinstance(value, list):
-            raise _wrong_type(key, "a JSON list […]", value, where)
+            raise _wrong_type(key, "list", value, where)
         return value
 
     # -- scalars ------------------------------------------------------------------------------------------------
@@ -385,7 +359,7 @@ class _Reader:
                 raise InvalidInput(key, "required", None, where=where)
             return ""
         if isinstance(value, bool) or not isinstance(value, str | int):
-            raise _wrong_type(key, "a JSON string", value, where)
+            raise _wrong_type(key, "string", value, where)
         return str(value)
 
     @staticmethod
@@ -401,169 +375,139 @@ class _Reader:
         if value is None:
             raise InvalidInput(key, "required", None, where=where)
         try:
-            return enum(value)
-        except (ValueError, TypeError):
-            choices = ", ".join(m.value for m in enum)  # type: ignore[attr-defined]
-            raise InvalidInput(key, "unknown_choice", value, params={"choices": choices}, where=where) from None
+            return parse_choice(enum, value, key)
+        except InvalidInput as err:
+            raise err.at(where) from None
 
     @staticmethod
-    def flag(obj: dict[str, Any], key: str, where: str) -> bool:
-        value = obj.get(key, False)
+    def flag(obj: dict[str, Any], key: str, where: str, default: bool = False) -> bool:
+        value = obj.get(key, default)
         if not isinstance(value, bool):
             raise InvalidInput(key, "unknown_choice", value, params={"choices": "true, false"}, where=where)
         return value
 
-    # -- domain objects -----------------------------------------------------------------------------------------
+    def texts(self, obj: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+        return tuple(self.text({"id": raw}, "id", f"{where}.{key}") for raw in self.items(obj, key, where))
 
-    def rate(self, value: Any, key: str, where: str, segments: list[str], *, required: bool) -> Rate | None:
+    def rate(self, value: Any, key: str, loc: Location, *, required: bool) -> Rate | None:
+        """Return a rate: an object with its unit, or a shorthand as people write it ("18", "日万分之五")."""
+        where = loc.where
         if value is None:
             if required:
                 raise InvalidInput(key, "required", None, where=where)
             return None
-        if not isinstance(value, dict):  # shorthand: "15.4" means 15.4 % a year
+        if not isinstance(value, dict):
             number = self.number({key: value}, key, where)
-            return _build(lambda: Rate.annual_percent(number, field=key), where)
-        here = _join(where, key)
-        unit = self.choice(RateUnit, value, "unit", here, RateUnit.ANNUAL_PERCENT.value)
-        day_count = self.choice(DayCount, value, "day_count", here, DayCount.ACT_365.value)
+            return _build(lambda: parse_rate(number, field=key), where)
+        here = loc.key(key)
+        unit = self.choice(RateUnit, value, "unit", here.where, RateUnit.ANNUAL_PERCENT.value)
+        day_count = self.choice(DayCount, value, "day_count", here.where, DayCount.ACT_365.value)
         if "value" not in value and "annual_percent" in value and unit is RateUnit.ANNUAL_PERCENT:
-            quoted = self.number(value, "annual_percent", here)
+            quoted = self.number(value, "annual_percent", here.where)
         else:
-            quoted = self.number(value, "value", here)
+            quoted = self.number(value, "value", here.where)
         makers: dict[RateUnit, Callable[[], Rate]] = {
             RateUnit.ANNUAL_PERCENT: lambda: Rate.annual_percent(quoted, day_count=day_count, field="value"),
             RateUnit.MONTHLY_PERCENT: lambda: Rate.monthly_percent(quoted, day_count=day_count),
             RateUnit.DAILY_PER_TEN_THOUSAND: lambda: Rate.daily_per_ten_thousand(quoted, day_count=day_count),
         }
-        rate = _build(makers[unit], here)
+        rate = _build(makers[unit], here.where)
         if value.get("annual_percent") is not None:
-            stated = _build(lambda: Rate.annual_percent(self.number(value, "annual_percent", here)), here)
+            stated = _build(lambda: Rate.annual_percent(self.number(value, "annual_percent", here.where)),
+                            here.where)
             if stated.percent_per_year != rate.percent_per_year:
                 derived = _dec(rate.percent_per_year)
-                raise InvalidInput(
-                    "annual_percent",
-                    "mismatch",
-                    value.get("annual_percent"),
-                    params={"other": "value", "expected": derived, "field": "annual_percent"},
-                    where=here,
-                )
-        self.keep_unknown(value, ("unit", "value", "day_count", "annual_percent"), [*segments, key])
+                raise InvalidInput("annual_percent", "mismatch", value.get("annual_percent"),
+                                   params={"other": "value", "expected": derived}, where=here.where)
+        self.keep_unknown(value, ("unit", "value", "day_count", "annual_percent"), here)
         return rate
 
+    # -- value objects ------------------------------------------------------------------------------------------
+
+    def fields(self, cls: type, obj: dict[str, Any], loc: Location) -> dict[str, Any]:
+        """Return the constructor arguments of ``cls`` read from ``obj`` (every field but the nested ones)."""
+        where = loc.where
+        values: dict[str, Any] = {}
+        for spec in fields_of(cls):
+            if spec.kind is ValueKind.OTHER or not spec.file:
+                continue
+            key = spec.name
+            default = None if spec.required else spec.default
+            if spec.default_from is not None and obj.get(key) is None:
+                values[key] = values.get(spec.default_from) if spec.default_from in values else None
+                continue
+            if spec.kind is ValueKind.TEXT:
+                values[key] = self.text(obj, key, where, required=spec.required)
+            elif spec.kind is ValueKind.CHOICE:
+                if spec.nullable and obj.get(key) in (None, ""):
+                    values[key] = None
+                else:
+                    values[key] = self.choice(spec.enum, obj, key, where,  # type: ignore[arg-type]
+                                              None if default is None else getattr(default, "value", default))
+            elif spec.kind is ValueKind.DATE:
+                values[key] = self.day(obj, key, where, required=spec.required)
+            elif spec.kind in (ValueKind.MONEY, ValueKind.NUMBER):
+                values[key] = self.number(obj, key, where, default=default)
+            elif spec.kind is ValueKind.INTEGER:
+                values[key] = self.integer(obj, key, where, default=default)
+            elif spec.kind is ValueKind.FLAG:
+                values[key] = self.flag(obj, key, where, bool(default))
+            elif spec.kind is ValueKind.RATE:
+                values[key] = self.rate(obj.get(key), key, loc, required=spec.required)
+            elif spec.kind is ValueKind.TEXTS:
+                values[key] = self.texts(obj, key, where)
+        for spec in fields_of(cls):  # a default taken from a field read after it (original ← outstanding)
+            if spec.default_from is not None and values.get(spec.name) is None:
+                values[spec.name] = values.get(spec.default_from)
+        return values
+
+    def value(self, cls: type, raw: Any, key: str, loc: Location, *, nested: Iterable[str] = ()) -> Any:
+        """Read one value object of ``cls`` at ``loc`` and keep its unknown keys."""
+        obj = self.obj(raw, key, loc.where)
+        values = self.fields(cls, obj, loc)
+        self.keep_unknown(obj, [s.name for s in fields_of(cls) if s.file] + list(nested), loc)
+        return _build(lambda: cls(**values), loc.where)
+
     def budget(self, value: Any) -> Budget:
+        loc = Location("budget", ("budget",))
         obj = self.obj(value, "budget", "")
-        incomes = []
-        for index, raw in enumerate(self.items(obj, "incomes", "budget")):
-            where = f"budget.incomes[{index}]"
-            item = self.obj(raw, "incomes", where)
-            name, amount = self.text(item, "name", where, required=True), self.number(item, "amount", where)
-            incomes.append(_build(lambda n=name, a=amount: IncomeItem(n, a), where))
-            self.keep_unknown(item, ("name", "amount"), ["budget", "incomes", str(index)])
-        expenses = []
-        for index, raw in enumerate(self.items(obj, "expenses", "budget")):
-            where = f"budget.expenses[{index}]"
-            item = self.obj(raw, "expenses", where)
-            category = self.choice(ExpenseCategory, item, "category", where)
-            amount, name = self.number(item, "amount", where), self.text(item, "name", where)
-            expenses.append(_build(lambda c=category, a=amount, n=name: ExpenseItem(c, a, n), where))
-            self.keep_unknown(item, ("category", "amount", "name"), ["budget", "expenses", str(index)])
-        reserve = self.number(obj, "reserve", "budget", default="0")
-        self.keep_unknown(obj, ("incomes", "expenses", "reserve"), ["budget"])
-        return _build(lambda: Budget(tuple(incomes), tuple(expenses), reserve), "budget")
+        incomes = [self.value(IncomeItem, raw, "incomes", loc.item("incomes", i))
+                   for i, raw in enumerate(self.items(obj, "incomes", "budget"))]
+        expenses = [self.value(ExpenseItem, raw, "expenses", loc.item("expenses", i))
+                    for i, raw in enumerate(self.items(obj, "expenses", "budget"))]
+        values = self.fields(Budget, obj, loc)
+        self.keep_unknown(obj, ("incomes", "expenses", *values), loc)
+        return _build(lambda: Budget(tuple(incomes), tuple(expenses), **values), "budget")
 
     def debt(self, value: Any, index: int) -> Debt:
         where = f"debts[{index}]"
         obj = self.obj(value, "debts", where)
         debt_id = self.text(obj, "id", where, required=True)
-        segments = ["debts", debt_id.strip()]
-        outstanding = self.number(obj, "outstanding_principal", where)
-        fields: dict[str, Any] = {
-            "id": debt_id,
-            "creditor": self.text(obj, "creditor", where, required=True),
-            "kind": self.choice(CreditorKind, obj, "kind", where),
-            "contract_date": self.day(obj, "contract_date", where),
-            "original_principal": self.number(obj, "original_principal", where, default=outstanding),
-            "outstanding_principal": outstanding,
-            "contract_rate": self.rate(obj.get("contract_rate"), "contract_rate", where, segments, required=True),
-            "monthly_payment": self.number(obj, "monthly_payment", where),
-            "accrued_interest": self.number(obj, "accrued_interest", where, default="0"),
-            "penalty_interest": self.number(obj, "penalty_interest", where, default="0"),
-            "liquidated_damages": self.number(obj, "liquidated_damages", where, default="0"),
-            "other_fees": self.number(obj, "other_fees", where, default="0"),
-            "penalty_rate": self.rate(obj.get("penalty_rate"), "penalty_rate", where, segments, required=False),
-            "fee_rate": self.rate(obj.get("fee_rate"), "fee_rate", where, segments, required=False),
-            "overdue_since": self.day(obj, "overdue_since", where, required=False),
-            "account_number": self.text(obj, "account_number", where),
-        }
-        self.keep_unknown(obj, fields, segments)
-        return _build(lambda: Debt(**fields), where)
+        return self.value(Debt, obj, "debts", Location().item("debts", index, debt_id.strip()))  # type: ignore[no-any-return]
 
-    def plan(self, value: Any, where: str, segments: list[str]) -> tuple[str, Plan]:
-        obj = self.obj(value, "plans", where)
-        debt_id = self.text(obj, "debt_id", where, required=True)
-        segments = [*segments, debt_id]
-        waiver = Waiver()
-        if obj.get("waiver") is not None:
-            here = _join(where, "waiver")
-            raw = self.obj(obj["waiver"], "waiver", where)
-            mode = self.choice(WaiverMode, raw, "mode", here, WaiverMode.NONE.value)
-            percent = self.number(raw, "percent", here, default="0")
-            waiver = _build(lambda: Waiver(mode, percent), here)
-            self.keep_unknown(raw, ("mode", "percent"), [*segments, "waiver"])
-        deferral = None
-        if obj.get("deferral") is not None:
-            here = _join(where, "deferral")
-            raw = self.obj(obj["deferral"], "deferral", where)
-            months = self.integer(raw, "months", here)
-            token = self.number(raw, "token_amount", here, default="0")
-            interest = self.choice(DeferralInterest, raw, "interest", here, DeferralInterest.NONE.value)
-            capitalise = self.flag(raw, "capitalise", here)
-            deferral = _build(lambda: Deferral(months, token, interest, capitalise), here)
-            self.keep_unknown(raw, ("months", "token_amount", "interest", "capitalise"), [*segments, "deferral"])
-        restructure = None
-        if obj.get("restructure") is not None:
-            here = _join(where, "restructure")
-            raw = self.obj(obj["restructure"], "restructure", where)
-            inner = [*segments, "restructure"]
-            args = {
-                "months": self.integer(raw, "months", here),
-                "method": self.choice(RepaymentMethod, raw, "method", here, RepaymentMethod.EQUAL_INSTALLMENT.value),
-                "rate": self.choice(RateChoice, raw, "rate", here, RateChoice.ZERO.value),
-                "custom_rate": self.rate(raw.get("custom_rate"), "custom_rate", here, inner, required=False),
-                "down_payment": self.number(raw, "down_payment", here, default="0"),
-                "monthly_fee_percent": self.number(raw, "monthly_fee_percent", here, default="0"),
-            }
-            restructure = _build(lambda: Restructure(**args), here)
-            self.keep_unknown(raw, args, inner)
-        settlement = None
-        if obj.get("settlement") is not None:
-            here = _join(where, "settlement")
-            raw = self.obj(obj["settlement"], "settlement", where)
-            percent = self.number(raw, "percent", here)
-            pay_by = self.day(raw, "pay_by", here)
-            settlement = _build(lambda: Settlement(percent, pay_by), here)
-            self.keep_unknown(raw, ("percent", "pay_by"), [*segments, "settlement"])
-        plan = _build(lambda: Plan(waiver, deferral, restructure, settlement), where)
-        self.keep_unknown(obj, ("debt_id", "waiver", "deferral", "restructure", "settlement"), segments)
+    def plan(self, value: Any, loc: Location) -> tuple[str, Plan]:
+        obj = self.obj(value, "plans", loc.where)
+        debt_id = self.text(obj, "debt_id", loc.where, required=True)
+        loc = Location(loc.where, (*loc.segments[:-1], debt_id))
+        parts: dict[str, Any] = {}
+        for name, cls in (("waiver", Waiver), ("deferral", Deferral), ("restructure", Restructure),
+                          ("settlement", Settlement)):
+            if obj.get(name) is not None:
+                parts[name] = self.value(cls, obj[name], name, loc.key(name))
+        plan = _build(lambda: Plan(**parts), loc.where)
+        self.keep_unknown(obj, ("debt_id", "waiver", "deferral", "restructure", "settlement"), loc)
         return debt_id, plan
 
     def scenario(self, value: Any, index: int) -> Scenario:
         where = f"scenarios[{index}]"
         obj = self.obj(value, "scenarios", where)
         name = self.text(obj, "name", where, required=True)
-        segments = ["scenarios", name.strip()]
-        plans = [
-            self.plan(raw, f"{where}.plans[{number}]", [*segments, "plans"])
-            for number, raw in enumerate(self.items(obj, "plans", where))
-        ]
-        start = self.day(obj, "start", where)
-        note = self.text(obj, "note", where)
-        policy = self.text(obj, "surplus_policy", where) or None
-        order = tuple(
-            self.text({"id": raw}, "id", f"{where}.surplus_order") for raw in self.items(obj, "surplus_order", where)
-        )
-        self.keep_unknown(obj, ("name", "start", "note", "surplus_policy", "surplus_order", "plans"), segments)
-        return _build(lambda: Scenario(name, tuple(plans), start, note, policy, order), where)
+        loc = Location().item("scenarios", index, name.strip())
+        plans = tuple(self.plan(raw, loc.item("plans", number))
+                      for number, raw in enumerate(self.items(obj, "plans", where)))
+        values = self.fields(Scenario, obj, loc)
+        self.keep_unknown(obj, ("plans", *values), loc)
+        return _build(lambda: Scenario(plans=plans, **values), where)  # type: ignore[no-any-return]
 
     def case(self, data: dict[str, Any]) -> Case:
         for key in ("as_of", "budget", "debts"):
@@ -573,7 +517,7 @@ class _Reader:
         debts = [self.debt(raw, i) for i, raw in enumerate(self.items(data, "debts", ""))]
         scenarios = [self.scenario(raw, i) for i, raw in enumerate(self.items(data, "scenarios", ""))]
         known = ("format", "version", "as_of", "borrower", "notes", "budget", "debts", "scenarios")
-        self.keep_unknown(data, known, [])
+        self.keep_unknown(data, known, Location())
         return Case(
             budget=budget,
             debts=tuple(debts),
@@ -643,8 +587,7 @@ def _too_deep(data: Any, limit: int) -> bool:
 
 
 def _nested_too_deeply(source: str) -> InvalidInput:
-    return _bad_file(source, f"it is nested too deeply (more than {MAX_DEPTH} levels)",
-                     "open a case file saved by the planner", "请打开本工具保存的案例文件")
+    return file_error(source, "too_deep", limit=MAX_DEPTH)
 
 
 def case_from_dict(data: Any, *, source: str = "<data>") -> Case:
@@ -662,12 +605,7 @@ def case_from_dict(data: Any, *, source: str = "<data>") -> Case:
     if _too_deep(data, MAX_DEPTH):
         raise _nested_too_deeply(source)
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise _bad_file(
-            source,
-            f"it is not a planner case file (no \"format\": \"{FORMAT}\")",
-            "open a file saved by the planner, or import debts from CSV/Excel instead",
-            "请打开本工具保存的案例文件，或改用 CSV/Excel 导入债务",
-        )
+        raise file_error(source, "not_case_file")
     return _Reader().case(migrate(data))
 
 
@@ -682,25 +620,13 @@ def loads_case(text: str, *, source: str = "<string>") -> Case:
     try:
         data = _parse_json(text)
     except _DuplicateKeyError as err:
-        raise _bad_file(
-            source, f"the key {err.key!r} appears twice in one object", "keep one of them", "请只保留其中一个"
-        ) from None
+        raise file_error(source, "duplicate_key", key=err.key) from None
     except json.JSONDecodeError as err:
-        raise _bad_file(
-            source,
-            f"it is not valid JSON ({err.msg} at line {err.lineno}, column {err.colno})",
-            "open a case file saved by the planner, or fix the JSON at that place",
-            "请打开本工具保存的案例文件，或修正该处的 JSON 格式",
-        ) from None
+        raise file_error(source, "not_json", line=err.lineno, column=err.colno, detail=err.msg) from None
     except RecursionError:
         raise _nested_too_deeply(source) from None
     except ValueError:  # the only other ValueError: int() refuses more than 4300 digits (sys.get_int_max_str_digits)
-        raise _bad_file(
-            source,
-            "an integer in it is too long to read (more than 4300 digits)",
-            "check the numbers in the file: amounts are decimal strings such as \"1234.56\"",
-            "请检查文件中的数字：金额应写成 \"1234.56\" 这样的文本",
-        ) from None
+        raise file_error(source, "int_too_long") from None
     try:
         return case_from_dict(data, source=source)
     except RecursionError:
@@ -715,19 +641,20 @@ def load_case(path: str | os.PathLike[str]) -> Case:
             value (see :func:`case_from_dict`).
     """
     path = Path(path)
+    if path.suffix.lower() in SPREADSHEETS:
+        raise file_error(str(path), "spreadsheet_not_case")
     try:
+        if path.is_dir():
+            raise file_error(str(path), "is_folder", example=str(path / "case.json"))
         if path.stat().st_size > MAX_BYTES:
-            raise _bad_file(str(path), "it is larger than 20 MB", "check that it is a case file", "请确认这是案例文件")
+            raise file_error(str(path), "too_large_file", limit=MAX_BYTES // (1024 * 1024))
         raw = path.read_bytes()
     except OSError as err:
-        reason = err.strerror or "cannot be opened"
-        raise _bad_file(str(path), reason, "check the path", "请检查文件路径") from None
+        raise os_error(str(path), err) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise _bad_file(
-            str(path), "it is not UTF-8 text", "open a case file saved by the planner", "请打开本工具保存的案例文件"
-        ) from None
+        raise file_error(str(path), "not_utf8") from None
     return loads_case(text, source=str(path))
 
 
@@ -735,7 +662,25 @@ def load_case(path: str | os.PathLike[str]) -> Case:
 # Saving atomically.
 
 
-def save_case(case: Case, path: str | os.PathLike[str]) -> Path:
+@dataclass(frozen=True, slots=True)
+class Saved:
+    """Where :func:`save_case` wrote: the case file, the backup of the previous version (``NAME.bak``), and the
+    copy of it kept for good when the save replaced the case from outside (``NAME.<time>.bak``)."""
+
+    path: Path
+    backup: Path | None = None
+    kept: Path | None = None
+
+
+def save_case(case: Case, path: str | os.PathLike[str], *, keep_copy: bool = False) -> Path:
+    """Write ``case`` to ``path`` atomically, keeping the previous file as ``NAME.bak``; return the path written.
+
+    See :func:`write_case`, which also says where the backups went.
+    """
+    return write_case(case, path, keep_copy=keep_copy).path
+
+
+def write_case(case: Case, path: str | os.PathLike[str], *, keep_copy: bool = False) -> Saved:
     """Write ``case`` to ``path`` atomically, keeping the previous file as ``NAME.bak``.
 
     The text goes to a temporary file in the same folder, which is flushed, fsynced and then renamed over
@@ -743,16 +688,25 @@ def save_case(case: Case, path: str | os.PathLike[str]) -> Path:
     the old file or the new one, never a mix; the temporary file is removed on error. A new file is created
     readable by its owner only (case files hold personal data); an existing file keeps its permissions.
 
+    Every save moves the previous version to ``NAME.bak``. A save that replaces the case from outside — a new
+    import over it, or ``--force`` — passes ``keep_copy=True``: the previous version is then also copied to
+    ``NAME.YYYYMMDD-HHMMSS.bak``, which no later save overwrites, so no save can destroy the only copy of earlier
+    work.
+
     Returns:
-        The path written.
+        The paths written (:class:`Saved`).
 
     Raises:
-        InvalidInput: ``bad_file`` when the folder is missing or not writable, or the disk is full.
+        InvalidInput: ``cannot_write`` when ``path`` is a folder, the folder is missing or not writable, or the
+            disk is full.
     """
     path = Path(path)
+    if path.is_dir():
+        raise file_error(str(path), "is_folder", code="cannot_write", example=str(path / "case.json"))
     data = dumps_case(case).encode("utf-8")
     folder = path.parent
     temp: str | None = None
+    backup = kept = None
     try:
         mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o600
         handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -762,34 +716,44 @@ def save_case(case: Case, path: str | os.PathLike[str]) -> Path:
             os.fsync(stream.fileno())
         Path(temp).chmod(mode)
         if path.exists():
-            _backup(path)
+            if keep_copy:
+                kept = _copy_atomically(path, _unique_backup(path))
+            backup = _copy_atomically(path, path.with_name(path.name + BACKUP_SUFFIX))
         Path(temp).replace(path)  # os.replace: atomic
         temp = None
         _sync_folder(folder)
     except OSError as err:
-        reason = err.strerror or str(err)
-        params = {"reason": reason, "fix": "check that the folder exists and is writable, and that the disk has space",
-                  "fix_zh": "请检查文件夹是否存在、是否可写，以及磁盘空间"}
-        raise InvalidInput("file", "cannot_write", str(path), params=params) from err
+        raise os_error(str(path), err, writing=True) from err
     finally:
         if temp is not None:
             with contextlib.suppress(OSError):
                 Path(temp).unlink()
-    return path
+    return Saved(path, backup, kept)
 
 
-def _backup(path: Path) -> None:
-    """Copy ``path`` to ``NAME.bak`` atomically (through a temporary copy and a rename)."""
-    backup = path.with_name(path.name + BACKUP_SUFFIX)
-    handle, temp = tempfile.mkstemp(prefix=f".{backup.name}.", suffix=".tmp", dir=path.parent)
+def _unique_backup(path: Path) -> Path:
+    """Return ``NAME.YYYYMMDD-HHMMSS.bak`` beside ``path`` (with ``-2``, ``-3`` … if taken)."""
+    stamp = datetime.now().astimezone().strftime("%Y%m%d-%H%M%S")  # the io edge may read the clock
+    candidate = path.with_name(f"{path.name}.{stamp}{BACKUP_SUFFIX}")
+    number = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.name}.{stamp}-{number}{BACKUP_SUFFIX}")
+        number += 1
+    return candidate
+
+
+def _copy_atomically(path: Path, target: Path) -> Path:
+    """Copy ``path`` to ``target`` atomically (through a temporary copy and a rename); return ``target``."""
+    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=path.parent)
     os.close(handle)
     try:
         shutil.copy2(path, temp)
-        Path(temp).replace(backup)
+        Path(temp).replace(target)
     except BaseException:
         with contextlib.suppress(OSError):
             Path(temp).unlink()
         raise
+    return target
 
 
 def _sync_folder(folder: Path) -> None:

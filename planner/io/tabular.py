@@ -26,17 +26,18 @@ and is left alone.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import math
 import re
 import zlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from planner.errors import InvalidInput
+from planner.errors import InvalidInput, file_error, os_error
 
 # Units or notes in brackets after a header are ignored: "剩余本金（元）", "rate (%)", "余额【必填】".
 _BRACKETS = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")
@@ -44,6 +45,10 @@ _BRACKETS = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")
 MAX_ROWS = 10_000
 MAX_BYTES = 20 * 1024 * 1024
 
+
+SAMPLE_MARK = "示例，导入前请删除此行"
+"""Written into the sample row of every template (:func:`planner.io.importing.write_debts_template`): a row that
+still holds it is refused, never imported as data."""
 
 # A row shown back in an error is cut to this many characters (its middle elided).
 _SHOWN_ROW = 80
@@ -74,12 +79,17 @@ class Table:
         rows: the non-empty data rows.
         header_row: the header's row number in the file (1 unless blank or title rows come first).
         title: the title row's text when one was skipped, else ``None``.
+        sheet: for a workbook, the name of the sheet read.
+        first_sheet: for a workbook whose first sheet has no recognised header, that sheet's name (the table was
+            found on :attr:`sheet`); else ``None``.
     """
 
     header: tuple[str, ...]
     rows: tuple[Row, ...]
     header_row: int = 1
     title: str | None = None
+    sheet: str | None = None
+    first_sheet: str | None = None
 
 
 def normalise_header(header: str) -> str:
@@ -103,8 +113,8 @@ def header_lookup(columns_zh: Mapping[str, str], aliases: Mapping[str, str]) -> 
     }
 
 
-def _bad_file(path: Path, reason: str, fix: str, fix_zh: str) -> InvalidInput:
-    return InvalidInput("file", "bad_file", str(path), params={"reason": reason, "fix": fix, "fix_zh": fix_zh})
+def _bad_file(path: Path, reason: str, **params: Any) -> InvalidInput:
+    return file_error(str(path), reason, **params)
 
 
 def decode_text(data: bytes, *, path: Path) -> str:
@@ -118,7 +128,7 @@ def decode_text(data: bytes, *, path: Path) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise _bad_file(path, "not UTF-8 or GB18030 text", "save it as CSV UTF-8", "请另存为 CSV UTF-8 格式")
+    raise _bad_file(path, "not_utf8_or_gb18030")
 
 
 def _scales_by_100(number_format: str | None, value: float | Decimal) -> bool:
@@ -208,7 +218,7 @@ def _shown(raw: list[str]) -> str:
 def _table_from_matrix(matrix: list[list[str]], *, path: Path, check_width: bool) -> Table:
     numbered = [(number, raw) for number, raw in enumerate(matrix, start=1) if _filled(raw)]
     if not numbered:
-        raise _bad_file(path, "it is empty", "add a header row and one row per item", "请添加表头和数据行")
+        raise _bad_file(path, "empty_table")
     title = None
     if len(numbered) > 1 and _filled(numbered[0][1]) == 1 and _filled(numbered[1][1]) >= 2:
         title = next(c.strip().lstrip("\ufeff") for c in numbered[0][1] if c.strip())
@@ -217,7 +227,7 @@ def _table_from_matrix(matrix: list[list[str]], *, path: Path, check_width: bool
     header = [h.strip().lstrip("\ufeff") for h in raw_header]
     columns = _width(header)
     if len(numbered) - 1 > MAX_ROWS:
-        raise _bad_file(path, f"it has more than {MAX_ROWS} rows", "split the file", "请拆分文件")
+        raise _bad_file(path, "too_many_rows", limit=MAX_ROWS)
     rows = []
     for number, raw in numbered[1:]:
         cells = {name: (raw[i].strip() if i < len(raw) else "") for i, name in enumerate(header) if name}
@@ -226,15 +236,31 @@ def _table_from_matrix(matrix: list[list[str]], *, path: Path, check_width: bool
         if check_width and count > columns:
             problem = InvalidInput("file", "too_many_cells", _shown(raw[:count]),
                                    params={"count": count, "high": columns}, where=f"row {number}")
+        elif any(SAMPLE_MARK in cell for cell in raw):
+            problem = InvalidInput("file", "sample_row", None, params={"mark": SAMPLE_MARK}, where=f"row {number}")
         rows.append(Row(number, cells, problem))
     return Table(tuple(h for h in header if h), tuple(rows), header_row, title)
 
 
-def read_sheet(path: str | Path) -> Table:
+def _semicolons(matrix: list[list[str]]) -> bool:
+    """Return True when the first rows are single cells holding ``;``-separated values (a title row may come
+    first): the table was saved with semicolons between its cells."""
+    first = [raw for raw in matrix if _filled(raw)][:3]
+    return all(_filled(raw) == 1 for raw in first) and any(";" in cell for raw in first for cell in raw)
+
+
+def read_sheet(path: str | Path, *, recognised: Callable[[Sequence[str]], bool] | None = None) -> Table:
     """Read a .csv or .xlsx file into a :class:`Table`: its header (after any title row) and its non-empty rows.
 
+    A row that still holds the template's sample mark (:data:`SAMPLE_MARK`) has a ``sample_row`` problem, so a
+    filled-in template cannot import its fictional sample by mistake. A CSV whose cells are separated by
+    semicolons is refused with a reason that says so (``semicolon_csv``).
+
     Args:
-        path: the file; ``.xlsx`` is read as a workbook (first sheet), anything else as CSV.
+        path: the file; ``.xlsx`` is read as a workbook, anything else as CSV.
+        recognised: tells whether a header row is the one the caller wants; a workbook whose first sheet's header
+            is not is searched for the first sheet whose header is (:attr:`Table.sheet` names it,
+            :attr:`Table.first_sheet` the sheet passed over). Without it, the first sheet is read.
 
     Raises:
         InvalidInput: ``bad_file`` (field ``file``) with a reason: the path is missing, unreadable or not a
@@ -247,27 +273,38 @@ def read_sheet(path: str | Path) -> Table:
     try:
         size = path.stat().st_size
     except OSError as err:
-        raise _bad_file(path, err.strerror or "not found", "check the path", "请检查文件路径") from None
+        raise os_error(str(path), err) from None
+    if path.is_dir():
+        raise _bad_file(path, "is_folder", example=str(path / "debts.csv"))
     if not path.is_file():
-        raise _bad_file(path, "it is not a file (a folder?)", "give the path of a .csv or .xlsx file",
-                        "请指定 .csv 或 .xlsx 文件的路径")
+        raise _bad_file(path, "not_a_file")
     if size > MAX_BYTES:
-        raise _bad_file(path, "it is larger than 20 MB", "split the file", "请拆分文件")
-    is_xlsx = path.suffix.lower() in {".xlsx", ".xlsm"}
-    if is_xlsx:
-        matrix = _read_xlsx(path)
+        raise _bad_file(path, "too_large_file", limit=MAX_BYTES // (1024 * 1024))
+    if path.suffix.lower() in {".xlsx", ".xlsm"}:
+        sheets = _read_xlsx(path)
+        tables = [(name, _table_from_matrix(matrix, path=path, check_width=False)) for name, matrix in sheets
+                  if any(_filled(raw) for raw in matrix)]
+        if not tables:
+            raise _bad_file(path, "empty_table")
+        first_name, first = tables[0]
+        if recognised is not None and not recognised(first.header):
+            for name, table in tables[1:]:
+                if recognised(table.header):
+                    return dataclasses.replace(table, sheet=name, first_sheet=first_name)
+        return dataclasses.replace(first, sheet=first_name)
     else:
         try:
             data = path.read_bytes()
         except OSError as err:
-            raise _bad_file(path, err.strerror or "cannot be opened", "check the path", "请检查文件路径") from None
+            raise os_error(str(path), err) from None
         text = decode_text(data, path=path)
         try:
             matrix = [list(r) for r in csv.reader(io.StringIO(text))]
         except csv.Error as err:
-            raise _bad_file(path, f"it is not a readable CSV table ({err})", "save it again as CSV UTF-8",
-                            "请重新另存为 CSV UTF-8 格式") from None
-    return _table_from_matrix(matrix, path=path, check_width=not is_xlsx)
+            raise _bad_file(path, "csv_unreadable", detail=str(err)) from None
+        if _semicolons(matrix):
+            raise _bad_file(path, "semicolon_csv")
+    return _table_from_matrix(matrix, path=path, check_width=True)
 
 
 def read_table(path: str | Path) -> tuple[list[str], list[Row]]:
@@ -276,7 +313,8 @@ def read_table(path: str | Path) -> tuple[list[str], list[Row]]:
     return list(table.header), list(table.rows)
 
 
-def _read_xlsx(path: Path) -> list[list[str]]:
+def _read_xlsx(path: Path) -> list[tuple[str, list[list[str]]]]:
+    """Return every sheet of the workbook as ``(name, rows of cell text)``."""
     from zipfile import BadZipFile
 
     from openpyxl import load_workbook  # only needed for Excel files
@@ -289,14 +327,12 @@ def _read_xlsx(path: Path) -> list[list[str]]:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except damaged as err:
-        raise _bad_file(path, f"not a readable .xlsx workbook ({err})", "save it again as .xlsx or CSV",
-                        "请重新另存为 .xlsx 或 CSV") from None
+        raise _bad_file(path, "xlsx_unreadable", detail=str(err)) from None
     try:
-        sheet = workbook.worksheets[0]
-        return [[_cell(c.value, getattr(c, "number_format", None)) for c in row] for row in sheet.iter_rows()]
+        return [(sheet.title, [[_cell(c.value, getattr(c, "number_format", None)) for c in row]
+                               for row in sheet.iter_rows()])
+                for sheet in workbook.worksheets]
     except damaged as err:
-        reason = f"its first sheet is damaged ({type(err).__name__}: {err})"
-        raise _bad_file(path, reason, "open it in Excel and save it again as .xlsx or CSV",
-                        "请用 Excel 打开后重新另存为 .xlsx 或 CSV") from None
+        raise _bad_file(path, "xlsx_sheet_damaged", detail=f"{type(err).__name__}: {err}") from None
     finally:
         workbook.close()

@@ -20,9 +20,9 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from planner.engines.payoff import PayoffResult, policy_label
+from planner.engines.payoff import BASELINE, PayoffResult
 from planner.engines.scenarios import Comparison, Outcome
-from planner.text.labels import label
+from planner.text import choice_label, label, message, scenario_label
 
 FONT_PACKAGE = "pylopdf_fonts_zh_cn"
 FONT_FILE = "NotoSansSC-Regular.otf"
@@ -64,6 +64,10 @@ def figure_png(figure: Figure, *, dpi: int = 110) -> bytes:
     return buffer.getvalue()
 
 
+def _policy(result: PayoffResult, locale: str) -> str:
+    return choice_label("policies", BASELINE if result.policy is None else result.policy.value, locale)
+
+
 def _yuan_axis(ax: Axes) -> None:
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"¥{v:,.0f}"))
     ax.grid(axis="y", alpha=0.3)
@@ -75,12 +79,12 @@ def plot_payments_vs_disposable(ax: Axes, outcomes: Sequence[Outcome], *, locale
     for outcome in outcomes:
         months = [m.date for m in outcome.months]
         payments = [float(m.payments) for m in outcome.months]  # float only for drawing
-        artists += ax.step(months, payments, where="post", label=outcome.name)
+        artists += ax.step(months, payments, where="post", label=scenario_label(outcome, locale))
     if outcomes:
         disposable = float(outcomes[0].budget.disposable)
         artists.append(ax.axhline(disposable, color="black", linestyle="--", linewidth=1.2,
                                   label=label("disposable", locale)))
-    ax.set_title("每月还款与可用于还款收入" if locale == "zh" else "Monthly payments vs disposable income")
+    ax.set_title(message("chart.payments", locale))
     ax.set_ylabel(label("payments", locale))
     _yuan_axis(ax)
     ax.legend(fontsize=8)
@@ -92,8 +96,8 @@ def plot_balances(ax: Axes, outcomes: Sequence[Outcome], *, locale: str = "zh") 
     artists: list[Artist] = []
     for outcome in outcomes:
         artists += ax.plot([m.date for m in outcome.months], [float(m.balance) for m in outcome.months],
-                           label=outcome.name)
-    ax.set_title("剩余欠款变化" if locale == "zh" else "Balance owed over time")
+                           label=scenario_label(outcome, locale))
+    ax.set_title(message("chart.balances", locale))
     ax.set_ylabel(label("balance", locale))
     _yuan_axis(ax)
     ax.legend(fontsize=8)
@@ -103,12 +107,12 @@ def plot_balances(ax: Axes, outcomes: Sequence[Outcome], *, locale: str = "zh") 
 def plot_total_cost(ax: Axes, outcomes: Comparison | Iterable[Outcome], *, locale: str = "zh") -> list[Artist]:
     """Draw a bar per scenario: total paid and what is still owed at the horizon, stacked."""
     items = outcomes.all if isinstance(outcomes, Comparison) else tuple(outcomes)
-    names = [o.name for o in items]
+    names = [scenario_label(o, locale) for o in items]
     paid = [float(o.total_paid) for o in items]
     left = [float(o.total_remaining) for o in items]
     bars = list(ax.bar(names, paid, label=label("total_paid", locale)))
     bars += list(ax.bar(names, left, bottom=paid, label=label("remaining", locale), color="#d9a0a0"))
-    ax.set_title("各方案总成本" if locale == "zh" else "Total cost per scenario")
+    ax.set_title(message("chart.total_cost", locale))
     _yuan_axis(ax)
     ax.tick_params(axis="x", labelrotation=15, labelsize=8)
     ax.legend(fontsize=8)
@@ -131,13 +135,11 @@ def plot_payoff_balances(ax: Axes, results: Sequence[PayoffResult], *, locale: s
     for result in results:
         if not result.months:
             continue
-        first = result.months[0]
-        # Month 0 is what was owed at the start: month 1's balance plus its payments minus its interest.
-        opening = sum(first.balances.values()) + sum(first.payments.values()) - sum(first.interest.values())
-        totals = [opening] + [sum(m.balances.values()) for m in result.months]
+        # Month 0 is what the engine says was owed at the start, charges included.
+        totals = [result.opening_balance] + [sum(m.balances.values()) for m in result.months]
         dates = [result.start] + [m.date for m in result.months]
-        artists += ax.plot(dates, [float(t) for t in totals], label=policy_label(result.policy, locale))
-    ax.set_title("各还款策略的剩余欠款" if locale == "zh" else "Balance owed under each policy")
+        artists += ax.plot(dates, [float(t) for t in totals], label=_policy(result, locale))
+    ax.set_title(message("chart.payoff_balances", locale))
     ax.set_ylabel(label("balance", locale))
     _yuan_axis(ax)
     ax.legend(fontsize=8)
@@ -156,18 +158,18 @@ def plot_payoff_months(ax: Axes, results: Sequence[PayoffResult], *, locale: str
         # A debt never paid off is drawn to the end of the plan, hatched and marked, never as month 0.
         months = [horizon if result.debt(i).payoff_month is None else result.debt(i).payoff_month for i in ids]
         positions = [row + index * height for row in range(len(ids))]
-        bars = list(ax.barh(positions, months, height=height, label=policy_label(result.policy, locale)))
+        bars = list(ax.barh(positions, months, height=height, label=_policy(result, locale)))
         for bar, debt_id in zip(bars, ids, strict=True):
             if result.debt(debt_id).payoff_month is None:
                 bar.set_hatch("//")
-                artists.append(ax.annotate("未还清" if locale == "zh" else "not paid off",
+                artists.append(ax.annotate(message("chart.not_paid_off", locale),
                                            (bar.get_width(), bar.get_y() + bar.get_height() / 2),
                                            xytext=(3, 0), textcoords="offset points", va="center", fontsize=7))
         artists += bars
     ax.set_yticks([row + 0.4 - height / 2 for row in range(len(ids))], ids)
     ax.invert_yaxis()
-    ax.set_xlabel("还清所在月份（第几个月）" if locale == "zh" else "month paid off")
-    ax.set_title("每笔债务的还清月份" if locale == "zh" else "Month each debt is paid off")
+    ax.set_xlabel(message("chart.payoff_month_axis", locale))
+    ax.set_title(message("chart.payoff_months", locale))
     ax.grid(axis="x", alpha=0.3)
     ax.legend(fontsize=8)
     return artists

@@ -26,7 +26,7 @@ from planner.engines.payoff import (
 from planner.engines.scenarios import Comparison, Outcome
 from planner.engines.schedules import Schedule
 from planner.money import ZERO
-from planner.text.labels import label
+from planner.text import label, scenario_label
 
 COMPARISON_COLUMNS = [
     "scenario", "affordable", "shortfall_months", "total_paid", "total_interest", "total_fees", "total_waived",
@@ -35,12 +35,12 @@ COMPARISON_COLUMNS = [
 ]
 
 
-def comparison_frame(outcomes: Comparison | Iterable[Outcome]) -> pd.DataFrame:
-    """Return one row per scenario (the status quo first when a Comparison is given)."""
+def comparison_frame(outcomes: Comparison | Iterable[Outcome], *, locale: str = "zh") -> pd.DataFrame:
+    """Return one row per scenario (the status quo first when a Comparison is given), named for ``locale``."""
     items = outcomes.all if isinstance(outcomes, Comparison) else tuple(outcomes)
     rows = [
         {
-            "scenario": o.name,
+            "scenario": scenario_label(o, locale),
             "affordable": o.is_affordable,
             "shortfall_months": len(o.shortfall_months),
             "total_paid": o.total_paid,
@@ -105,8 +105,8 @@ def schedule_frame(schedule: Schedule) -> pd.DataFrame:
     )
 
 
-def audit_frame(audits: Sequence[CapAudit]) -> pd.DataFrame:
-    """Return one row per debt's cap audit."""
+def audit_frame(audits: Sequence[CapAudit], *, locale: str = "zh") -> pd.DataFrame:
+    """Return one row per debt's cap audit (the basis in ``locale``)."""
     rows = [
         {
             "debt_id": a.debt_id,
@@ -115,8 +115,9 @@ def audit_frame(audits: Sequence[CapAudit]) -> pd.DataFrame:
             "supportable": a.supportable,
             "claimed": a.claimed,
             "excess": a.excess,
-            "cap_basis": a.cap.basis_zh,
+            "cap_basis": a.cap.basis_en if locale == "en" else a.cap.basis_zh,
             "status": a.cap.status,
+            "standing": a.cap.standing,
         }
         for a in audits
     ]

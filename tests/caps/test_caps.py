@@ -23,17 +23,20 @@ from planner.caps import (
     audit_debt,
     cap_for,
     cap_periods,
+    case_data_findings,
     legal_interest,
     load_cap_rules,
     load_lpr,
+    lpr_stale_finding,
     percent_text,
     quote_cap,
 )
 from planner.domain.model import CreditorKind, Debt
 from planner.errors import InvalidInput
-from planner.findings import Severity
+from planner.findings import Scope, Severity
 from planner.io.examples import example_case
 from planner.rates import DayCount
+from planner.text import catalog, choice_label, render
 
 
 def number(kind, year, serial):
@@ -58,6 +61,16 @@ def codes(findings):
 def by_code(findings, code):
     (found,) = [f for f in findings if f.code == code]
     return found
+
+
+def zh(finding):
+    """Return the finding's borrower sentence in Chinese."""
+    return render(finding, "zh")
+
+
+def en(finding):
+    """Return the finding's borrower sentence in English."""
+    return render(finding, "en")
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -98,16 +111,18 @@ def test_audit_debt__worked_example_above_cap():
     charges = by_code(audit.findings, "CHARGES_ABOVE_CAP")
     assert charges.severity is Severity.WARNING
     assert charges.subject == "li-loan"
-    assert dict(charges.detail) == {
-        "supportable": "15400.00", "claimed": "24000.00", "excess": "8600.00", "cap_rate_percent": "15.40",
-        "days": "365",
+    assert charges.scope is Scope.DEBT
+    assert charges.values == {
+        "claimed": Decimal("24000.00"), "supportable": Decimal("15400.00"), "excess": Decimal("8600.00"),
+        "principal": Decimal("100000.00"), "start": date(2021, 3, 1), "days": 365, "cap": Decimal("15.40"),
+        "standing": "legal",
     }
-    assert "¥8,600.00" in charges.message_zh
-    assert "法院认定" in charges.message_zh
-    assert "not a court's figure" in charges.message_en
+    assert "¥8,600.00" in zh(charges)
+    assert "法院认定" in zh(charges)
+    assert "not a court's figure" in en(charges)
     rate = by_code(audit.findings, "RATE_ABOVE_CAP")
-    assert dict(rate.detail) == {"rate_percent": "24.00", "cap_rate_percent": "15.40"}
-    assert "24% 高于上限 15.4%" in rate.message_zh
+    assert rate.values == {"what": "contract_rate", "rate": Decimal(24), "cap": Decimal("15.40"), "standing": "legal"}
+    assert "24% 高于上限 15.4%" in zh(rate)
 
 
 def test_quote_cap__worked_example():
@@ -118,6 +133,31 @@ def test_quote_cap__worked_example():
     assert (quote.legal_interest, quote.claimed_interest, quote.excess) == (
         Decimal("15400.00"), Decimal("24000.00"), Decimal("8600.00"))
     assert codes(quote.findings) == ["RATE_ABOVE_CAP", "CHARGES_ABOVE_CAP"]
+
+
+def test_quote_cap__period_before_the_contract_date_is_refused():
+    """No contract interest exists before the contract date: a period starting 2021-02-28 for a contract of
+    2021-03-01 is date_order on start; starting on the contract date is fine."""
+    with pytest.raises(InvalidInput) as err:
+        quote_cap("private", "2021-03-01", as_of="2022-03-01", annual_rate="24", principal="100000",
+                  start="2021-02-28", end="2022-03-01")
+    assert (err.value.field, err.value.code, err.value.value) == ("start", "date_order", "2021-02-28")
+    assert err.value.params == {"other": "contract_date"}
+    assert err.value.message("zh") == "开始日期不能早于合同日期（输入为 2021-02-28）；请检查这两个日期"
+    on_the_day = quote_cap("private", "2021-03-01", as_of="2022-03-01", annual_rate="24", principal="100000",
+                           start="2021-03-01", end="2022-03-01")
+    assert on_the_day.legal_interest == Decimal("15400.00")
+
+
+def test_quote_cap__includes_the_lpr_stale_finding():
+    """The quick check has no case, so it carries LPR_STALE itself: a warning naming the loan when its cap uses the
+    as-of LPR after 2026-04-20, information for a 24 % cap, nothing on the confirmed date."""
+    quote = quote_cap("private", "2019-06-01", as_of="2026-11-23")
+    stale = by_code(quote.findings, "LPR_STALE")
+    assert (stale.severity, stale.scope, stale.param("relied")) == (Severity.WARNING, Scope.DATA, ("loan",))
+    card = quote_cap("credit-card", "2022-06-01", as_of="2026-11-23")
+    assert [(f.code, f.severity, f.param("relied")) for f in card.findings] == [("LPR_STALE", Severity.INFO, ())]
+    assert quote_cap("credit-card", "2022-06-01", as_of="2026-04-20").findings == ()
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -142,10 +182,10 @@ def test_cap_for__licensed_lenders_24_percent_total_cost(kind, rule_id, status):
 
 
 def test_cap_for__microloan_cites_the_2020_reply():
-    """The microloan cap names 法释[2020]27号 and carries the MICROLOAN_RULE note."""
+    """The microloan cap names 法释[2020]27号 and carries the MICROLOAN_RULE and MICROLOAN_GUIDANCE notes."""
     cap = cap_for("microloan", date(2023, 3, 1), on=date(2024, 1, 1))
     assert number("法释", 2020, 27) in cap.source
-    assert [n.code for n in cap.notes] == ["MICROLOAN_RULE"]
+    assert [n.code for n in cap.notes] == ["MICROLOAN_RULE", "MICROLOAN_GUIDANCE"]
 
 
 @pytest.mark.parametrize(
@@ -234,6 +274,23 @@ def test_cap__is_frozen():
         cap.rule_id = "x"  # type: ignore[misc]
 
 
+@pytest.mark.parametrize(
+    ("kind", "contract", "standing", "nature"),
+    [
+        ("private", date(2021, 3, 1), "legal", "legal"),  # private-4lpr: firm, legal
+        ("credit-card", date(2021, 3, 1), "legal", "legal"),  # financial-24: firm, legal
+        ("private", date(2019, 6, 1), "reference", "unconfirmed"),  # the transition rule: legal but status check
+        ("microloan", date(2021, 3, 1), "reference", "guidance"),  # microloan-24-guidance: nature guidance
+    ],
+)
+def test_cap__reported_nature_and_standing(kind, contract, standing, nature):
+    """Outputs report a firm legal rule as "legal", a legal rule still to be checked as "unconfirmed" and a guidance
+    figure as "guidance"; only the first is a legal cap."""
+    cap = cap_for(kind, contract, on=date(2022, 3, 1))
+    assert (cap.standing, cap.reported_nature) == (standing, nature)
+    assert cap.is_legal is (standing == "legal")
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # LPR table
 
@@ -259,6 +316,37 @@ def test_lpr_table__before_first_row_is_out_of_range():
     assert err.value.field == "as_of"
 
 
+@pytest.mark.parametrize(
+    ("day", "since"),
+    [(date(2023, 8, 21), date(2023, 8, 21)), (date(2024, 2, 19), date(2023, 8, 21)),
+     (date(2024, 2, 20), date(2023, 8, 21)), (date(2024, 7, 21), date(2023, 8, 21)),
+     (date(2022, 6, 1), date(2022, 1, 20)), (date(2019, 8, 20), date(2019, 8, 20)),
+     (date(2030, 1, 1), date(2025, 5, 20))],
+)
+def test_lpr_table__one_year_since_skips_rows_where_only_the_five_year_rate_moved(day, since):
+    """The one-year rate's start date passes over rows that changed only the five-year rate: 3.45 % applies from
+    2023-08-21, not from the 2024-02-20 row; 3.70 % from 2022-01-20, not from the 2022-05-20 row."""
+    table = load_lpr()
+    assert table.one_year_since(day) == since
+    assert table.one_year_on(since) == table.one_year_on(day)  # rows of planner/caps/data/lpr_1y.csv
+    with pytest.raises(InvalidInput) as err:
+        table.one_year_since(date(2019, 8, 19), field="as_of")
+    assert (err.value.field, err.value.code) == ("as_of", "out_of_range")
+
+
+def test_cap_for__basis_names_the_date_the_one_year_lpr_began():
+    """A cap's basis says the LPR applies from where the one-year rate began (2023-08-21), not from a later row that
+    moved only the five-year rate (2024-02-20)."""
+    cap = cap_for("private", date(2024, 3, 1), on=date(2024, 6, 1))
+    # 4 × 3.45 (row 2023-08-21; the 2024-02-20 row keeps 3.45 and moves the five-year rate) = 13.8.
+    assert (cap.percent, cap.lpr_date, cap.lpr_1y) == (Decimal("13.80"), date(2024, 3, 1), Decimal("3.45"))
+    assert "3.45%（2023-08-21 起适用）" in cap.basis_zh
+    assert "3.45% (in force from 2023-08-21)" in cap.basis_en
+    assert "2024-02-20" not in cap.basis_zh + cap.basis_en
+    transition = cap_for("private", date(2019, 6, 1), on=date(2024, 3, 1))  # the as-of date's LPR, same start date
+    assert "3.45%（2023-08-21 起适用）" in transition.basis_zh
+
+
 def test_load_lpr__package_table_with_metadata_and_cache():
     """The package table has both columns, its confirmed date and source, and is read once."""
     table = load_lpr()
@@ -266,26 +354,27 @@ def test_load_lpr__package_table_with_metadata_and_cache():
     assert len(table.entries) == 15
     assert table.entries[0] == (date(2019, 8, 20), Decimal("4.25"), Decimal("4.85"))
     assert table.entries[-1] == (date(2025, 5, 20), Decimal("3.00"), Decimal("3.50"))
-    assert table.confirmed_through == date(2026, 1, 20)
+    assert table.confirmed_through == date(2026, 4, 20)
     assert "全国银行间同业拆借中心" in table.source
 
 
 def test_lpr_table__with_entry_adds_and_replaces():
     """with_entry returns a new table; a row on an existing date replaces it; the original is unchanged."""
     table = load_lpr()
-    newer = table.with_entry("2026-02-20", "2.90", "3.40")
-    assert newer.one_year_on(date(2026, 2, 19)) == Decimal("3.00")
-    assert newer.one_year_on(date(2026, 2, 20)) == Decimal("2.90")
-    assert newer.confirmed_through == date(2026, 2, 20)
-    replaced = newer.with_entry(date(2026, 2, 20), "2.95", "3.45")
-    assert replaced.entries[-1] == (date(2026, 2, 20), Decimal("2.95"), Decimal("3.45"))
+    # A row after the confirmed date (2026-04-20) moves the confirmed date up to it.
+    newer = table.with_entry("2026-05-20", "2.90", "3.40")
+    assert newer.one_year_on(date(2026, 5, 19)) == Decimal("3.00")
+    assert newer.one_year_on(date(2026, 5, 20)) == Decimal("2.90")
+    assert newer.confirmed_through == date(2026, 5, 20)
+    replaced = newer.with_entry(date(2026, 5, 20), "2.95", "3.45")
+    assert replaced.entries[-1] == (date(2026, 5, 20), Decimal("2.95"), Decimal("3.45"))
     assert len(replaced.entries) == 16
     assert len(table.entries) == 15
     older = table.with_entry("2020-01-01", "4.15", "4.80")  # an earlier row is sorted in; confirmed date kept
     assert older.entries[3][0] == date(2020, 1, 1)
-    assert older.confirmed_through == date(2026, 1, 20)
-    # The cap follows the added row: a private loan formed 2026-03-01 → 4 × 2.90 = 11.60.
-    assert cap_for("private", date(2026, 3, 1), on=date(2026, 3, 1), lpr=newer).percent == Decimal("11.60")
+    assert older.confirmed_through == date(2026, 4, 20)
+    # The cap follows the added row: a private loan formed 2026-06-01 → 4 × 2.90 = 11.60.
+    assert cap_for("private", date(2026, 6, 1), on=date(2026, 6, 1), lpr=newer).percent == Decimal("11.60")
 
 
 def test_lpr_table__rejects_bad_rows():
@@ -331,7 +420,8 @@ def test_load_lpr__custom_csv(tmp_path):
         ("effective_from,lpr_1y\n2019-08-20,4.25\n", "lpr_5y", "missing_column", "x.csv"),
         ("# c\neffective_from,lpr_1y,lpr_5y\n2019-08-20,4.25,4.85\n2019-09-20,四点二,4.85\n", "lpr_1y",
          "not_a_number", "x.csv row 4"),
-        ("effective_from,lpr_1y,lpr_5y\n2019/08/20,4.25,4.85\n", "effective_from", "bad_date", "x.csv row 2"),
+        # 2019/08/20 is read as a date now; a day-first date is not.
+        ("effective_from,lpr_1y,lpr_5y\n20/08/2019,4.25,4.85\n", "effective_from", "bad_date", "x.csv row 2"),
         ("# only comments\n", "file", "empty", ""),
     ],
 )
@@ -399,14 +489,18 @@ def test_load_cap_rules__gap_or_overlap_is_refused(tmp_path):
     with pytest.raises(InvalidInput) as err:
         load_cap_rules(path)
     assert err.value.code == "bad_file"
-    assert err.value.params["reason"] == (
-        "0 rules (none) cover private contracts formed 2020-08-20 for interest on 0001-01-01; exactly one must")
+    assert err.value.params == {
+        "reason": "rules_coverage", "count": 0, "rules": "—", "kind": "private", "contract_date": "2020-08-20",
+        "day": "0001-01-01"}
+    assert "0 rules (—) cover private contracts formed 2020-08-20 for interest on 0001-01-01; exactly one must" in (
+        str(err.value))
     document = _package_rules_json()
     document["rules"][3]["applies_to"].append("microloan")  # overlap with the microloan rule
     path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(InvalidInput) as err:
         load_cap_rules(path)
-    assert "2 rules (financial-24, microloan-24-guidance)" in err.value.params["reason"]
+    assert (err.value.params["count"], err.value.params["rules"]) == (2, "financial-24, microloan-24-guidance")
+    assert "2 rules (financial-24, microloan-24-guidance)" in str(err.value)
 
 
 @pytest.mark.parametrize(
@@ -440,7 +534,9 @@ def test_load_cap_rules__invalid_json(tmp_path):
     with pytest.raises(InvalidInput) as err:
         load_cap_rules(path)
     assert err.value.code == "bad_file"
-    assert "line" in err.value.params["reason"]
+    assert (err.value.params["reason"], err.value.params["line"]) == ("not_json_data", 2)
+    assert "line 2" in str(err.value)
+    assert "第 2 行" in err.value.message("zh")
 
 
 def test_cap_rules__duplicate_ids_refused():
@@ -456,65 +552,83 @@ def test_cap_rules__duplicate_ids_refused():
 
 
 def test_audit_debt__stale_lpr_warning_when_lpr_after_confirmed_date_is_used():
-    """A cap using an LPR after the confirmed date (2026-01-20) gets an LPR_STALE warning about the data."""
-    audit = audit_debt(make_debt(contract_date="2026-03-01", overdue_since="2026-03-01", accrued_interest="0"),
-                       date(2026, 5, 1))
-    stale = by_code(audit.findings, "LPR_STALE")
-    assert (stale.severity, stale.subject) == (Severity.WARNING, "data")
-    assert "2026-01-20" in stale.message_zh
-    assert dict(stale.detail) == {"confirmed_through": "2026-01-20", "as_of": "2026-05-01", "lpr_1y_percent": "3.00"}
-    # Adding a confirmed row for 2026-02-20 removes the warning when the as-of date is within it.
-    fresher = load_lpr().with_entry("2026-02-20", "3.00", "3.50").with_entry("2026-04-20", "3.00", "3.50")
-    audit = audit_debt(make_debt(contract_date="2026-03-01", overdue_since="2026-03-01", accrued_interest="0"),
-                       date(2026, 4, 20), lpr=fresher)
+    """A cap using an LPR after the confirmed date (2026-04-20) makes the case's LPR_STALE a warning about the data
+    naming the debt; the debt's own findings hold no LPR_STALE."""
+    debt = make_debt(contract_date="2026-05-01", overdue_since="2026-05-01", accrued_interest="0")
+    audit = audit_debt(debt, date(2026, 6, 1))
+    assert audit.lpr_unconfirmed
     assert "LPR_STALE" not in codes(audit.findings)
+    (stale,) = case_data_findings((audit,), date(2026, 6, 1))
+    assert (stale.code, stale.severity, stale.scope, stale.subject) == ("LPR_STALE", Severity.WARNING, Scope.DATA, "")
+    assert "2026年4月20日" in zh(stale)
+    assert stale.values == {"confirmed_through": date(2026, 4, 20), "as_of": date(2026, 6, 1),
+                            "lpr_1y": Decimal("3.00"), "relied": ("li-loan",)}
+    # Adding a confirmed row for 2026-05-20 removes the warning when the as-of date is within it.
+    fresher = load_lpr().with_entry("2026-05-20", "3.00", "3.50")
+    audit = audit_debt(debt, date(2026, 5, 20), lpr=fresher)
+    assert not audit.lpr_unconfirmed
+    assert case_data_findings((audit,), date(2026, 5, 20), lpr=fresher) == ()
 
 
 def test_audit_debt__stale_lpr_information_when_cap_uses_confirmed_lpr():
     """An as-of date after the confirmed date with a contract-date LPR inside it gives information only."""
     audit = audit_debt(make_debt(contract_date="2022-05-01", overdue_since="2025-11-01", accrued_interest="0"),
                        date(2026, 11, 23))
-    assert by_code(audit.findings, "LPR_STALE").severity is Severity.INFO
-    on_time = audit_debt(make_debt(accrued_interest="0"), date(2026, 1, 20))
-    assert "LPR_STALE" not in codes(on_time.findings)
+    assert not audit.lpr_unconfirmed
+    (stale,) = case_data_findings((audit,), date(2026, 11, 23))
+    assert (stale.severity, stale.param("relied")) == (Severity.INFO, ())
+    on_time = audit_debt(make_debt(accrued_interest="0"), date(2026, 4, 20))  # on the confirmed date
+    assert case_data_findings((on_time,), date(2026, 4, 20)) == ()
 
 
 def test_audit_debt__stale_lpr_information_for_caps_without_lpr():
     """A 24 % cap does not use the LPR, but an as-of date after the confirmed date still says the data may be stale,
     as information about the data."""
     card = make_debt(kind="credit-card", contract_rate="18.25", accrued_interest="100")
-    stale = by_code(audit_debt(card, date(2026, 11, 23)).findings, "LPR_STALE")
-    assert (stale.severity, stale.subject) == (Severity.INFO, "data")
-    assert "2026-01-20" in stale.message_zh
-    assert "2026-11-23" in stale.message_en
+    audit = audit_debt(card, date(2026, 11, 23))
+    assert not audit.lpr_unconfirmed
+    (stale,) = case_data_findings((audit,), date(2026, 11, 23))
+    assert (stale.severity, stale.scope, stale.subject) == (Severity.INFO, Scope.DATA, "")
+    assert "2026年4月20日" in zh(stale)
+    assert "November 23, 2026" in en(stale)
     assert stale.source == load_lpr().source
-    assert "LPR_STALE" not in codes(audit_debt(card, date(2026, 1, 20)).findings)  # on the confirmed date
+    on_confirmed = audit_debt(card, date(2026, 4, 20))
+    assert case_data_findings((on_confirmed,), date(2026, 4, 20)) == ()  # on the confirmed date
 
 
 def test_audit_debt__stale_lpr_equal_for_all_debts_of_one_as_of_date():
-    """LPR_STALE depends only on the data and the as-of date: every debt audited on one date gets an equal finding
-    of its severity, so a listing shows each once."""
+    """LPR_STALE depends only on the data, the as-of date and which debts rely on an unconfirmed LPR: a case gets it
+    once, information when no cap relies on such an LPR, a warning naming the debts when some do."""
     as_of = date(2026, 11, 23)
     infos = [
-        make_debt(kind="credit-card", contract_rate="18.25", accrued_interest="100"),  # 24 %: no LPR
-        make_debt(kind="microloan", contract_rate="30"),  # 24 % guidance: no LPR
-        make_debt(contract_date="2022-05-01", overdue_since="2025-11-01", accrued_interest="0"),  # LPR of 2022-05-01
-        make_debt(contract_date="2025-06-01", overdue_since="2025-11-01", accrued_interest="0"),  # LPR of 2025-06-01
+        make_debt(id="card", kind="credit-card", contract_rate="18.25", accrued_interest="100"),  # 24 %: no LPR
+        make_debt(id="micro", kind="microloan", contract_rate="30"),  # 24 % guidance: no LPR
+        make_debt(id="p2022", contract_date="2022-05-01", overdue_since="2025-11-01",
+                  accrued_interest="0"),  # LPR of 2022-05-01
+        make_debt(id="p2025", contract_date="2025-06-01", overdue_since="2025-11-01",
+                  accrued_interest="0"),  # LPR of 2025-06-01
     ]
     warnings = [
-        make_debt(contract_date="2026-03-01", overdue_since="2026-03-01", accrued_interest="0"),  # LPR of 2026-03-01
-        make_debt(contract_date="2019-06-01", overdue_since="2020-01-01", accrued_interest="0"),  # as-of LPR
+        make_debt(id="p2026", contract_date="2026-05-01", overdue_since="2026-05-01",
+                  accrued_interest="0"),  # LPR of 2026-05-01
+        make_debt(id="p2019", contract_date="2019-06-01", overdue_since="2020-01-01",
+                  accrued_interest="0"),  # as-of LPR
     ]
-    found = {d.id + str(i): by_code(audit_debt(d, as_of).findings, "LPR_STALE") for i, d in enumerate(infos)}
-    assert len(set(found.values())) == 1
-    assert next(iter(found.values())).severity is Severity.INFO
-    stale = {by_code(audit_debt(d, as_of).findings, "LPR_STALE") for d in warnings}
-    assert len(stale) == 1
-    (warning,) = stale
+    info_audits = tuple(audit_debt(d, as_of) for d in infos)
+    assert not any(a.lpr_unconfirmed for a in info_audits)
+    (info,) = case_data_findings(info_audits, as_of)
+    assert info.severity is Severity.INFO
+    assert info == lpr_stale_finding(load_lpr(), as_of)  # the same finding whichever of these debts it is about
+    all_audits = info_audits + tuple(audit_debt(d, as_of) for d in warnings)
+    (warning,) = case_data_findings(all_audits, as_of)
     assert warning.severity is Severity.WARNING
-    assert warning.message_zh != next(iter(found.values())).message_zh  # the text says whether a cap relied on it
-    example = {f for a in audit_case(example_case()) for f in a.findings if f.code == "LPR_STALE"}
-    assert len(example) == 1  # the example's as-of date 2026-11-23 is after 2026-01-20; one equal finding
+    assert warning.param("relied") == ("p2026", "p2019")
+    assert "p2026、p2019" in zh(warning)
+    assert zh(warning) != zh(info)  # the text says whether a cap relied on it
+    case = example_case()
+    example = case_data_findings(audit_case(case), case.as_of)
+    assert [f.code for f in example] == ["LPR_STALE"]  # the example's as-of date 2026-11-23 is after 2026-04-20
+    assert example[0].severity is Severity.INFO  # its caps use the 24 % rules or the LPR of 2022-05-01
 
 
 def test_audit_debt__pre_2020_private_loan_transition_findings():
@@ -528,21 +642,23 @@ def test_audit_debt__pre_2020_private_loan_transition_findings():
     assert codes(audit.findings) == ["RATE_ABOVE_CAP", "PRIVATE_TRANSITION", "RULE_UNCONFIRMED", "RULE_UNCONFIRMED"]
     transition = by_code(audit.findings, "PRIVATE_TRANSITION")
     assert transition.severity is Severity.INFO
-    assert "起诉" in transition.message_zh
-    assert "2021-01-01" in transition.message_zh
-    assert "filing date" in transition.message_en
+    assert "起诉" in zh(transition)
+    assert "2021年1月1日" in zh(transition)
+    assert "filing date" in en(transition)
     late = audit_debt(debt, date(2026, 6, 1))
-    assert by_code(late.findings, "LPR_STALE").severity is Severity.WARNING  # as-of LPR after 2026-01-20
+    assert late.lpr_unconfirmed  # as-of LPR after 2026-04-20
+    assert by_code(case_data_findings((late,), date(2026, 6, 1)), "LPR_STALE").severity is Severity.WARNING
 
 
 def test_audit_debt__microloan_notes():
-    """A microloan debt gets the MICROLOAN_RULE and RULE_UNCONFIRMED information notes."""
+    """A microloan debt gets the MICROLOAN_RULE, MICROLOAN_GUIDANCE and RULE_UNCONFIRMED information notes."""
     debt = make_debt(kind="microloan", contract_rate="18", accrued_interest="0")
     audit = audit_debt(debt, date(2022, 3, 1))
-    assert codes(audit.findings) == ["MICROLOAN_RULE", "RULE_UNCONFIRMED"]
+    assert codes(audit.findings) == ["MICROLOAN_RULE", "MICROLOAN_GUIDANCE", "RULE_UNCONFIRMED"]
     assert all(f.severity is Severity.INFO for f in audit.findings)
-    assert number("法释", 2020, 27) in by_code(audit.findings, "MICROLOAN_RULE").message_zh
-    assert "可修改的数据" in by_code(audit.findings, "RULE_UNCONFIRMED").message_zh
+    # 法释〔2020〕27号 is named with its own brackets in the sentence.
+    assert number("法释", 2020, 27) in zh(by_code(audit.findings, "MICROLOAN_RULE"))
+    assert "可修改的数据" in zh(by_code(audit.findings, "RULE_UNCONFIRMED"))
 
 
 def test_audit_debt__charges_below_cap():
@@ -563,23 +679,27 @@ def test_audit_debt__fee_and_penalty_rates_above_cap():
                      penalty_rate="35.85", accrued_interest="0")
     audit = audit_debt(loan, date(2022, 3, 1))
     assert audit.cost_rate_percent == Decimal("35.9")
-    assert codes(audit.findings) == ["RATE_ABOVE_CAP", "PENALTY_RATE_ABOVE_CAP"]
+    # The online-platform rule also carries the ONLINE_LENDER_OF_RECORD information note.
+    assert codes(audit.findings) == ["RATE_ABOVE_CAP", "PENALTY_RATE_ABOVE_CAP", "ONLINE_LENDER_OF_RECORD"]
     rate = by_code(audit.findings, "RATE_ABOVE_CAP")
-    assert dict(rate.detail)["rate_percent"] == "35.90"
-    assert "综合年化成本" in rate.message_zh
-    assert "35.9% 高于上限 24%" in rate.message_zh
-    assert dict(by_code(audit.findings, "PENALTY_RATE_ABOVE_CAP").detail)["rate_percent"] == "35.85"
+    assert (rate.param("what"), rate.param("rate")) == ("cost_rate", Decimal("35.9"))
+    assert "综合年化成本" in zh(rate)
+    assert "35.9% 高于上限 24%" in zh(rate)
+    assert by_code(audit.findings, "PENALTY_RATE_ABOVE_CAP").param("rate") == Decimal("35.85")
 
 
 def test_findings__firm_legal_rule_is_a_legal_cap():
     """A firm legal rule is called a legal cap, and the rate finding says a reduction may be requested."""
     cap = cap_for("online-platform", date(2021, 3, 1), on=date(2022, 3, 1))
-    assert (cap.is_legal, cap.wording.label_zh, cap.wording.label_en) == (True, "法定上限", "legal cap")
+    assert (cap.is_legal, cap.standing) == (True, "legal")
+    assert (choice_label("standing", cap.standing, "zh"), choice_label("standing", cap.standing, "en")) == (
+        "法定上限", "legal cap")
     audit = audit_debt(make_debt(), date(2022, 3, 1))
-    assert "可请求调减超出部分" in by_code(audit.findings, "RATE_ABOVE_CAP").message_zh
+    assert "可请求调减超出部分" in zh(by_code(audit.findings, "RATE_ABOVE_CAP"))
     charges = by_code(audit.findings, "CHARGES_ABOVE_CAP")
-    assert "法定上限（15.4%）" in charges.message_zh
-    assert "legal cap (15.4%)" in charges.message_en
+    assert charges.param("standing") == "legal"
+    assert "法定上限（15.4%）" in zh(charges)
+    assert "legal cap (15.4%)" in en(charges)
 
 
 def test_findings__guidance_rule_is_a_reference_cap_and_worded_as_information():
@@ -587,21 +707,23 @@ def test_findings__guidance_rule_is_a_reference_cap_and_worded_as_information():
     loan = make_debt(kind="microloan", contract_rate="23.9", fee_rate="12", penalty_rate="36", accrued_interest="30000")
     audit = audit_debt(loan, date(2022, 3, 1))
     assert not audit.cap.is_legal
-    assert audit.cap.wording.label_zh == "参考上限（仅供参考，未经确认）"
-    assert audit.cap.wording.label_en == "reference cap (guidance, unconfirmed)"
+    assert audit.cap.standing == "reference"
+    assert choice_label("standing", audit.cap.standing, "zh") == "参考上限（仅供参考，未经确认）"
+    assert choice_label("standing", audit.cap.standing, "en") == "reference cap (guidance, unconfirmed)"
     rate = by_code(audit.findings, "RATE_ABOVE_CAP")
-    assert "合同综合年化成本（利率 + 费率） 35.9% 高于参考上限 24%（仅供参考，未经确认）" in rate.message_zh
-    assert "可作为协商减免的参考依据" in rate.message_zh
-    assert "该规则尚待核实" in rate.message_zh
-    assert "reference cap (guidance, unconfirmed)" in rate.message_en
+    assert "合同综合年化成本（利率 + 费率） 35.9% 高于参考上限 24%（仅供参考，未经确认）" in zh(rate)
+    assert "可作为协商减免的参考依据" in zh(rate)
+    assert "该规则尚待核实" in zh(rate)
+    assert "reference cap (guidance, unconfirmed)" in en(rate)
     for code in ("RATE_ABOVE_CAP", "PENALTY_RATE_ABOVE_CAP", "CHARGES_ABOVE_CAP"):
         finding = by_code(audit.findings, code)
-        assert "法定" not in finding.message_zh
-        assert "可请求调减" not in finding.message_zh
-        assert "可据此申请减免" not in finding.message_zh
-        assert "legal cap" not in finding.message_en
-        assert number("法释", 2020, 27) in finding.message_zh  # the citation stays
-    assert "参考上限（24%，仅供参考，未经确认）" in by_code(audit.findings, "CHARGES_ABOVE_CAP").message_zh
+        assert finding.param("standing") == "reference"
+        assert "法定" not in zh(finding)
+        assert "可请求调减" not in zh(finding)
+        assert "可据此申请减免" not in zh(finding)
+        assert "legal cap" not in en(finding)
+        assert number("法释", 2020, 27) in zh(finding)  # the citation stays
+    assert "参考上限（24%，仅供参考，未经确认）" in zh(by_code(audit.findings, "CHARGES_ABOVE_CAP"))
 
 
 def test_findings__unconfirmed_rule_is_a_reference_cap():
@@ -609,8 +731,9 @@ def test_findings__unconfirmed_rule_is_a_reference_cap():
     debt = make_debt(contract_date="2019-06-01", overdue_since="2020-01-01", accrued_interest="30000")
     audit = audit_debt(debt, date(2021, 1, 1))
     assert (audit.cap.status, audit.cap.nature.value, audit.cap.is_legal) == (RuleStatus.CHECK, "legal", False)
-    assert "高于参考上限 15.4%" in by_code(audit.findings, "RATE_ABOVE_CAP").message_zh
-    assert "参考上限（15.4%，仅供参考，未经确认）" in by_code(audit.findings, "CHARGES_ABOVE_CAP").message_zh
+    assert audit.cap.standing == "reference"
+    assert "高于参考上限 15.4%" in zh(by_code(audit.findings, "RATE_ABOVE_CAP"))
+    assert "参考上限（15.4%，仅供参考，未经确认）" in zh(by_code(audit.findings, "CHARGES_ABOVE_CAP"))
 
 
 def test_load_cap_rules__nature_guidance_makes_a_firm_rule_a_reference_cap(tmp_path):
@@ -620,8 +743,9 @@ def test_load_cap_rules__nature_guidance_makes_a_firm_rule_a_reference_cap(tmp_p
     path = tmp_path / "rules.json"
     path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     cap = cap_for("bank-loan", date(2021, 3, 1), on=date(2022, 3, 1), rules=load_cap_rules(path))
-    assert (cap.status, cap.is_legal, cap.wording.heading_zh) == (
-        RuleStatus.FIRM, False, "参考利率上限（仅供参考，未经确认）")
+    assert (cap.status, cap.is_legal, cap.standing, cap.reported_nature) == (
+        RuleStatus.FIRM, False, "reference", "guidance")
+    assert catalog("zh").STANDING_HEADING[cap.standing] == "参考利率上限（仅供参考，未经确认）"
     del document["rules"][3]["nature"]  # optional: a rule without it is a legal rule
     path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     assert cap_for("bank-loan", date(2021, 3, 1), on=date(2022, 3, 1), rules=load_cap_rules(path)).is_legal
@@ -664,14 +788,14 @@ def test_audit_debt__overdue_date_after_as_of_is_no_excess():
     assert "CONTRACT_AFTER_AS_OF" not in codes(audit.findings)
     assert "RATE_ABOVE_CAP" in codes(audit.findings)  # the rate comparison needs no window
     empty = by_code(audit.findings, "WINDOW_EMPTY")
-    assert (empty.severity, empty.subject) == (Severity.WARNING, "cousin")
-    assert dict(empty.detail) == {"window_start": "2029-09-05", "as_of": "2026-11-23", "claimed": "24000.00"}
-    assert "逾期起始日 2029-09-05 晚于测算基准日 2026-11-23" in empty.message_zh
-    assert "无法" in empty.message_zh
-    assert "请检查逾期起始日" in empty.message_zh
-    assert "The overdue date 2029-09-05 is after the as-of date 2026-11-23" in empty.message_en
-    assert "cannot be compared with the cap" in empty.message_en
-    assert "Check the overdue date" in empty.message_en
+    assert (empty.severity, empty.scope, empty.subject) == (Severity.WARNING, Scope.DEBT, "cousin")
+    assert empty.values == {"start": date(2029, 9, 5), "as_of": date(2026, 11, 23), "claimed": Decimal("24000.00")}
+    assert "逾期起始日 2029年9月5日 晚于测算基准日 2026年11月23日" in zh(empty)
+    assert "无法" in zh(empty)
+    assert "请检查逾期起始日" in zh(empty)
+    assert "The overdue date September 5, 2029 is after the as-of date November 23, 2026" in en(empty)
+    assert "cannot be compared with the cap" in en(empty)
+    assert "Check the overdue date" in en(empty)
     waiver = Waiver(WaiverMode.EXCESS)
     assert waiver_amount(debt, waiver, excess=audit.excess) == 0
     schedule = build_schedule(debt, Plan(waiver=waiver), start=audit.as_of, cap_rate=audit.cap.rate,
@@ -698,22 +822,29 @@ def test_findings__messages_do_not_repeat_the_debt_id():
     assert {"CHARGES_ABOVE_CAP", "RATE_ABOVE_CAP", "PENALTY_RATE_ABOVE_CAP", "WINDOW_EMPTY",
             "CONTRACT_AFTER_AS_OF"} <= set(codes(findings))
     for finding in findings:
-        assert "cousin" not in finding.message_zh
-        assert "cousin" not in finding.message_en
+        for audience in ("borrower", "creditor"):
+            assert "cousin" not in render(finding, "zh", audience)
+            assert "cousin" not in render(finding, "en", audience)
 
 
 def test_findings__word_information_not_conclusions():
     """No finding calls anything illegal; each one about a rule cites its source."""
+    case = example_case()
+    late = audit_debt(make_debt(contract_date="2019-06-01", overdue_since="2020-01-01"), date(2026, 6, 1))
     audits = [
-        *audit_case(example_case()),
-        audit_debt(make_debt(contract_date="2019-06-01", overdue_since="2020-01-01"), date(2026, 6, 1)),
+        *audit_case(case),
+        late,
         audit_debt(make_debt(kind="microloan", contract_rate="36"), date(2022, 3, 1)),
     ]
-    for audit in audits:
-        for finding in audit.findings:
-            assert "违法" not in finding.message_zh
-            assert "illegal" not in finding.message_en.lower()
-            assert finding.source
+    findings = [f for audit in audits for f in audit.findings]
+    # The data findings (LPR_STALE) come per case now: the example's, and the warning for the late audit.
+    findings += [*case_data_findings(audit_case(case), case.as_of), *case_data_findings((late,), date(2026, 6, 1))]
+    assert "LPR_STALE" in codes(findings)
+    for finding in findings:
+        for audience in ("borrower", "creditor"):
+            assert "违法" not in render(finding, "zh", audience)
+            assert "illegal" not in render(finding, "en", audience).lower()
+        assert finding.source
 
 
 def test_audit_case__one_audit_per_debt_in_order():
@@ -726,6 +857,57 @@ def test_audit_case__one_audit_per_debt_in_order():
     assert private.cap.percent == Decimal("14.80")  # 4 × 3.70, LPR on the contract date 2022-05-01
 
 
+def test_audit_debt__term_limit_for_credit_cards_only():
+    """A credit card's audit carries the 60-month installment limit with its source; other kinds have none."""
+    card = audit_debt(make_debt(id="card", kind="credit-card", contract_rate="18.25"), date(2022, 3, 1))
+    assert card.term_limit is not None
+    assert card.term_limit.months == 60
+    assert "信用卡" in card.term_limit.source
+    for kind in ("private", "bank-loan", "consumer-finance", "online-platform", "microloan"):
+        assert audit_debt(make_debt(kind=kind), date(2022, 3, 1)).term_limit is None
+    limits = [a.term_limit and a.term_limit.months for a in audit_case(example_case())]
+    assert limits == [60, 60, None, None, None]  # cmb-card, citic-card, cf-loan, online-loan, private-loan
+
+
+def test_load_cap_rules__term_limits_are_data(tmp_path):
+    """The term limit is read from the rules file: an edited file with 48 months gives 48; without the list, none."""
+    document = _package_rules_json()
+    document["term_limits"][0]["months"] = 48
+    path = tmp_path / "rules.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    card = make_debt(kind="credit-card", contract_rate="18.25")
+    assert audit_debt(card, date(2022, 3, 1), rules=load_cap_rules(path)).term_limit.months == 48
+    del document["term_limits"]
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    assert audit_debt(card, date(2022, 3, 1), rules=load_cap_rules(path)).term_limit is None
+
+
+def test_case_data_findings__one_lpr_stale_per_case_naming_the_relying_debts():
+    """A case gets one LPR_STALE about the data, naming in order the debts whose cap uses an LPR after 2026-04-20."""
+    from planner.domain.case import Case
+    from planner.domain.model import Budget
+
+    debts = (
+        make_debt(id="old-private", contract_date="2019-06-01", overdue_since="2020-01-01"),  # as-of LPR
+        make_debt(id="card", kind="credit-card", contract_rate="18.25", accrued_interest="100"),  # no LPR
+        make_debt(id="new-private", contract_date="2026-05-01", overdue_since="2026-05-01",
+                  accrued_interest="0"),  # LPR of 2026-05-01
+        make_debt(id="private-2022", contract_date="2022-05-01", overdue_since="2025-11-01"),  # confirmed LPR
+    )
+    case = Case(Budget(), debts, "2026-11-23")
+    audits = audit_case(case)
+    assert [a.lpr_unconfirmed for a in audits] == [True, False, True, False]
+    assert not any(f.code == "LPR_STALE" for a in audits for f in a.findings)
+    (stale,) = case_data_findings(audits, case.as_of)
+    assert (stale.code, stale.severity, stale.scope, stale.subject) == ("LPR_STALE", Severity.WARNING, Scope.DATA, "")
+    assert stale.values == {"confirmed_through": date(2026, 4, 20), "as_of": date(2026, 11, 23),
+                            "lpr_1y": Decimal("3.00"), "relied": ("old-private", "new-private")}
+    assert "old-private、new-private 的上限用到了 2026年4月20日 之后的一年期 LPR" in zh(stale)
+    assert "the caps of old-private, new-private use a one-year LPR dated after April 20, 2026" in en(stale)
+    assert stale == lpr_stale_finding(load_lpr(), date(2026, 11, 23), ("old-private", "new-private"))
+    assert case_data_findings(audit_case(Case(Budget(), debts[1:2], "2026-04-20")), date(2026, 4, 20)) == ()
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Errors
 
@@ -734,7 +916,7 @@ def test_audit_case__one_audit_per_debt_in_order():
     ("call", "field", "code"),
     [
         (lambda: cap_for("loan-shark", date(2021, 1, 1), on=date(2022, 1, 1)), "kind", "unknown_choice"),
-        (lambda: cap_for("private", "2021-02-30", on=date(2022, 1, 1)), "contract_date", "bad_date"),
+        (lambda: cap_for("private", "2021-02-30", on=date(2022, 1, 1)), "contract_date", "no_such_date"),
         (lambda: cap_for("private", date(2021, 1, 1), on="soon"), "as_of", "bad_date"),
         (lambda: cap_periods("private", date(2021, 1, 1), date(2022, 1, 1), date(2021, 6, 1), on=date(2022, 1, 1)),
          "end", "date_order"),

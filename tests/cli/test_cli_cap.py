@@ -58,7 +58,9 @@ def test_cap__json_worked_example(run):
     assert number("法释", 2020, 6) in data["basis"]
     assert data["basis"].endswith("）")
     assert [f["code"] for f in data["findings"]] == ["RATE_ABOVE_CAP", "CHARGES_ABOVE_CAP"]
-    assert set(data["findings"][0]) == {"code", "severity", "message", "source"}
+    assert set(data["findings"][0]) == {"code", "severity", "scope", "subject", "message", "source", "params"}
+    assert (data["findings"][0]["scope"], data["findings"][0]["subject"]) == ("debt", "loan")
+    assert data["findings"][1]["params"]["excess"] == "8600.00"
 
 
 def test_cap__json_without_period_has_only_the_cap(run):
@@ -88,14 +90,27 @@ def test_cap__json_transition_periods(run):
 
 
 def test_cap__json_stale_lpr_finding(run):
-    """An as-of date after the LPR table's confirmed date puts LPR_STALE in the findings."""
-    code, out, _ = run("cap", "--kind", "private", "--contract-date", "2026-03-01", "--as-of", "2026-05-01", "--json")
+    """A cap taken from an LPR dated after the table's confirmed date (2026-04-20) puts LPR_STALE, a warning, in
+    the findings."""
+    code, out, _ = run("cap", "--kind", "private", "--contract-date", "2026-06-01", "--as-of", "2026-07-01", "--json")
     data = json.loads(out)
     assert code == 0
     assert data["cap_rate"] == "12.00"  # 4 × 3.00 (row 2025-05-20)
     stale = [f for f in data["findings"] if f["code"] == "LPR_STALE"]
     assert [f["severity"] for f in stale] == ["warning"]
-    assert "2026-01-20" in stale[0]["message"]
+    assert "2026年4月20日" in stale[0]["message"]
+    assert stale[0]["params"]["confirmed_through"] == "2026-04-20"
+    assert stale[0]["params"]["relied"] == ["loan"]
+
+
+def test_cap__json_stale_lpr_information_when_the_cap_used_a_confirmed_lpr(run):
+    """An as-of date after the confirmed date, for a cap whose LPR (2026-03-01) is confirmed, is information only."""
+    code, out, _ = run("cap", "--kind", "private", "--contract-date", "2026-03-01", "--as-of", "2026-05-01", "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert data["cap_rate"] == "12.00"  # 4 × 3.00 (row 2025-05-20)
+    stale = [f for f in data["findings"] if f["code"] == "LPR_STALE"]
+    assert [(f["severity"], f["params"]["relied"]) for f in stale] == [("info", [])]
 
 
 def test_cap__english_basis_and_messages(run):
@@ -106,7 +121,8 @@ def test_cap__english_basis_and_messages(run):
     assert code == 0
     assert data["basis"].startswith("Microloan company")
     assert "(source: 《" in data["basis"]
-    assert [f["code"] for f in data["findings"]] == ["RATE_ABOVE_CAP", "MICROLOAN_RULE", "RULE_UNCONFIRMED"]
+    assert [f["code"] for f in data["findings"]] == ["RATE_ABOVE_CAP", "MICROLOAN_RULE", "MICROLOAN_GUIDANCE",
+                                                     "RULE_UNCONFIRMED"]
     assert data["findings"][0]["message"].startswith("The contract rate of 30%")
     assert (data["status"], data["nature"]) == ("check", "guidance")
     assert "reference cap (guidance, unconfirmed)" in data["findings"][0]["message"]
@@ -158,18 +174,18 @@ def test_cap__from_without_to_uses_as_of(run):
 
 
 @pytest.mark.parametrize(
-    ("args", "needle"),
+    ("args", "needles"),
     [
-        (["--kind", "loan-shark"], "债权人类型必须是以下之一"),
-        (["--contract-date", "2021-02-30"], "合同日期必须是 YYYY-MM-DD 格式的日期"),
-        (["--to", "2020-01-01"], "截止日不能早于起始日"),
-        (["--principal", "-5"], "本金不能为负数"),
-        (["--principal", "十万"], "本金必须是数字"),
-        (["--annual-rate", "24%"], "年利率必须是数字"),
-        (["--from", "2021-13-01"], "起始日必须是 YYYY-MM-DD 格式的日期"),
+        (["--kind", "loan-shark"], ["债权人类型必须是以下之一"]),
+        (["--contract-date", "2021-02-30"], ["合同日期", "不存在（2 月没有 30 日）"]),
+        (["--to", "2020-01-01"], ["截止日不能早于起始日"]),
+        (["--principal", "-5"], ["本金不能为负数"]),
+        (["--principal", "十万"], ["本金必须是数字"]),
+        (["--annual-rate", "abc"], ["年利率无法识别为利率"]),  # 24% is a rate now: see test_cap__options_...
+        (["--from", "2021-13-01"], ["起始日必须是日期"]),
     ],
 )
-def test_cap__bad_input_one_line_exit_2(run, args, needle):
+def test_cap__bad_input_one_line_exit_2(run, args, needles):
     """Bad input prints one Chinese line naming the field on stderr, nothing on stdout, and exits with 2."""
     argv = list(WORKED)
     for option, value in zip(args[::2], args[1::2], strict=True):
@@ -177,7 +193,8 @@ def test_cap__bad_input_one_line_exit_2(run, args, needle):
     code, out, err = run(*argv, "--json")
     assert (code, out) == (2, "")
     assert err.count("\n") == 1
-    assert needle in err
+    for needle in needles:
+        assert needle in err
     assert "Traceback" not in err
 
 
@@ -206,3 +223,28 @@ def test_main__cap_through_full_parser(capsys):
     out, err = capsys.readouterr()
     assert (code, err) == (0, "")
     assert json.loads(out)["excess"] == "8600.00"  # reference §6
+
+
+def test_cap__options_accept_what_the_table_accepts(run):
+    """--kind 民间借贷, a date 2021/3/1, a principal 100000元 and a rate 24% give the reference §6 figures."""
+    argv = ["cap", "--kind", "民间借贷", "--contract-date", "2021/3/1", "--principal", "100000元",
+            "--annual-rate", "24%", "--from", "2021年3月1日", "--to", "2022.3.1", "--json"]
+    code, out, err = run(*argv)
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert (data["kind"], data["contract_date"], data["from"], data["to"]) == (
+        "private", "2021-03-01", "2021-03-01", "2022-03-01")
+    assert (data["principal"], data["cap_rate"], data["excess"]) == ("100000.00", "15.40", "8600.00")
+
+
+def test_cap__contract_after_as_of_exits_1(run):
+    """A contract dated after the as-of date is an error finding: the cap is printed and the exit code is 1."""
+    code, out, err = run("cap", "--kind", "private", "--contract-date", "2027-01-01", "--as-of", "2026-11-23",
+                         "--json")
+    assert (code, err) == (1, "")
+    data = json.loads(out)
+    assert [f["code"] for f in data["findings"] if f["severity"] == "error"] == ["CONTRACT_AFTER_AS_OF"]
+    code, out, _ = run("cap", "--kind", "private", "--contract-date", "2027-01-01", "--as-of", "2026-11-23")
+    assert code == 1
+    assert "[错误]" in out
+    assert "2027年1月1日" in out

@@ -56,8 +56,10 @@ def test_plan__text_has_reminder_and_fit(case_file, capsys):
     """The text comparison lists the fitted scenarios and ends with the written-confirmation reminder."""
     assert main(["plan", str(case_file), "--fit"]) == 0
     out = capsys.readouterr().out
-    assert "最短可负担分期（50期）" in out
-    # At 0 % the pro-rata split gives every debt the same 50 months: the same plan is not listed twice.
+    # The fitted plan waives the private loan's excess above its cap as well (¥20,740.48 waived in all), which
+    # leaves ¥155,914.58 to pay: 49 months of at most ¥3,181.94 fit the ¥3,200 (48 would need ¥3,248.22).
+    assert "最短可负担分期（49期）" in out
+    # At 0 % the pro-rata split gives every debt the same 49 months: the same plan is not listed twice.
     assert "按余额比例分配" not in out
     assert "加盖公章的书面确认" in out
 
@@ -65,7 +67,7 @@ def test_plan__text_has_reminder_and_fit(case_file, capsys):
 @pytest.mark.parametrize(
     ("argv", "needle"),
     [(["plan", "/nonexistent/case.json"], "文件"), (["check", "{missing}"], "文件"),
-     (["plan", "{bad}"], ""), (["plan", "{case}", "--horizon", "0"], "1 到 600"), (["frobnicate"], "invalid choice")],
+     (["plan", "{bad}"], ""), (["plan", "{case}", "--horizon", "0"], "1 到 600"), (["frobnicate"], "'frobnicate' 无效（可选：")],
 )
 def test_case_commands__bad_input_one_line_exit_2(tmp_path, case_file, capsys, argv, needle):
     """Bad files and flags give one line on stderr and exit code 2."""
@@ -134,10 +136,20 @@ def test_example__refuses_to_overwrite_without_force(case_file, capsys):
     assert case_file.with_name(case_file.name + ".bak").read_text(encoding="utf-8") == "{}"
 
 
+def _fill_in_template(table):
+    """Turn the template's sample row into the user's own row (its id without the sample mark)."""
+    from planner.io.tabular import SAMPLE_MARK
+
+    text = table.read_text(encoding="utf-8-sig")
+    assert f"（{SAMPLE_MARK}）" in text
+    table.write_text(text.replace(f"（{SAMPLE_MARK}）", ""), encoding="utf-8")
+
+
 def test_template_then_import_builds_a_case(tmp_path, capsys):
-    """The debts template imports into a new case that check and plan accept."""
+    """The debts template, its sample row filled in, imports into a new case that check and plan accept."""
     table, case = tmp_path / "debts.csv", tmp_path / "new.json"
     assert main(["template", "-o", str(table)]) == 0
+    _fill_in_template(table)
     assert main(["import", str(table), "-o", str(case), "--as-of", "2026-11-23", "--income", "9000",
                  "--expenses", "6000", "--reserve", "500"]) == 0
     assert main(["check", str(case), "--json"]) == 0
@@ -171,18 +183,18 @@ def test_check__warns_about_unknown_keys(case_file, capsys):
     assert "不认识的字段" in out
     assert "debts.cf-loan: penalty_interst" in out
     assert main(["check", str(case_file), "--json"]) == 0
-    assert json.loads(capsys.readouterr().out)["unknown_keys"] == [{"where": "debts.cf-loan",
-                                                                    "keys": ["penalty_interst"]}]
+    assert json.loads(capsys.readouterr().out)["unknown_keys"] == [{
+        "where": "debts.cf-loan", "keys": ["penalty_interst"], "did_you_mean": {"penalty_interst": ["penalty_interest"]}}]
 
 
 def test_main__unexpected_error_is_one_line(monkeypatch, case_file, capsys):
     """A bug surfaces as one line on stderr with exit code 70, never a traceback."""
-    from planner.cli import casecmds
+    from planner.engines import plan
 
     def broken(*_args, **_kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(casecmds, "evaluate_case", broken)
+    monkeypatch.setattr(plan, "plan_case", broken)
     assert main(["plan", str(case_file)]) == 70
     err = capsys.readouterr().err
     assert err.count("\n") == 1
@@ -190,7 +202,7 @@ def test_main__unexpected_error_is_one_line(monkeypatch, case_file, capsys):
 
 
 def test_check__error_finding_exits_1_and_plan_shows_data_checks(case_file, capsys):
-    """A contract dated after the as-of date makes check exit 1; a fractional rate is flagged by check and plan."""
+    """A contract dated after the as-of date makes check and plan exit 1; a fractional rate is flagged by both."""
     data = json.loads(case_file.read_text(encoding="utf-8"))
     data["debts"][0]["contract_date"] = "2027-01-01"
     data["debts"][0]["overdue_since"] = None
@@ -199,21 +211,21 @@ def test_check__error_finding_exits_1_and_plan_shows_data_checks(case_file, caps
     assert main(["check", str(case_file)]) == 1
     out = capsys.readouterr().out
     assert out.startswith("案例文件可以读取，但有")
-    assert "如果本意是 18%" in out
-    assert main(["plan", str(case_file)]) == 0
+    assert "如果本意是年利率 18%" in out
+    assert main(["plan", str(case_file)]) == 1
     out = capsys.readouterr().out
     assert "【请核对的数据】" in out
-    assert "如果本意是 18%" in out
+    assert "如果本意是年利率 18%" in out
 
 
 def test_plan__english_names_and_signed_amounts(case_file, capsys):
-    """With --lang en the planner's own scenario names are English and a negative budget reads -¥."""
+    """With --lang en the planner's own scenario names are English and a negative budget reads -CN¥."""
     data = json.loads(case_file.read_text(encoding="utf-8"))
     data["budget"]["reserve"] = "20000.00"
     case_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     assert main(["plan", str(case_file), "--fit", "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    assert "Disposable income per month: -¥16,500.00" in out  # 12,700 − 9,200 − 20,000
+    assert "Disposable income per month: -CN¥16,500.00" in out  # 12,700 − 9,200 − 20,000
     assert "Status quo" in out
     assert "维持现状" not in out
 
@@ -222,8 +234,253 @@ def test_import__warns_about_ignored_columns_in_chinese(tmp_path, capsys):
     """Columns the importer does not know are named in a Chinese warning line."""
     table, case = tmp_path / "debts.csv", tmp_path / "new.json"
     assert main(["template", "-o", str(table)]) == 0
+    _fill_in_template(table)
     lines = table.read_text(encoding="utf-8-sig").splitlines()
     table.write_text("\n".join([lines[0] + ",手续费说明", lines[1] + ",备注"]) + "\n", encoding="utf-8")
     assert main(["import", str(table), "-o", str(case), "--as-of", "2026-11-23"]) == 0
     err = capsys.readouterr().err
     assert "以下列无法识别，未导入：手续费说明" in err
+
+
+# ------------------------------------------------------------------------------------------------ import over a case
+
+
+@pytest.fixture
+def own_table(tmp_path):
+    """The debts template with its sample row made the user's own (one debt, cmb-card, ¥38,600.00 owed)."""
+    table = tmp_path / "debts.csv"
+    assert main(["template", "-o", str(table)]) == 0
+    _fill_in_template(table)
+    return table
+
+
+def _import(table, case, *extra):
+    return main(["import", str(table), "-o", str(case), "--as-of", "2026-11-23", *extra])
+
+
+def test_import__over_an_existing_case_refuses_without_update_or_force(tmp_path, own_table, capsys):
+    """Importing over an existing case is refused (exit 2, file untouched) and the message names --update and
+    --force."""
+    case = tmp_path / "case.json"
+    assert _import(own_table, case, "--income", "9000") == 0
+    before = case.read_bytes()
+    capsys.readouterr()
+    assert _import(own_table, case) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert f"文件 {case} 已存在" in err
+    assert "--update" in err
+    assert "--force" in err
+    assert case.read_bytes() == before
+    assert main(["--lang", "en", "import", str(own_table), "-o", str(case)]) == 2
+    assert f"the file {case} already exists; add --update" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["case.json", "debts.csv"]
+
+
+def test_import__update_keeps_scenarios_notes_and_budget_and_replaces_debts(tmp_path, own_table, capsys):
+    """--update replaces the case's debts by the table's and keeps its scenarios, notes and budget."""
+    from planner.io.casefile import dumps_case
+    from planner.io.examples import example_case
+
+    case = tmp_path / "case.json"
+    assert _import(own_table, case, "--income", "9000", "--expenses", "6000", "--reserve", "500") == 0
+    data = json.loads(case.read_text(encoding="utf-8"))
+    scenario = json.loads(dumps_case(example_case()))["scenarios"][0]
+    scenario["plans"] = [p for p in scenario["plans"] if p["debt_id"] == "cmb-card"]
+    data["scenarios"] = [scenario]
+    data["notes"] = "2026-11-20 与招商银行通话：可分 60 期"
+    case.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    own_table.write_text(own_table.read_text(encoding="utf-8").replace("38600.00", "30000.00"), encoding="utf-8")
+    capsys.readouterr()
+    assert _import(own_table, case, "--update") == 0
+    assert "planner: 注意：没有填写家庭收支" not in capsys.readouterr().err
+    updated = json.loads(case.read_text(encoding="utf-8"))
+    assert [(d["id"], d["outstanding_principal"]) for d in updated["debts"]] == [("cmb-card", "30000.00")]
+    assert updated["scenarios"] == [scenario]
+    assert updated["notes"] == "2026-11-20 与招商银行通话：可分 60 期"
+    assert updated["budget"] == data["budget"]
+    assert main(["plan", str(case), "--json"]) == 0
+    plan = json.loads(capsys.readouterr().out)
+    assert plan["disposable"] == "2500.00"  # 9000 − 6000 − 500, kept
+    assert [s["name"] for s in plan["scenarios"]] == ["维持现状", scenario["name"]]
+
+
+def test_import__force_keeps_every_old_version_as_a_stamped_backup(tmp_path, own_table, capsys):
+    """--force starts a new case and keeps the old file as NAME.<stamp>.bak; a second --force keeps both."""
+    case = tmp_path / "case.json"
+    assert _import(own_table, case, "--income", "1000") == 0
+    first = case.read_bytes()
+    assert _import(own_table, case, "--income", "2000", "--force") == 0
+    second = case.read_bytes()
+    assert _import(own_table, case, "--income", "3000", "--force") == 0
+    err = capsys.readouterr().err
+    kept = sorted(p for p in tmp_path.glob("case.json.*.bak"))
+    assert len(kept) == 2
+    assert {p.read_bytes() for p in kept} == {first, second}
+    assert all(f"原文件已另存为 {p}" in err for p in kept)
+    assert json.loads(case.read_text(encoding="utf-8"))["budget"]["incomes"][0]["amount"] == "3000.00"
+
+
+def test_import__without_budget_warns(tmp_path, own_table, capsys):
+    """An import without --income and --expenses warns that the money for repayments counts as 0; with them, not."""
+    assert _import(own_table, tmp_path / "a.json") == 0
+    err = capsys.readouterr().err
+    assert "planner: 注意：没有填写家庭收支，可用于还款的金额按 0 计算" in err
+    assert "--income" in err
+    assert _import(own_table, tmp_path / "b.json", "--income", "9000", "--expenses", "6000") == 0
+    assert "没有填写家庭收支" not in capsys.readouterr().err
+    assert main(["--lang", "en", "import", str(own_table), "-o", str(tmp_path / "c.json")]) == 0
+    assert "--income" in capsys.readouterr().err
+
+
+def test_import__untouched_template_sample_row_is_refused(tmp_path, capsys):
+    """The template as written (its sample row still marked) does not import: exit 2, the row named, no case."""
+    from planner.io.tabular import SAMPLE_MARK
+
+    table, case = tmp_path / "debts.csv", tmp_path / "case.json"
+    assert main(["template", "-o", str(table)]) == 0
+    capsys.readouterr()
+    assert main(["import", str(table), "-o", str(case), "--as-of", "2026-11-23"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == (f"planner: 第 2 行：该行是模板中的示例行（虚构数据）；请删除这一行，或改成您自己的债务并删去编号中的"
+                      f"“{SAMPLE_MARK}”")
+    assert len(err) == 2
+    assert not case.exists()
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_check__spreadsheet_says_to_import_it(tmp_path, capsys, suffix):
+    """`check` on a debts table (not a case) is one line, exit 2, telling to run planner import first."""
+    from openpyxl import Workbook
+
+    table = tmp_path / f"debts{suffix}"
+    if suffix == ".xlsx":
+        workbook = Workbook()
+        workbook.active.append(["编号", "剩余本金（元）"])
+        workbook.active.append(["a", 100])
+        workbook.save(table)
+    else:
+        table.write_text("编号,剩余本金（元）\na,100\n", encoding="utf-8")
+    assert main(["check", str(table)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "这是表格文件，不是案例文件" in err
+    assert f"planner import {table} -o" in err
+    assert main(["--lang", "en", "check", str(table)]) == 2
+    assert f"run planner import {table} -o" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", [["example"], ["template"], ["import", "{table}"]])
+def test_output_folder_is_refused_as_a_folder(tmp_path, own_table, capsys, command):
+    """-o naming a folder is one line saying it is a folder, exit 2, nothing written."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    argv = [a.format(table=own_table) for a in command]
+    assert main([*argv, "-o", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert f"文件 {folder} 无法写入：这是一个文件夹，不是文件" in err
+    assert list(folder.iterdir()) == []
+    assert main(["--lang", "en", *argv, "-o", str(folder)]) == 2
+    assert "folder" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------------------------------------ plan: window, detail
+
+
+def test_plan__detail_reconciles(case_file, capsys):
+    """plan --json --detail: for every scenario the months' payments, the debts' totals and the debts' schedules
+    each sum to the scenario's total_paid, to the fen."""
+    from decimal import Decimal
+
+    assert main(["plan", str(case_file), "--json", "--detail", "--fit"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert len(data["scenarios"]) == 5
+    for scenario in data["scenarios"]:
+        total = Decimal(scenario["total_paid"])
+        assert sum(Decimal(m["payments"]) for m in scenario["months"]) == total, scenario["name"]
+        assert sum(Decimal(d["total_paid"]) for d in scenario["debts"]) == total, scenario["name"]
+        assert sum(Decimal(line["payment"]) for d in scenario["debts"] for line in d["schedule"]) == total
+        assert len(scenario["months"]) == scenario["months_compared"]
+    status_quo = data["scenarios"][0]
+    assert status_quo["total_paid"] == "240323.13"
+
+
+def test_plan__short_horizon_still_covers_every_negotiated_plan(case_file, capsys):
+    """--horizon 24 on the example compares 60 months (its longest plan is 60 installments), and no scenario has
+    more months over budget than months compared."""
+    assert main(["plan", str(case_file), "--json", "--horizon", "24"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["horizon"], data["window"]) == (24, 60)
+    assert [(s["name"], s["shortfall_months"], s["months_compared"]) for s in data["scenarios"]] == [
+        ("维持现状", 13, 60), ("全部停息分期60期", 0, 60), ("延期12个月后分期", 48, 60), ("部分一次性结清", 1, 60)]
+    assert all(s["shortfall_months"] <= s["months_compared"] for s in data["scenarios"])
+
+
+def test_plan__error_finding_is_shown_when_plan_exits_1(case_file, capsys):
+    """When plan exits 1 for an error finding (a contract dated after the as-of date), its output names it."""
+    data = json.loads(case_file.read_text(encoding="utf-8"))
+    data["debts"][0]["contract_date"] = "2027-01-01"
+    data["debts"][0]["overdue_since"] = None
+    case_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert main(["plan", str(case_file)]) == 1
+    out = capsys.readouterr().out
+    assert "[错误]" in out
+    assert "2027年1月1日" in out
+    assert main(["plan", str(case_file), "--json"]) == 1
+    plan = json.loads(capsys.readouterr().out)
+    assert "CONTRACT_AFTER_AS_OF" in {f["code"] for f in plan["findings"]}
+
+
+def test_plan__text_fits_100_columns_when_not_a_terminal(case_file, capsys, monkeypatch):
+    """Without COLUMNS and with stdout not a terminal, no line of the plan text is wider than 100 columns (a
+    Chinese character counts 2), in either language."""
+    import unicodedata
+
+    monkeypatch.delenv("COLUMNS", raising=False)
+
+    def columns(line):
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+    for lang in ("zh", "en"):
+        assert main(["plan", str(case_file), "--fit", "--lang", lang]) == 0
+        out = capsys.readouterr().out
+        too_wide = [line for line in out.splitlines() if columns(line) > 100]
+        assert too_wide == [], lang
+
+
+# ------------------------------------------------------------------------------------------------ argument errors
+
+
+@pytest.mark.parametrize(
+    ("argv", "zh", "en"),
+    [
+        (["schedule", "--principal", "1000", "--annual-rate", "5"], "planner schedule: 缺少必填参数：--months",
+         "planner schedule: the following arguments are required: --months"),
+        (["import"], "planner import: 缺少必填参数：debts, -o/--output",
+         "planner import: the following arguments are required: debts, -o/--output"),
+        (["plan", "case.json", "--bogus"], "planner: 无法识别的参数：--bogus",
+         "planner: unrecognized arguments: --bogus"),
+    ],
+)
+def test_argument_errors_speak_the_chosen_language(capsys, argv, zh, en):
+    """argparse's own complaints are one line, exit 2: Chinese by default, English with --lang en (before or
+    after the command)."""
+    assert main(argv) == 2
+    assert capsys.readouterr().err == zh + "\n"
+    for args in (["--lang", "en", *argv], [*argv, "--lang", "en"]):
+        assert main(args) == 2
+        assert capsys.readouterr().err == en + "\n"
+
+
+def test_plan__table_at_100_columns_shows_every_column_whole(case_file, capsys, monkeypatch):
+    """Without COLUMNS and not on a terminal, the comparison table keeps its last column (the debt-free date)
+    whole in either language: the fitted plan's row ends with 2030-12-23."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+    for lang in ("zh", "en"):
+        assert main(["plan", str(case_file), "--fit", "--lang", lang]) == 0
+        lines = capsys.readouterr().out.splitlines()
+        rows = [line for line in lines if " 155,914.58 " in line]  # the fitted plan's total cost, a table cell
+        assert len(rows) == 1, lang
+        assert rows[0].endswith("2030-12-23"), (lang, rows[0])
+        assert sum(line.endswith("2031-11-23") for line in lines) == 3, lang

@@ -9,7 +9,8 @@ import pytest
 
 from planner.cli import main
 from planner.dates import add_months
-from planner.engines.payoff import payoff_debts_from_case, simulate, to_json
+from planner.engines.payoff import payoff_debts_from_case, simulate
+from planner.io.export import payoff_json
 
 HEADER = "id,creditor,balance,annual_rate,min_payment\n"
 ROWS = "card,招商银行信用卡,\"12,000\",18,10%:100\nloan,借呗,30000,24%,1500\nfamily,亲戚,5000,0,0\n"
@@ -34,7 +35,8 @@ def test_payoff__json_contract(capsys, debts_csv):
                          "--start", "2026-01-15", "--json")
     assert (code, err) == (0, "")
     data = json.loads(out)
-    assert list(data) == ["months_to_debt_free", "debt_free_date", "total_interest", "total_paid", "debts", "months"]
+    assert list(data) == ["months_to_debt_free", "debt_free_date", "total_interest", "total_paid", "debts", "months",
+                          "findings"]
     assert data["months_to_debt_free"] == 14
     assert data["debt_free_date"] == "2027-03-15"
     assert data["total_interest"] == "5100.44"
@@ -54,7 +56,7 @@ def test_payoff__json_contract(capsys, debts_csv):
 
 
 def test_payoff__json_matches_the_engine(capsys, debts_csv):
-    """The CLI's JSON is to_json of the engine's result for the same inputs, extras and order included."""
+    """The CLI's JSON is payoff_json of the engine's result for the same inputs, extras and order included."""
     code, out, _ = run(capsys, "payoff", "--debts", str(debts_csv), "--monthly", "4000", "--policy", "custom",
                        "--order", "family,loan", "--extra", "2026-03:5000", "--extra", "2026-05：1000",
                        "--start", "2026-01-15", "--json")
@@ -64,13 +66,14 @@ def test_payoff__json_matches_the_engine(capsys, debts_csv):
     expected = simulate(read_payoff_debts(debts_csv), monthly_budget="4000", policy="custom",
                         order=["family", "loan"], extras=[(2026, 3, "5000"), (2026, 5, "1000")],
                         start=date(2026, 1, 15))
-    assert json.loads(out) == to_json(expected)
+    assert json.loads(out) == payoff_json(expected)
     assert expected.order == ("family", "loan", "card")
     assert expected.months[1].available == Decimal("9000.00")
 
 
-def test_payoff__compare_text_table(capsys, debts_csv):
+def test_payoff__compare_text_table(capsys, debts_csv, monkeypatch):
     """--compare prints the four policies and the minimums-only path side by side under Chinese headers."""
+    monkeypatch.setenv("COLUMNS", "200")  # wide enough that no header wraps onto a second line
     code, out, err = run(capsys, "payoff", "--debts", str(debts_csv), "--monthly", "4000", "--compare",
                          "--start", "2026-01-15")
     assert (code, err) == (0, "")
@@ -82,7 +85,7 @@ def test_payoff__compare_text_table(capsys, debts_csv):
         assert any(line.startswith(row) for line in lines)
     interest = next(line for line in lines if line.startswith("利息合计"))
     assert "5,100.44" in interest
-    assert "family 没有最低还款" in out
+    assert "family: 没有最低还款" in out
 
 
 def test_payoff__compare_json_list(capsys, debts_csv):
@@ -108,7 +111,7 @@ def test_payoff__single_policy_text(capsys, debts_csv):
                        "--policy", "snowball", "--start", "2026-01-15")
     assert code == 0
     assert "snowball (smallest balance first)" in out
-    assert "10% of the balance (at least ¥100.00)" in out
+    assert "10% of the balance (at least CN¥100.00)" in out
 
 
 def test_payoff__gb18030_csv_with_chinese_headers(capsys, tmp_path):
@@ -160,7 +163,7 @@ def test_payoff__case_file(capsys, tmp_path):
     assert (code, err) == (0, "")
     expected = simulate(payoff_debts_from_case(case), monthly_budget="12000", policy="avalanche",
                         start=date(2026, 1, 1))
-    assert json.loads(out) == to_json(expected)
+    assert json.loads(out) == payoff_json(expected)
 
 
 def test_payoff__case_start_defaults_to_as_of(capsys, tmp_path):
@@ -189,7 +192,7 @@ def test_payoff__start_defaults_to_today(capsys, debts_csv):
     ("content", "extra_args", "expected"),
     [
         (HEADER + ROWS, ["--policy", "custom", "--order", "card,nope"], ["还款顺序", "nope"]),
-        ("id,creditor,balance,min_payment\na,b,1,1\n", ["--policy", "avalanche"], ["年利率", "缺少该列"]),
+        ("id,creditor,balance,min_payment\na,b,1,1\n", ["--policy", "avalanche"], ["缺少“年利率 / annual_rate”列"]),
         (HEADER + "a,b,100,10,10\nb,c,-5,10,10\n", ["--policy", "avalanche"], ["第 3 行", "余额", "负数"]),
         (HEADER + "a,b,100,10,10%:x\n", ["--policy", "avalanche"], ["第 2 行", "最低还款"]),
         (HEADER + "a,b,100,abc,10\n", ["--policy", "avalanche"], ["第 2 行", "年利率"]),
@@ -254,7 +257,7 @@ def test_payoff__extra_takes_several_values_and_repeats(capsys, debts_csv):
 
     expected = simulate(read_payoff_debts(debts_csv), monthly_budget="4000", policy="avalanche",
                         extras=[(2026, 3, "100"), (2026, 4, "50"), (2026, 6, "7")], start=date(2026, 1, 15))
-    assert json.loads(out) == to_json(expected)
+    assert json.loads(out) == payoff_json(expected)
     assert [m.available for m in expected.months[1:5]] == [Decimal("4100.00"), Decimal("4050.00"),
                                                            Decimal("4000.00"), Decimal("4007.00")]
 
@@ -272,7 +275,7 @@ def test_payoff__order_without_custom_policy_is_refused(capsys, debts_csv, polic
     code, _, err = run(capsys, "--lang", "en", "payoff", "--debts", str(debts_csv), "--monthly", "4000",
                        "--policy", policy, "--order", "loan", "--start", "2026-01-15")
     assert code == 2
-    assert "--order only applies to the custom policy" in err
+    assert "'order' only applies to the custom policy, not to --policy " + policy in err
 
 
 def test_payoff__order_with_custom_or_compare_is_accepted(capsys, debts_csv):
@@ -301,8 +304,14 @@ def test_payoff__case_file_given_as_debts_table(capsys, tmp_path):
         code, out, err = run(capsys, "payoff", "--debts", str(file), "--monthly", "4000", "--policy", "avalanche")
         assert (code, out) == (2, "")
         assert err.count("\n") == 1
-        assert "case file" in err
-        assert "CASE without --debts" in err
+        assert "是案例文件，不是债务表" in err
+        assert "请把它作为 CASE 直接传入，不要加 --debts" in err
+        code, out, err = run(capsys, "--lang", "en", "payoff", "--debts", str(file), "--monthly", "4000",
+                             "--policy", "avalanche")
+        assert (code, out) == (2, "")
+        assert err.count("\n") == 1
+        assert "is a case file" in err
+        assert "pass it as CASE, without --debts" in err
 
 
 def test_payoff__table_without_recognised_header(capsys, tmp_path):
@@ -319,11 +328,12 @@ def test_payoff__table_without_recognised_header(capsys, tmp_path):
                        "avalanche")
     assert code == 2
     assert "no recognised header" in err
-    assert "expected id,creditor,balance,annual_rate,min_payment (or 编号,债权人,余额,年利率,最低还款)" in err
+    assert "expected 编号,债权人,余额,年利率,最低还款 / id,creditor,balance,annual_rate,min_payment as the first row" in err
 
 
-def test_payoff__english_text_reads_naturally(capsys, debts_csv):
+def test_payoff__english_text_reads_naturally(capsys, debts_csv, monkeypatch):
     """English text: "Debt-free after 14 months (2027-03-15)", and "Not debt-free within N months" when not."""
+    monkeypatch.setenv("COLUMNS", "200")  # the comparison's row labels on one line each
     code, out, _ = run(capsys, "--lang", "en", "payoff", "--debts", str(debts_csv), "--monthly", "4000",
                        "--policy", "avalanche", "--start", "2026-01-15")
     assert code == 0
@@ -339,11 +349,12 @@ def test_payoff__english_text_reads_naturally(capsys, debts_csv):
     assert any(line.startswith("card paid off in month") for line in out.splitlines())
 
 
-def test_payoff__compare_interest_saved_uses_the_engine_rule(capsys, tmp_path):
+def test_payoff__compare_interest_saved_uses_the_engine_rule(capsys, tmp_path, monkeypatch):
     """The comparison's "interest saved" row is payoff.interest_saved for each policy ("—" for the baseline)."""
     from planner.cli.payoff import read_payoff_debts
     from planner.engines.payoff import compare_policies, interest_saved, minimums_only
 
+    monkeypatch.setenv("COLUMNS", "200")  # the row label on one line
     path = tmp_path / "debts.csv"
     path.write_text(HEADER + "card,招商,12000,18,10%:100\nloan,借呗,30000,24,1500\n", encoding="utf-8")
     code, out, _ = run(capsys, "--lang", "en", "payoff", "--debts", str(path), "--monthly", "4000", "--compare",
@@ -403,7 +414,7 @@ def test_payoff__unquoted_thousands_comma_is_one_line_exit_2(capsys, tmp_path):
     code, _, err = run(capsys, "--lang", "en", "payoff", "--debts", str(path), "--monthly", "6000", "--policy",
                        "avalanche")
     assert code == 2
-    assert "row 3: 'file' has 6 cells but the header has 5" in err
+    assert "row 3: the row has 6 cells but the header has 5 (loan,借呗,30000,24,4,500)" in err
     assert "write 4500, not 4,500" in err
 
 
@@ -461,22 +472,25 @@ def test_payoff__fraction_rate_warns_and_continues(capsys, tmp_path):
                          "--start", "2026-01-15", "--json")
     assert code == 0
     assert json.loads(out)["months_to_debt_free"] is not None
-    assert err.splitlines() == [
-        "planner: 注意：card 的年利率为 0.18%，很低；如果本意是 18%，请在表中写 18",
-        "planner: 注意：loan 的年利率为 0.2395%，很低；如果本意是 23.95%，请在表中写 23.95",
-    ]
+    lines = err.splitlines()
+    assert len(lines) == 2
+    for line, debt, rate, meant in zip(lines, ("card", "loan"), ("0.18", "0.2395"), ("18", "23.95"), strict=True):
+        assert line.startswith(f"planner: [注意] {debt}: ")
+        assert f"很低（年利率 {rate}%）" in line
+        assert line.endswith(f"如果本意是年利率 {meant}%，请填写 {meant}（利率按百分数填写）。")
     code, out, err = run(capsys, "--lang", "en", "payoff", "--debts", str(path), "--monthly", "4000", "--compare",
                          "--start", "2026-01-15")
     assert code == 0
     assert out
-    assert err.splitlines() == [
-        "planner: note: card's annual rate is 0.18%, which is very low; if you meant 18%, write 18 in the table",
-        ("planner: note: loan's annual rate is 0.2395%, which is very low; if you meant 23.95%, write 23.95 in "
-         "the table"),
-    ]
+    lines = err.splitlines()
+    assert len(lines) == 2
+    for line, debt, rate, meant in zip(lines, ("card", "loan"), ("0.18", "0.2395"), ("18", "23.95"), strict=True):
+        assert line.startswith(f"planner: [warning] {debt}: ")
+        assert f"The annual rate is very low ({rate}% a year)" in line
+        assert line.endswith(f"if {meant}% a year was meant, enter {meant} (rates are percentages).")
 
 
-def test_payoff__compare_shows_what_is_still_owed_and_explains_the_dash(capsys, debts_csv):
+def test_payoff__compare_shows_what_is_still_owed_and_explains_the_dash(capsys, debts_csv, monkeypatch):
     """When paying only the minimums never finishes (family has no minimum), the comparison shows what each plan
     still owes at the end and says once, under the table, why "interest saved" is "—"."""
     code, out, err = run(capsys, "payoff", "--debts", str(debts_csv), "--monthly", "4000", "--compare",
@@ -491,6 +505,7 @@ def test_payoff__compare_shows_what_is_still_owed_and_explains_the_dash(capsys, 
     assert notes == ["—：仅还最低还款在 600 个月内还不清，利息无法比较（其利息只算到测算期末，另见剩余未还）"]
     table_end = max(i for i, line in enumerate(lines) if line.startswith("family 还清月份"))
     assert lines[table_end + 1] == notes[0]
+    monkeypatch.setenv("COLUMNS", "200")  # the English row labels on one line each
     code, out, _ = run(capsys, "--lang", "en", "payoff", "--debts", str(debts_csv), "--monthly", "4000",
                        "--compare", "--start", "2026-01-15")
     assert code == 0
@@ -512,7 +527,8 @@ def test_payoff__compare_without_dashes_has_no_dash_note(capsys, tmp_path):
 
 
 def test_payoff__negative_and_zero_amounts_put_the_sign_before_the_yuan_sign(debts_csv):
-    """Amounts print "-¥3,000.00" (or "-3,000.00" in a table cell), never "¥-3,000.00"; zero is "¥0.00"."""
+    """Amounts print "-¥3,000.00" ("-CN¥3,000.00" in English, "-3,000.00" in a table cell), never "¥-3,000.00";
+    zero is "¥0.00"."""
     from planner.cli.payoff import format_comparison, format_result, read_payoff_debts
     from planner.engines.payoff import compare_policies, minimums_only
 
@@ -529,8 +545,26 @@ def test_payoff__negative_and_zero_amounts_put_the_sign_before_the_yuan_sign(deb
     interest = next(line for line in text.splitlines() if line.startswith("total interest"))
     assert interest.split()[2] == "0.00"
     odd = dataclasses.replace(results[1], total_paid=Decimal("-3000.00"), total_interest=Decimal("-0.00"))
-    for lang in ("zh", "en"):
+    for lang, sign in (("zh", "-¥3,000.00"), ("en", "-CN¥3,000.00")):
         for output in (format_result(debts[:2], odd, lang=lang), text):
             assert "¥-" not in output
             assert "-0.00" not in output
-        assert "-¥3,000.00" in format_result(debts[:2], odd, lang=lang)
+        assert sign in format_result(debts[:2], odd, lang=lang)
+
+
+def test_payoff__compare_at_100_columns_shows_every_figure_in_full(capsys, debts_csv, monkeypatch):
+    """Without COLUMNS and not on a terminal, the comparison (in either language) shows every column and every
+    amount whole: no line is wider than 100 columns and the minimums-only figures are all there."""
+    import unicodedata
+
+    monkeypatch.delenv("COLUMNS", raising=False)
+    for lang in ("zh", "en"):
+        code, out, _ = run(capsys, "--lang", lang, "payoff", "--debts", str(debts_csv), "--monthly", "4000",
+                           "--compare", "--start", "2026-01-15")
+        assert code == 0
+        lines = out.splitlines()
+        widths = [sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line) for line in lines
+                  if not line.startswith(("—", "-"))]
+        assert max(widths) <= 100, lang
+        for figure in ("10,695.09", "52,695.09", "5,000.00", "5,100.44"):  # the minimums-only path, avalanche
+            assert any(line.split()[-1:] == [figure] or f" {figure} " in line for line in lines), (lang, figure)

@@ -42,8 +42,8 @@ def test_schedule__text_table_has_chinese_headers_and_totals(capsys):
     rows = [line for line in out.splitlines() if line.strip()[:1].isdigit() and "2026-" in line]
     assert [row.split()[1] for row in rows] == ["2026-02-28", "2026-03-31", "2026-04-30"]
     assert len({len(row) for row in rows}) == 1  # right-aligned columns
-    assert "还款总额 1,020.07 元" in out
-    assert "利息总额 20.07 元" in out
+    assert "还款总额 ¥1,020.07" in out
+    assert "利息总额 ¥20.07" in out
 
 
 def test_schedule__start_defaults_to_today(capsys):
@@ -142,3 +142,13 @@ def test_schedule__full_width_months_are_read(capsys):
             "2026-01-15", "--json"]
     assert main(args) == 0
     assert json.loads(capsys.readouterr().out)["months"] == 12
+
+
+def test_schedule__rate_written_as_people_write_it(capsys):
+    """--annual-rate accepts what the debts table accepts: 日万分之五 is 0.05 % a day, 18.25 % a year (× 365)."""
+    args = ["schedule", "--principal", "1200", "--annual-rate", "日万分之五", "--months", "12", "--start",
+            "2026-01-15", "--json"]
+    assert main(args) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["annual_rate"] == "18.25"
+    assert data["installments"][0]["interest"] == "18.25"  # 1200 × 18.25 % / 12 = 18.25

@@ -1,4 +1,5 @@
-"""Tests for planner.domain.model and planner.domain.options: validated, frozen value objects."""
+"""Tests for planner.domain.model and planner.domain.options (validated, frozen value objects) and
+planner.domain.checks (valid figures that look mistyped)."""
 
 import dataclasses
 from datetime import date
@@ -7,10 +8,13 @@ from decimal import Decimal
 import pytest
 
 from planner.domain.case import Case
+from planner.domain.checks import debt_checks, rate_fraction
 from planner.domain.model import Budget, CreditorKind, Debt, ExpenseCategory, ExpenseItem, IncomeItem
 from planner.domain.options import Deferral, Plan, Restructure, Scenario, Settlement, Waiver, WaiverMode
 from planner.errors import InvalidInput
-from planner.rates import Rate
+from planner.findings import Scope, Severity
+from planner.rates import Rate, RateUnit
+from planner.text import render
 
 
 def make_debt(**changes):
@@ -52,7 +56,8 @@ def test_debt__is_frozen():
      ({"penalty_interest": "abc"}, "penalty_interest", "not_a_number"),
      ({"contract_rate": "NaN"}, "contract_rate", "not_finite"),
      ({"overdue_since": "2020-01-01"}, "overdue_since", "date_order"),
-     ({"contract_date": "2021-02-30"}, "contract_date", "bad_date")],
+     ({"contract_date": "2021-02-30"}, "contract_date", "no_such_date"),
+     ({"contract_date": "2021-30-02"}, "contract_date", "bad_date")],
 )
 def test_debt__bad_values_name_field(changes, field, code):
     """Each bad value names its field and rule."""
@@ -118,19 +123,21 @@ def test_case__checks_references_and_duplicates():
 
 
 @pytest.mark.parametrize(
-    ("make", "field"),
+    ("make", "field", "code"),
     [
-        (lambda: Restructure(months=12, method="foo"), "method"),
-        (lambda: Restructure(months=12, rate="foo"), "rate"),
-        (lambda: Deferral(months=3, interest="foo"), "interest"),
-        (lambda: Restructure(months=12, method=None), "method"),
+        (lambda: Restructure(months=12, method="foo"), "method", "unknown_choice"),
+        (lambda: Restructure(months=12, rate="foo"), "rate", "unknown_choice"),
+        (lambda: Deferral(months=3, interest="foo"), "interest", "unknown_choice"),
+        # A missing choice is "required" (planner.choices.parse_choice), still listing the values.
+        (lambda: Restructure(months=12, method=None), "method", "required"),
     ],
 )
-def test_options__unknown_choice_names_the_field_and_lists_the_values(make, field):
-    """An unknown method, rate choice or deferral interest is unknown_choice naming the field, not ValueError."""
+def test_options__unknown_choice_names_the_field_and_lists_the_values(make, field, code):
+    """An unknown method, rate choice or deferral interest is unknown_choice (a missing one required) naming the
+    field, not ValueError."""
     with pytest.raises(InvalidInput) as err:
         make()
-    assert (err.value.field, err.value.code) == (field, "unknown_choice")
+    assert (err.value.field, err.value.code) == (field, code)
     assert err.value.params["choices"]
     assert "foo" not in err.value.params["choices"]
 
@@ -235,15 +242,40 @@ def test_scenario__start_near_9999_is_out_of_range():
     assert (err.value.field, err.value.code) == ("start", "out_of_range")
 
 
-def test_sanity_findings__flag_probable_typos():
+def test_debt_checks__flag_probable_typos():
     """Valid but suspicious figures get findings: a fractional rate, no payment, principal above the original."""
-    from planner.domain.model import sanity_findings
-
     debt = make_debt(contract_rate="0.18", monthly_payment="0", overdue_since="2027-01-01",
                      outstanding_principal="60000")
-    codes = [f.code for f in sanity_findings(debt, date(2026, 11, 23))]
+    codes = [f.code for f in debt_checks(debt)]
     # The overdue date after as-of is left to the cap audit's WINDOW_EMPTY (one finding, not two).
     assert codes == ["RATE_LOOKS_LIKE_FRACTION", "NO_MONTHLY_PAYMENT", "PRINCIPAL_ABOVE_ORIGINAL"]
-    message = sanity_findings(debt, date(2026, 11, 23))[0].message_zh
-    assert "如果本意是 18%，请改为 18" in message
-    assert sanity_findings(make_debt(), date(2026, 11, 23)) == ()
+    fraction = debt_checks(debt)[0]
+    assert (fraction.scope, fraction.subject) == (Scope.DEBT, "card")
+    assert (fraction.param("field"), fraction.param("meant_value")) == ("contract_rate", Decimal(18))
+    message = render(fraction, "zh")
+    assert "如果本意是年利率 18%，请填写 18" in message
+    assert debt_checks(make_debt()) == ()
+
+
+def test_rate_fraction__keeps_the_unit_of_the_rate():
+    """0.0015 % a month looks like a fraction and suggests 0.15 % a month (never "15 %"); 0.15 % a month, i.e. 1.8 %
+    a year, is a plausible installment fee and gives no finding."""
+    finding = rate_fraction(Rate.monthly_percent("0.0015"), "fee_rate", "card")
+    assert (finding.code, finding.severity, finding.scope, finding.subject) == (
+        "RATE_LOOKS_LIKE_FRACTION", Severity.WARNING, Scope.DEBT, "card")
+    assert (finding.param("field"), finding.param("meant_value")) == ("fee_rate", Decimal("0.15"))
+    meant = finding.param("meant")
+    assert (meant.unit, meant.quoted, meant.percent_per_year) == (RateUnit.MONTHLY_PERCENT, Decimal("0.15"),
+                                                                   Decimal("1.8"))
+    assert "如果本意是月利率 0.15%（折合年利率 1.8%），请填写 0.15" in render(finding, "zh")
+    assert "if 0.15% a month (1.8% a year) was meant, enter 0.15" in render(finding, "en")
+    assert "年利率 15%" not in render(finding, "zh")
+    assert "15% a year" not in render(finding, "en")
+    assert Rate.monthly_percent("0.15").percent_per_year == Decimal("1.80")
+    assert rate_fraction(Rate.monthly_percent("0.15"), "fee_rate", "card") is None
+    # An annual rate keeps its unit too: 0.18 % a year suggests 18 % a year; 1 % a year and 0 give nothing.
+    annual = rate_fraction(Rate.annual_percent("0.18"), "contract_rate", "card")
+    assert (annual.param("meant").unit, annual.param("meant_value")) == (RateUnit.ANNUAL_PERCENT, Decimal(18))
+    assert rate_fraction(Rate.annual_percent("1"), "contract_rate", "card") is None
+    assert rate_fraction(Rate.annual_percent("0"), "contract_rate", "card") is None
+    assert rate_fraction(None, "fee_rate", "card") is None

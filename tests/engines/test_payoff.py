@@ -22,10 +22,12 @@ from planner.engines.payoff import (
     minimums_only,
     payoff_debts_from_case,
     simulate,
-    to_json,
 )
 from planner.errors import InvalidInput
+from planner.findings import Scope, Severity
+from planner.io.export import payoff_json
 from planner.rates import Rate
+from planner.text import render
 
 START = date(2026, 1, 15)
 D = Decimal
@@ -350,6 +352,32 @@ def test_minimum_below_interest__reported_per_debt():
     assert all(subject != "ok" for _, subject in found)
 
 
+def test_findings__plan_level_scope_is_the_policy_debt_level_the_debt():
+    """Plan-level findings are about the scenario named by the policy (or minimums-only); per-debt ones about the
+    debt; balances that do not fall are a warning, not an error."""
+    runaway = simulate([debt("A", "1000000", "1000", "0")], monthly_budget="1", policy="avalanche", start=START)
+    assert [(f.code, f.severity, f.scope, f.subject) for f in runaway.findings] == [
+        ("PAYOFF_BALANCES_DO_NOT_FALL", Severity.WARNING, Scope.SCENARIO, "avalanche"),
+        ("PAYOFF_HORIZON", Severity.WARNING, Scope.SCENARIO, "avalanche"),
+        ("PAYOFF_MINIMUM_BELOW_INTEREST", Severity.WARNING, Scope.DEBT, "A"),
+    ]
+    short = simulate(two_debts(), monthly_budget="100", policy="snowball", start=START, horizon=3)
+    assert [(f.code, f.scope, f.subject) for f in short.findings] == [
+        ("PAYOFF_SHORTFALL", Scope.SCENARIO, "snowball"), ("PAYOFF_HORIZON", Scope.SCENARIO, "snowball")]
+    base = minimums_only(two_debts(), start=START, horizon=3)
+    assert [(f.code, f.scope, f.subject) for f in base.findings] == [
+        ("PAYOFF_HORIZON", Scope.SCENARIO, "minimums-only")]
+
+
+def test_payoff_month__figures_are_read_only():
+    """A month's per-debt figures are read-only mappings: results are immutable all the way down."""
+    month = simulate(two_debts(), monthly_budget="400", policy="avalanche", start=START).months[0]
+    for figures in (month.payments, month.interest, month.balances):
+        with pytest.raises(TypeError):
+            figures["A"] = D("0.00")
+    assert month.payments == {"A": D("350.00"), "B": D("50.00")}
+
+
 # ------------------------------------------------------------------------------------- fixed plans, zero
 
 
@@ -387,7 +415,7 @@ def test_zero_balance__paid_off_at_month_zero():
         ({"horizon": 0}, "horizon", "out_of_range"),
         ({"horizon": "12"}, "horizon", "not_integer"),
         ({"extras": [(2026, 3, "-5")]}, "extras", "negative"),
-        ({"start": "2026-02-30"}, "start", "bad_date"),
+        ({"start": "2026-02-30"}, "start", "no_such_date"),
     ],
 )
 def test_simulate__bad_arguments_name_the_field(kwargs, field, code):
@@ -474,11 +502,13 @@ def test_comparison_rows__plain_data_with_interest_saved():
     assert comparison_rows([base])[0]["policy"] == "minimums-only"
 
 
-def test_to_json__contract_keys():
-    """to_json gives exactly the CLI contract's keys, amounts as two-place strings."""
+def test_payoff_json__contract_keys():
+    """payoff_json gives exactly the CLI contract's keys, amounts as two-place strings, findings last."""
     result = simulate(two_debts(), monthly_budget="400", policy="avalanche", start=START)
-    data = to_json(result)
-    assert list(data) == ["months_to_debt_free", "debt_free_date", "total_interest", "total_paid", "debts", "months"]
+    data = payoff_json(result)
+    assert list(data) == ["months_to_debt_free", "debt_free_date", "total_interest", "total_paid", "debts", "months",
+                          "findings"]
+    assert data["findings"] == []
     assert data["debts"][0] == {"id": "A", "payoff_month": 3, "interest": "40.07", "paid": "1040.07"}
     assert data["months"][2] == {
         "month": 3,
@@ -487,9 +517,11 @@ def test_to_json__contract_keys():
         "balances": {"A": "0.00", "B": "1899.17"},
         "unallocated": "0.00",
     }
-    assert list(to_json(result, include_policy=True)) == ["policy", *data]
-    unfinished = to_json(simulate(two_debts(), monthly_budget="400", policy="avalanche", start=START, horizon=2))
+    assert list(payoff_json(result, include_policy=True)) == ["policy", *data]
+    unfinished = payoff_json(simulate(two_debts(), monthly_budget="400", policy="avalanche", start=START, horizon=2))
     assert (unfinished["months_to_debt_free"], unfinished["debt_free_date"]) == (None, None)
+    assert [(f["code"], f["scope"], f["subject"], f["params"]) for f in unfinished["findings"]] == [
+        ("PAYOFF_HORIZON", "scenario", "avalanche", {"months": 2, "remaining": "2273.10"})]
 
 
 def test_payoff_debts_from_case__uses_balance_running_rate_and_payment():
@@ -618,8 +650,9 @@ def test_minimum_below_interest_and_fee__reported():
     result = simulate([made], monthly_budget="500", policy="avalanche", start=START)
     finding = next(f for f in result.findings if f.code == "PAYOFF_MINIMUM_BELOW_INTEREST")
     assert finding.subject == "T"
-    assert "interest and fee (¥150.00)" in finding.message("en")
-    assert "利息和费用 ¥150.00" in finding.message("zh")
+    assert finding.values == {"minimum": D("120.00"), "interest": D("150.00"), "fee": "yes"}
+    assert "interest and fee (CN¥150.00)" in render(finding, "en")
+    assert "利息和费用 ¥150.00" in render(finding, "zh")
 
 
 @pytest.mark.parametrize(
@@ -651,17 +684,17 @@ def test_payoff_debt__defaults_keep_issue_6_convention():
     assert (one(result, "interest"), one(result, "fees")) == ([D("0.00")], [D("0.00")])
 
 
-def test_to_json__fees_only_when_the_plan_has_them():
+def test_payoff_json__fees_only_when_the_plan_has_them():
     """A plan with recurring fees adds total_fees and per-debt and per-month fees; one without keeps the contract."""
     made = debt("F", "10000", "12", "1000", fee_rate="6", compound=False)
-    data = to_json(simulate([made], monthly_budget="1000", policy="avalanche", start=START, horizon=3))
+    data = payoff_json(simulate([made], monthly_budget="1000", policy="avalanche", start=START, horizon=3))
     assert list(data) == ["months_to_debt_free", "debt_free_date", "total_interest", "total_paid", "total_fees",
-                          "debts", "months"]
+                          "debts", "months", "findings"]
     assert data["total_fees"] == "137.19"
     assert data["debts"][0] == {"id": "F", "payoff_month": None, "interest": "274.37", "paid": "3000.00",
                                 "fees": "137.19"}
     assert data["months"][2]["fees"] == {"F": "41.44"}
-    plain = to_json(simulate(two_debts(), monthly_budget="400", policy="avalanche", start=START))
+    plain = payoff_json(simulate(two_debts(), monthly_budget="400", policy="avalanche", start=START))
     assert "total_fees" not in plain
     assert "fees" not in plain["debts"][0]
     assert "fees" not in plain["months"][0]

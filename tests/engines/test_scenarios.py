@@ -6,20 +6,26 @@ from decimal import Decimal
 
 import pytest
 
+from planner.caps import audit_debt
 from planner.domain.case import Case
 from planner.domain.model import Budget, ExpenseItem, IncomeItem
 from planner.domain.options import STATUS_QUO, Plan, Restructure, Scenario, Waiver, WaiverMode
+from planner.engines.fit import fitted_waiver, pro_rata_scenario, shortest_affordable_terms
+from planner.engines.plan import PlanContext, plan_case
 from planner.engines.scenarios import (
     STATUS_QUO_NAME,
     evaluate,
     evaluate_case,
-    pro_rata_scenario,
+    plan_months,
     share_percent,
-    shortest_affordable_terms,
+    window_months,
 )
+from planner.engines.schedules import waiver_amount
 from planner.errors import InvalidInput
+from planner.findings import Severity
 from planner.io.examples import example_case
 from planner.money import ZERO
+from planner.text import render, scenario_label
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +56,18 @@ def test_evaluate_case__cash_flow_reconciles_to_the_fen(comparison):
             assert month.surplus == month.disposable - month.payments
         for debt in outcome.debts:
             assert debt.total_paid == sum((m.by_debt.get(debt.debt_id, ZERO) for m in outcome.months), ZERO)
+
+
+def test_evaluate_case__status_quo_is_named_and_results_are_read_only(comparison):
+    """The baseline is the "status-quo" scenario (origin status-quo, shown as 维持现状); per-debt month figures
+    cannot be changed."""
+    baseline = comparison.baseline
+    assert (STATUS_QUO_NAME, baseline.name, baseline.origin, baseline.plans) == (
+        "status-quo", "status-quo", "status-quo", ())
+    assert scenario_label(baseline, "zh") == "维持现状"
+    assert comparison.outcomes[0].origin == ""
+    with pytest.raises(TypeError):
+        baseline.months[0].by_debt["cmb-card"] = ZERO
 
 
 def test_evaluate_case__balance_column_matches_schedules(comparison):
@@ -115,23 +133,38 @@ def test_pro_rata_scenario__shares_fit_disposable(case):
 
 
 def test_pro_rata_scenario__longer_terms_still_fit(case):
-    """With less to spare the term grows past 60 months (flagged) and every month still fits."""
+    """With less to spare the term grows past 60 months (flagged), except for the credit cards, which stop at their
+    60-month limit (FIT_TERM_LIMIT): only those 60 months exceed disposable income."""
     poorer = replace(case, budget=Budget((IncomeItem("工资", "2000"),)))
     scenario, findings = pro_rata_scenario(poorer, start=date(2026, 12, 1))
     outcome = evaluate(poorer, scenario)
-    assert findings == ()
-    assert {plan.restructure.months for _, plan in scenario.plans} == {80}  # ceil(158,886.96 / 2,000)
-    assert outcome.is_affordable
-    assert "TERM_OVER_60" in {f.code for f in outcome.findings}
+    assert [(f.code, f.subject, f.param("needed"), f.param("limit"), f.param("installment")) for f in findings] == [
+        ("FIT_TERM_LIMIT", "cmb-card", 78, 60, Decimal("774.37")),
+        ("FIT_TERM_LIMIT", "citic-card", 78, 60, Decimal("478.95")),
+    ]
+    # ceil(155,914.58 / 2,000) = 78: the balances after the waivers (the private loan's ¥2,972.38 excess waived)
+    assert {k: plan.restructure.months for k, plan in scenario.plans} == {
+        "cmb-card": 60, "citic-card": 60, "cf-loan": 79, "online-loan": 78, "private-loan": 78}
+    assert [m.month for m in outcome.shortfall_months] == list(range(1, 61))
+    assert all(m.is_affordable for m in outcome.months[60:])
+    assert {(f.subject, f.param("binding")) for f in outcome.findings if f.code == "TERM_OVER_60"} == {
+        ("cf-loan", "custom"), ("online-loan", "custom"), ("private-loan", "custom")}
 
 
 def test_pro_rata_scenario__tiny_share_gets_token_payments(case):
-    """A share that cannot repay within 120 months becomes 12 months of token payments equal to the share."""
+    """A share that cannot repay within 120 months becomes 12 months of token payments equal to the share; a credit
+    card gets its 60-month limit instead (FIT_TERM_LIMIT), which is flagged as over budget, not hidden."""
     budget = Budget((IncomeItem("工资", "500"),))
     scenario, findings = pro_rata_scenario(replace(case, budget=budget), start=date(2026, 12, 1))
-    assert {f.code for f in findings} == {"TOKEN_PAYMENTS"}
+    assert {(f.code, f.subject) for f in findings} == {
+        ("FIT_TERM_LIMIT", "cmb-card"), ("FIT_TERM_LIMIT", "citic-card"), ("TOKEN_PAYMENTS", "cf-loan"),
+        ("TOKEN_PAYMENTS", "online-loan"), ("TOKEN_PAYMENTS", "private-loan")}
+    shares = {f.subject: f.param("share") for f in findings}
+    assert sum(shares.values(), ZERO) == Decimal("500.00")
     outcome = evaluate(replace(case, budget=budget), scenario)
-    assert all(m.payments <= Decimal("500.00") for m in outcome.months[:12])
+    tokens = ("cf-loan", "online-loan", "private-loan")
+    assert all(m.by_debt[k] == shares[k] for m in outcome.months[:12] for k in tokens)
+    assert all(sum((m.by_debt[k] for k in tokens), ZERO) <= Decimal("500.00") for m in outcome.months[:12])
     assert not outcome.is_affordable  # what follows the tokens is flagged, not hidden
 
 
@@ -266,4 +299,156 @@ def test_evaluate__low_settlement_percent_is_flagged(case):
     findings = evaluate(case, scenario).findings
     assert [(f.code, f.subject) for f in findings if f.code == "SETTLEMENT_PERCENT_LOW"] == [
         ("SETTLEMENT_PERCENT_LOW", "cmb-card")]
-    assert "如果本意是 50%" in next(f.message_zh for f in findings if f.code == "SETTLEMENT_PERCENT_LOW")
+    assert "如果本意是 50%" in render(next(f for f in findings if f.code == "SETTLEMENT_PERCENT_LOW"), "zh")
+
+
+# ------------------------------------------------------------------------------------------------- the window
+
+
+def test_window_months__covers_the_longest_negotiated_plan(case):
+    """The window is the horizon, lengthened to the last period of the longest negotiated plan: the example's
+    12-month deferral then 48 installments ends in month 60; plans on contract terms do not lengthen it."""
+    deferred = dict(case.scenarios[1].plans)["cmb-card"]
+    settled = dict(case.scenarios[2].plans)["citic-card"]
+    assert plan_months(deferred, case.as_of) == 60
+    assert plan_months(settled, case.as_of) == 2  # 2026-11-23 → 2027-01-31
+    assert plan_months(Plan(waiver=Waiver(WaiverMode.PENALTIES_AND_FEES)), case.as_of) == 0
+    assert window_months(case.scenarios, 24) == 60
+    assert window_months(case.scenarios, 120) == 120
+    assert window_months((), 24) == 24
+
+
+def test_evaluate_case__every_outcome_covers_the_same_window(case):
+    """A horizon of 24 with a 60-month plan compares 60 months: every outcome, the status quo included, has
+    months 1–60, and no over-budget count exceeds them."""
+    comparison = evaluate_case(case, horizon=24)
+    assert (comparison.window, comparison.horizon) == (60, 24)
+    for outcome in comparison.all:
+        assert outcome.window == 60
+        assert [m.month for m in outcome.months] == list(range(1, 61))
+        assert len(outcome.shortfall_months) <= len(outcome.months)
+        for finding in outcome.findings:
+            if finding.code == "PAYMENTS_EXCEED_DISPOSABLE":
+                assert finding.param("shown") == 60
+                assert finding.param("months") == len(outcome.shortfall_months)
+    assert [len(o.shortfall_months) for o in comparison.all] == [13, 0, 48, 1]
+
+
+def test_evaluate_case__month_0_is_a_row_of_every_outcome_when_a_plan_pays_then(case):
+    """A down payment on the start date makes month 0 a row of every outcome (0..window), the status quo's with
+    nothing due."""
+    plan = Plan(waiver=Waiver(WaiverMode.PENALTIES_AND_FEES), restructure=Restructure(months=36, down_payment="1000"))
+    scenario = Scenario("首付", (("cmb-card", plan),), case.as_of)
+    comparison = evaluate_case(case, (scenario,), horizon=24)
+    assert comparison.window == 36
+    for outcome in comparison.all:
+        assert [m.month for m in outcome.months] == list(range(37))
+    assert comparison.baseline.months[0].payments == ZERO
+    assert comparison.outcomes[0].months[0].by_debt == {"cmb-card": Decimal("1000.00")}
+    assert comparison.outcomes[0].months[0].is_affordable
+
+
+def test_plan_case__window_extended_once_for_the_case(case):
+    """plan_case compares the window, not the horizon asked for, and says so once (WINDOW_EXTENDED)."""
+    result = plan_case(case, horizon=24)
+    assert (result.window, result.horizon) == (60, 24)
+    assert {len(o.months) for o in result.all} == {60}
+    assert [f.values for f in result.findings if f.code == "WINDOW_EXTENDED"] == [{"requested": 24, "months": 60}]
+    assert "WINDOW_EXTENDED" not in {f.code for f in plan_case(case).findings}
+
+
+def test_outcome__a_settlement_has_no_apr(comparison):
+    """A settled debt shows no APR (a lump sum is not credit) and says why; a restructure shows its APR."""
+    outcome = next(o for o in comparison.outcomes if o.name == "部分一次性结清")
+    settled = outcome.debt("citic-card")
+    assert (settled.apr_percent, settled.apr_note) == (None, "settlement")
+    assert (outcome.debt("online-loan").apr_percent, outcome.debt("online-loan").apr_note) == (None, "settlement")
+    assert (outcome.debt("cmb-card").apr_percent, outcome.debt("cmb-card").apr_note) == (Decimal("0.00"), None)
+
+
+# ------------------------------------------------------------------------------------------------- caching
+
+
+def test_plan_context__one_changed_plan_rebuilds_one_schedule(case):
+    """Changing one debt's plan in one scenario rebuilds exactly that schedule (and that scenario's sums);
+    changing only the budget rebuilds no schedule at all, and the figures equal a fresh plan's."""
+    context = PlanContext()
+    context.plan(case)
+    built, summed = context.stats.schedule_builds, context.stats.totals_builds
+    first = case.scenarios[0]
+    plans = (("cmb-card", Plan(waiver=Waiver(WaiverMode.PENALTIES_AND_FEES), restructure=Restructure(months=48))),
+             *first.plans[1:])
+    changed = replace(case, scenarios=(replace(first, plans=plans), *case.scenarios[1:]))
+    context.plan(changed)
+    assert context.stats.schedule_builds == built + 1
+    assert context.stats.totals_builds == summed + 1
+    built, summed = context.stats.schedule_builds, context.stats.totals_builds
+    richer = replace(changed, budget=replace(changed.budget,
+                                             incomes=(*changed.budget.incomes, IncomeItem("兼职", "1000"))))
+    cached = context.plan(richer)
+    assert context.stats.schedule_builds == built
+    assert context.stats.totals_builds == summed
+    fresh = plan_case(richer)
+    assert [(o.name, o.total_cost, len(o.shortfall_months)) for o in cached.all] == [
+        (o.name, o.total_cost, len(o.shortfall_months)) for o in fresh.all]
+
+
+# ------------------------------------------------------------------------------------------------- fitting limits
+
+
+def test_shortest_affordable_terms__credit_cards_stop_at_60_months(case):
+    """With ¥2,300 to spare the cards stop at their 60-month limit and the other debts take the shortest common
+    term that then fits (78 months), every month within disposable income; the private loan waives its excess."""
+    poorer = replace(case, budget=Budget((IncomeItem("工资", "2300"),)))
+    scenario, findings = shortest_affordable_terms(poorer, start=date(2026, 12, 1))
+    assert findings == ()
+    assert (scenario.name, scenario.origin) == ("shortest-term-78", "shortest-term")
+    assert {k: plan.restructure.months for k, plan in scenario.plans} == {
+        "cmb-card": 60, "citic-card": 60, "cf-loan": 78, "online-loan": 78, "private-loan": 78}
+    assert {k: plan.waiver.mode for k, plan in scenario.plans} == {
+        "cmb-card": WaiverMode.PENALTIES_AND_FEES, "citic-card": WaiverMode.PENALTIES_AND_FEES,
+        "cf-loan": WaiverMode.PENALTIES_AND_FEES, "online-loan": WaiverMode.PENALTIES_AND_FEES,
+        "private-loan": WaiverMode.EXCESS}
+    outcome = evaluate(poorer, scenario)
+    assert outcome.is_affordable
+    assert outcome.largest_monthly_payment == Decimal("2288.13")
+    assert {(f.subject, f.severity) for f in outcome.findings if f.code == "TERM_OVER_60"} == {
+        ("cf-loan", Severity.INFO), ("online-loan", Severity.INFO), ("private-loan", Severity.INFO)}
+    none, found = shortest_affordable_terms(poorer, start=date(2026, 12, 1), max_months=60)
+    assert none is None
+    assert [(f.code, f.values) for f in found] == [("NO_AFFORDABLE_TERM", {"max_months": 60})]
+
+
+def test_fit__waives_at_least_the_excess(case):
+    """A fitted plan never keeps charging the excess above the cap: the private loan (24 % against a 4 × LPR cap,
+    no penalties) gets WaiverMode.EXCESS, which waives the audit's ¥2,972.38; the others keep the waiver asked for."""
+    audits = {d.id: audit_debt(d, case.as_of) for d in case.debts}
+    private = next(d for d in case.debts if d.id == "private-loan")
+    assert audits["private-loan"].excess == Decimal("2972.38")
+    assert fitted_waiver(private, audits["private-loan"]) == Waiver(WaiverMode.EXCESS)
+    assert waiver_amount(private, Waiver(WaiverMode.EXCESS), excess=audits["private-loan"].excess) == Decimal(
+        "2972.38")
+    scenario, _ = pro_rata_scenario(case, start=date(2026, 12, 1), audits=audits)
+    assert {k: plan.waiver.mode for k, plan in scenario.plans} == {
+        "cmb-card": WaiverMode.PENALTIES_AND_FEES, "citic-card": WaiverMode.PENALTIES_AND_FEES,
+        "cf-loan": WaiverMode.PENALTIES_AND_FEES, "online-loan": WaiverMode.PENALTIES_AND_FEES,
+        "private-loan": WaiverMode.EXCESS}
+    for debt in case.debts:
+        waiver = dict(scenario.plans)[debt.id].waiver
+        assert waiver_amount(debt, waiver, excess=audits[debt.id].excess) >= audits[debt.id].excess
+
+
+def test_plan_case__fitted_scenarios_and_term_limit_findings(case):
+    """A case without scenarios is fitted: the shortest term and the pro-rata split, each over the same window;
+    the pro-rata split's credit cards stop at 60 months with FIT_TERM_LIMIT naming the installment they need."""
+    poorer = replace(case, budget=Budget((IncomeItem("工资", "2300"),)), scenarios=())
+    result = plan_case(poorer)
+    assert [(o.name, o.origin) for o in result.all] == [
+        ("status-quo", "status-quo"), ("shortest-term-78", "shortest-term"), ("pro-rata", "pro-rata")]
+    assert [s.name for s in result.fitted] == ["shortest-term-78", "pro-rata"]
+    assert {len(o.months) for o in result.all} == {result.window} == {120}
+    limits = [f for f in result.fit_findings if f.code == "FIT_TERM_LIMIT"]
+    assert [(f.subject, f.param("limit"), f.param("kind")) for f in limits] == [
+        ("cmb-card", 60, "credit-card"), ("citic-card", 60, "credit-card")]
+    assert all("第七十条" in f.source for f in limits)
+    assert all(plan.restructure.months <= 60 for k, plan in result.outcome("pro-rata").plans if "card" in k)

@@ -11,7 +11,8 @@ from decimal import Decimal
 import numpy_financial as npf
 import pytest
 
-from planner.domain.model import Debt
+from planner.domain.case import Case
+from planner.domain.model import Budget, Debt, IncomeItem
 from planner.domain.options import (
     STATUS_QUO,
     Deferral,
@@ -20,10 +21,15 @@ from planner.domain.options import (
     RateChoice,
     RepaymentMethod,
     Restructure,
+    Scenario,
     Settlement,
     Waiver,
     WaiverMode,
 )
+from planner.engines.contract import accrue, settle
+from planner.engines.payoff import PayoffDebt, simulate
+from planner.engines.plan import plan_case
+from planner.engines.scenarios import plan_months, window_months
 from planner.engines.schedules import (
     Installment,
     Schedule,
@@ -34,9 +40,10 @@ from planner.engines.schedules import (
     waiver_amount,
 )
 from planner.errors import InvalidInput
-from planner.findings import Severity
+from planner.findings import Scope, Severity
 from planner.money import is_on_fen
 from planner.rates import Rate
+from planner.text import render
 
 D = Decimal
 EI = RepaymentMethod.EQUAL_INSTALLMENT
@@ -296,8 +303,9 @@ def test_build_schedule__waiver_clamped_finding():
     assert schedule.opening_balance == D("40000")
     (finding,) = [f for f in schedule.findings if f.code == "WAIVER_CLAMPED"]
     assert finding.subject == "card"
-    assert "4500" in finding.message_zh
-    assert "4500" in finding.message_en
+    assert finding.values == {"requested": D("9000.00"), "charges": D("4500.00")}
+    assert "按 ¥4,500.00 计算" in render(finding, "zh")
+    assert "CN¥4,500.00 is used" in render(finding, "en")
 
 
 # ------------------------------------------------------------------------------------------------- status quo
@@ -351,7 +359,7 @@ def test_build_schedule__payment_below_interest_never_paid_off():
     assert schedule.remaining == D("10600.00")  # 10,000 + 12 × 50
     assert schedule.payoff_date is None
     (finding,) = schedule.findings
-    assert (finding.code, finding.severity) == ("NEVER_PAID_OFF", Severity.ERROR)
+    assert (finding.code, finding.severity) == ("NEVER_PAID_OFF", Severity.WARNING)  # an error is for bad input
     _check_lines(schedule.lines)
 
 
@@ -363,9 +371,13 @@ def test_build_schedule__zero_payment_balance_grows():
     assert _columns(schedule.lines, "balance")[-1] == D("10600.00")
     assert schedule.remaining == D("10600.00")
     assert schedule.findings[0].code == "NEVER_PAID_OFF"
-    # The balance left at the horizon counts as repaid then: 10,000 → 10,600 in 6 months is 1.06^(1/6) − 1 a month.
-    assert schedule.apr_percent == D("11.71")
-    assert abs(float(schedule.apr_percent) - npf.irr([10000, 0, 0, 0, 0, 0, -10600]) * 1200) < 0.006
+    # Nothing is ever paid, so the schedule shows no APR and says why ...
+    assert (schedule.apr_percent, schedule.apr_note) == (None, "no_payments")
+    # ... although the balance left at the horizon, counted as repaid then, grows at 11.71 % a year: 10,000 →
+    # 10,600 in 6 months is 1.06^(1/6) − 1 a month.
+    growth = apr_percent([(0, D("10000.00")), (6, -schedule.remaining)])
+    assert growth == D("11.71")
+    assert abs(float(growth) - npf.irr([10000, 0, 0, 0, 0, 0, -10600]) * 1200) < 0.006
 
 
 def test_build_schedule__recurring_fee():
@@ -570,11 +582,13 @@ def test_restructure__matches_amortize_at_the_contract_rate():
 
 
 @pytest.mark.parametrize(
-    ("kind", "months", "severity"),
-    [("credit-card", 72, Severity.WARNING), ("bank-loan", 72, Severity.INFO), ("credit-card", 60, None)],
+    ("kind", "months", "severity", "binding"),
+    [("credit-card", 72, Severity.WARNING, "limit"), ("bank-loan", 72, Severity.INFO, "custom"),
+     ("credit-card", 60, None, None)],
 )
-def test_restructure__term_over_60(kind, months, severity):
-    """More than 60 installments is a warning for credit cards (art. 70) and information for other lenders."""
+def test_restructure__term_over_60(kind, months, severity, binding):
+    """More than 60 installments is a warning for credit cards and information for other lenders; both cite the
+    card rule (art. 70), which the information names as the card limit that does not bind them."""
     schedule = build_schedule(_debt(kind=kind), Plan(restructure=Restructure(months)), start=START, cap_rate=CAP)
     found = [f for f in schedule.findings if f.code == "TERM_OVER_60"]
     if severity is None:
@@ -582,9 +596,10 @@ def test_restructure__term_over_60(kind, months, severity):
     else:
         (finding,) = found
         assert finding.severity is severity
+        assert finding.values == {"months": months, "limit": 60, "kind": kind, "binding": binding}
         assert "第七十条" in finding.source
-        assert finding.message_zh
-        assert finding.message_en
+        assert "60 期" in render(finding, "zh")
+        assert "60" in render(finding, "en")
 
 
 # ------------------------------------------------------------------------------------------------- settlement
@@ -600,10 +615,13 @@ def test_settlement__pays_percent_of_balance_after_waiver():
     assert schedule.waived == D("23500.00")  # 2,500 waived + 21,000 settlement discount
     assert schedule.remaining == 0
     assert schedule.payoff_date == date(2026, 4, 10)
-    # Oracle: numpy-financial irr of +42,000 then −21,000 three months later, × 1200.
+    # A lump sum is not credit: no APR (the IRR of +42,000 then −21,000 three months later would be about −480 %).
+    assert (schedule.apr_percent, schedule.apr_note) == (None, "settlement")
+    # Oracle for that IRR: numpy-financial irr of the same flows, × 1200.
     expected = npf.irr([42000, 0, 0, -21000]) * 1200
-    assert abs(float(schedule.apr_percent) - expected) < 0.006
-    assert schedule.apr_percent < 0
+    irr = apr_percent([(0, D("42000.00")), (3, -line.payment)])
+    assert abs(float(irr) - expected) < 0.006
+    assert irr < 0
 
 
 def test_settlement__in_start_month_is_period_0():
@@ -613,6 +631,7 @@ def test_settlement__in_start_month_is_period_0():
     assert schedule.lines[0].period == 0
     assert schedule.lines[0].payment == D("9600.00")
     assert schedule.apr_percent is None
+    assert schedule.apr_note == "settlement"
 
 
 def test_settlement__pay_by_before_start():
@@ -754,6 +773,24 @@ def test_build_schedule__status_quo_half_fen_penalty_interest_and_fee_round_up()
     assert (first.interest, first.fee) == (D("0.39"), D("0.39"))
 
 
+def test_contract_month__accrue_and_settle_shared_by_both_engines():
+    """The shared contract month: ¥30 at 15.4 % accrues 0.39 of interest (0.385, half up), a 15.4 % fee 0.39 of
+    fee; a payment clears the charges before the interest-bearing part; the schedules' status quo and the payoff
+    engine (without compounding) cost the same first month the same way."""
+    assert accrue(D("30.00"), D("15.4"), D("0")) == (D("0.39"), D("0.00"))
+    assert accrue(D("30.00"), D("0"), D("15.4")) == (D("0.00"), D("0.39"))
+    assert accrue(D("30.00"), D("15.4"), D("15.4")) == (D("0.39"), D("0.39"))
+    assert settle(D("1000.00"), D("50.00"), D("80.00")) == (D("970.00"), D("0.00"))
+    assert settle(D("1000.00"), D("50.00"), D("30.00")) == (D("1000.00"), D("20.00"))
+    assert settle(D("1000.00"), D("50.00"), D("50.00")) == (D("1000.00"), D("0.00"))
+    debt = _debt(original_principal="30", outstanding_principal="30", contract_rate="15.4", monthly_payment="10")
+    line = build_schedule(debt, STATUS_QUO, start=START, cap_rate=CAP).lines[0]
+    payoff = simulate([PayoffDebt("loan", "某银行", "30", "15.4", "10", compound=False)], monthly_budget="10",
+                      policy="avalanche", start=START, horizon=1).months[0]
+    assert (line.interest, line.balance) == (D("0.39"), D("20.39"))
+    assert (payoff.interest["loan"], payoff.balances["loan"]) == (line.interest, line.balance)
+
+
 def test_build_schedule__deferral_and_restructure_half_fen_interest_round_up():
     """Deferral interest and restructured installments at 15.4 % on ¥30 are 0.39, not 0.38."""
     debt = _debt(original_principal="30", outstanding_principal="30", contract_rate="15.4", monthly_payment="10")
@@ -840,7 +877,7 @@ def _codes(schedule):
 
 
 def _detail(finding):
-    return dict(finding.detail)
+    return finding.values
 
 
 @pytest.mark.parametrize("horizon", [1, 24, 27])
@@ -855,14 +892,15 @@ def test_build_schedule__unfinished_at_horizon_is_not_never_paid_off(horizon):
     assert short.payoff_date is None
     (finding,) = short.findings
     assert (finding.code, finding.severity, finding.subject) == ("UNPAID_AT_HORIZON", Severity.WARNING, "loan")
-    assert _detail(finding) == {"remaining": str(short.remaining), "horizon": str(horizon), "payoff_month": "28",
-                                "payoff_date": "2028-05-15"}
-    assert f"在显示的 {horizon} 个月内未还清" in finding.message_zh
-    assert "2028-05-15（第 28 个月）还清" in finding.message_zh
-    assert f"within the {horizon} months shown" in finding.message_en
-    assert "paid off on 2028-05-15 (month 28)" in finding.message_en
-    assert "永远" not in finding.message_zh
-    assert "never" not in finding.message_en
+    assert _detail(finding) == {"remaining": short.remaining, "months": horizon, "deferral_months": 0,
+                                "cut": "contract", "outlook": "falls", "payoff_month": 28,
+                                "payoff_date": date(2028, 5, 15), "max_months": 1200}
+    assert f"在比较的 {horizon} 个月内未还清" in render(finding, "zh")
+    assert "2028年5月15日（第 28 个月）还清" in render(finding, "zh")
+    assert f"within the {horizon} months compared" in render(finding, "en")
+    assert "paid off on May 15, 2028 (month 28)" in render(finding, "en")
+    assert "永远" not in render(finding, "zh")
+    assert "never" not in render(finding, "en")
 
 
 @pytest.mark.parametrize("horizon", [1, 12, 120, 1200])
@@ -873,10 +911,10 @@ def test_build_schedule__never_paid_off_whatever_the_horizon(horizon):
     stuck = _debt(outstanding_principal="10000", fee_rate="6", monthly_payment="150")
     schedule = build_schedule(stuck, STATUS_QUO, start=START, cap_rate=CAP, horizon=horizon)
     (finding,) = schedule.findings
-    assert (finding.code, finding.severity) == ("NEVER_PAID_OFF", Severity.ERROR)
-    assert _detail(finding) == {"payment": "150.00", "interest_and_fees": "150.00"}
-    assert "永远无法还清" in finding.message_zh
-    assert "never paid off" in finding.message_en
+    assert (finding.code, finding.severity) == ("NEVER_PAID_OFF", Severity.WARNING)
+    assert _detail(finding) == {"payment": D("150.00"), "charged": D("150.00")}
+    assert "永远无法还清" in render(finding, "zh")
+    assert "never paid off" in render(finding, "en")
     moving = _debt(outstanding_principal="10000", fee_rate="6", monthly_payment="150.01")
     schedule = build_schedule(moving, STATUS_QUO, start=START, cap_rate=CAP, horizon=horizon)
     assert "NEVER_PAID_OFF" not in _codes(schedule)
@@ -893,9 +931,10 @@ def test_build_schedule__deferral_past_the_horizon_is_cut_and_judged_in_full():
     assert [line.period for line in short.lines] == list(range(1, 25))
     (finding,) = short.findings
     assert finding.code == "UNPAID_AT_HORIZON"
-    assert _detail(finding)["payoff_date"] == "2031-05-15"
-    assert "延期 36 个月" in finding.message_zh
-    assert "36-month deferral" in finding.message_en
+    assert _detail(finding)["payoff_date"] == date(2031, 5, 15)
+    assert (_detail(finding)["cut"], _detail(finding)["deferral_months"]) == ("deferral", 36)
+    assert "延期 36 个月" in render(finding, "zh")
+    assert "36-month deferral" in render(finding, "en")
     assert build_schedule(_debt(), paused, start=START, cap_rate=CAP, horizon=120).payoff_date == date(2031, 5, 15)
 
     capitalised = Plan(deferral=Deferral(months=36, token_amount="0", interest=DeferralInterest.CONTRACT,
@@ -905,34 +944,40 @@ def test_build_schedule__deferral_past_the_horizon_is_cut_and_judged_in_full():
         schedule = build_schedule(debt, capitalised, start=START, cap_rate=CAP, horizon=horizon)
         (finding,) = schedule.findings
         assert finding.code == "NEVER_PAID_OFF"
-        assert _detail(finding) == {"payment": "130.00", "interest_and_fees": "171.69"}
+        assert _detail(finding) == {"payment": D("130.00"), "charged": D("171.69")}
 
 
 def test_build_schedule__negotiated_plans_are_listed_in_full_beyond_the_horizon():
     """Restructure installments (after their deferral) and a settlement are never cut by the horizon: the lines
-    are the same at any horizon, nothing remains, the payoff date may lie after the horizon, and
-    PLAN_BEYOND_HORIZON (information, equal for every debt) says which rule applies."""
+    are the same at any horizon, nothing remains and the payoff date may lie after the horizon. The schedule itself
+    says nothing about it: a comparison's window is lengthened to cover the plan (WINDOW_EXTENDED, once, for the
+    case)."""
     plan = Plan(deferral=Deferral(months=6, token_amount="50"), restructure=Restructure(months=36))
     long = build_schedule(_card(), plan, start=START, cap_rate=CAP, horizon=120)
     assert long.findings == ()
     short = build_schedule(_card(), plan, start=START, cap_rate=CAP, horizon=24)
     assert short.lines == long.lines
     assert (short.remaining, short.payoff_date) == (D("0.00"), date(2029, 7, 15))  # period 6 + 36 = 42
-    (finding,) = short.findings
-    assert (finding.code, finding.severity, finding.subject) == ("PLAN_BEYOND_HORIZON", Severity.INFO, "horizon")
-    assert _detail(finding) == {"horizon": "24"}
-    assert "在显示的 24 个月之后" in finding.message_zh
-    assert "测算月数只截断按合同继续还款的部分" in finding.message_zh
-    assert "after the 24 months shown" in finding.message_en
-    assert "always listed in full" in finding.message_en
+    assert short.findings == ()
+    scenario = Scenario("分期", (("card", plan),), START)
+    assert (plan_months(plan, START), window_months([scenario], 24)) == (42, 42)
+    result = plan_case(Case(Budget((IncomeItem("工资", "5000"),)), (_card(),), START, scenarios=(scenario,)),
+                       horizon=24)
+    (finding,) = [f for f in result.findings if f.code == "WINDOW_EXTENDED"]
+    assert (finding.severity, finding.scope, finding.subject) == (Severity.INFO, Scope.CASE, "")
+    assert _detail(finding) == {"requested": 24, "months": 42}
+    assert "比较期延长为 42 个月" in render(finding, "zh")
+    assert "the comparison runs over 42 months" in render(finding, "en")
+    assert {len(o.months) for o in result.all} == {42}
     other = build_schedule(_debt(), Plan(restructure=Restructure(months=60)), start=START, cap_rate=CAP, horizon=24)
-    assert other.findings == (finding,)  # equal for every debt: a listing shows the rule once
+    assert other.findings == ()
     assert build_schedule(_card(), plan, start=START, cap_rate=CAP, horizon=42).findings == ()
 
     settle = Plan(settlement=Settlement("50", "2028-03-31"))  # period 26
     late = build_schedule(_card(), settle, start=START, cap_rate=CAP, horizon=24)
     assert (late.lines[-1].period, late.payoff_date, late.remaining) == (26, date(2028, 3, 31), D("0.00"))
-    assert _codes(late) == ["PLAN_BEYOND_HORIZON"]
+    assert _codes(late) == []
+    assert window_months([Scenario("结清", (("card", settle),), START)], 24) == 26
     assert build_schedule(_card(), settle, start=START, cap_rate=CAP, horizon=26).findings == ()
 
 
@@ -949,7 +994,9 @@ def test_build_schedule__messages_do_not_repeat_the_debt_id():
                 for f in build_schedule(debt, plan, start=START, cap_rate=CAP, excess=D("99999"), horizon=12).findings]
     findings += build_schedule(_debt(id="cousin"), STATUS_QUO, start=START, cap_rate=CAP, horizon=12).findings
     assert {f.code for f in findings} == {"NEVER_PAID_OFF", "WAIVER_CLAMPED", "DOWN_PAYMENT_CLAMPED", "TERM_OVER_60",
-                                          "PLAN_BEYOND_HORIZON", "UNPAID_AT_HORIZON"}
+                                          "UNPAID_AT_HORIZON"}
+    assert {f.subject for f in findings} == {"cousin"}
     for finding in findings:
-        assert "cousin" not in finding.message_zh
-        assert "cousin" not in finding.message_en
+        for locale in ("zh", "en"):
+            for audience in ("borrower", "creditor"):
+                assert "cousin" not in render(finding, locale, audience)

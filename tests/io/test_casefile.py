@@ -37,9 +37,11 @@ from planner.io.casefile import (
     load_case,
     loads_case,
     save_case,
+    write_case,
 )
 from planner.io.examples import example_case
 from planner.rates import DayCount, Rate
+from planner.text import fmt, zh
 
 # --- strategies (local: tests/strategies.py belongs to another module's tests) -----------------------------------
 
@@ -198,12 +200,14 @@ def test_round_trip__example_case_through_a_file(tmp_path):
 def test_round_trip__rates_keep_unit_quote_and_day_count():
     """日利率万分之五 is written as unit, quoted value and day count, and reads back as the same Rate."""
     rate = Rate.daily_per_ten_thousand("5", day_count=DayCount.ACT_360)
-    case = Case(Budget(), (Debt("c", "银行", "credit-card", "2020-01-01", "100", "100", rate, "10"),), "2026-01-01")
+    debt = Debt(id="c", creditor="银行", kind="credit-card", contract_date="2020-01-01", original_principal="100",
+                outstanding_principal="100", contract_rate=rate, monthly_payment="10")
+    case = Case(Budget(), (debt,), "2026-01-01")
     written = case_to_dict(case)["debts"][0]["contract_rate"]
     assert written == {"unit": "daily_per_ten_thousand", "value": "5", "day_count": "act/360", "annual_percent": "18"}
     loaded = case_from_dict(case_to_dict(case)).debts[0].contract_rate
     assert loaded == rate
-    assert loaded.describe() == "日利率万分之5"
+    assert fmt.rate(loaded, "zh", annual=False) == "日利率万分之5"
 
 
 def test_format__readable_utf8_json_in_a_stable_key_order():
@@ -243,7 +247,8 @@ def test_format__plans_are_written_with_every_field():
 
 def test_round_trip__custom_rate_restructure():
     """A restructure at a custom monthly rate keeps its rate object."""
-    debt = Debt("a", "x", "bank-loan", "2020-01-01", "1000", "1000", "5", "10")
+    debt = Debt(id="a", creditor="x", kind="bank-loan", contract_date="2020-01-01", original_principal="1000",
+                outstanding_principal="1000", contract_rate="5", monthly_payment="10")
     plan = Plan(restructure=Restructure(24, "equal-principal", "custom", Rate.monthly_percent("0.75")))
     case = Case(Budget(), (debt,), "2026-01-01", (Scenario("s", (("a", plan),), "2026-02-01"),))
     assert loads_case(dumps_case(case)) == case
@@ -288,7 +293,9 @@ def test_save_case__failure_mid_write_keeps_the_old_file(tmp_path, monkeypatch):
         save_case(example_case(), path)
     assert info.value.field == "file"
     assert info.value.code == "cannot_write"
-    assert "No space left" in info.value.message_en()
+    assert (info.value.params["reason"], info.value.params["errno"]) == ("write_os_error", "ENOSPC")
+    assert "no space left on the disk" in info.value.message_en()
+    assert "磁盘空间不足" in info.value.message_zh()
     assert path.read_bytes() == old
     assert sorted(p.name for p in tmp_path.iterdir()) == ["case.json"]
 
@@ -330,6 +337,42 @@ def test_save_case__missing_folder_is_a_cannot_write_error(tmp_path):
     assert info.value.code == "cannot_write"
     assert "writable" in info.value.message_en()
     assert "文件夹" in info.value.message_zh()
+
+
+def test_save_case__to_a_folder_is_cannot_write_is_folder(tmp_path):
+    """Saving to a folder's path is cannot_write (is_folder) suggesting a file in it, and writes nothing."""
+    with pytest.raises(InvalidInput) as info:
+        save_case(example_case(), tmp_path)
+    err = info.value
+    assert (err.field, err.code, err.value) == ("file", "cannot_write", str(tmp_path))
+    assert err.params == {"reason": "is_folder", "example": str(tmp_path / "case.json")}
+    assert "it is a folder, not a file" in err.message_en()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_write_case__keep_copy_twice_keeps_both_earlier_versions(tmp_path):
+    """Two saves with keep_copy=True each keep the version they replaced in its own NAME.<stamp>.bak, so the
+    first version survives the second save (which overwrites NAME.bak): no save destroys the only copy."""
+    path = tmp_path / "case.json"
+    first = Case(Budget(), (), "2026-01-01", notes="first")
+    second = Case(Budget(), (), "2026-01-01", notes="second")
+    assert write_case(first, path) == casefile.Saved(path, None, None)
+    saved_second = write_case(second, path, keep_copy=True)
+    saved_third = write_case(example_case(), path, keep_copy=True)
+    assert saved_second.kept != saved_third.kept
+    for saved in (saved_second, saved_third):
+        assert saved.path == path
+        assert saved.backup == tmp_path / "case.json.bak"
+        assert saved.kept.name.startswith("case.json.")
+        assert saved.kept.name.endswith(".bak")
+    assert load_case(saved_second.kept) == first
+    assert load_case(saved_third.kept) == second
+    assert load_case(tmp_path / "case.json.bak") == second
+    assert load_case(path) == example_case()
+    save_case(first, path)  # an ordinary save replaces NAME.bak only
+    assert load_case(saved_second.kept) == first
+    assert load_case(saved_third.kept) == second
+    assert len(list(tmp_path.glob("case.json.*.bak"))) == 2
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
@@ -418,6 +461,18 @@ def test_unknown_keys__are_kept_where_they_were_and_written_back():
     assert loads_case(dumps_case(case)) == case
 
 
+def test_unknown_keys__a_misspelt_key_is_kept_in_extra():
+    """A misspelt optional key (acount_number) is not read as the field but kept in Case.extra, at its debt, and
+    written back; the field keeps its default."""
+    data = example_dict()
+    del data["debts"][1]["account_number"]
+    data["debts"][1]["acount_number"] = "6225 8821"
+    case = case_from_dict(data)
+    assert case.extra == (('["debts", "citic-card"]', '{"acount_number": "6225 8821"}'),)
+    assert case.debts[1].account_number == ""
+    assert json.loads(dumps_case(case))["debts"][1]["acount_number"] == "6225 8821"
+
+
 def test_unknown_keys__follow_their_debt_and_go_with_it():
     """Extras of a debt follow it by id when debts are reordered, and vanish with it when it is deleted."""
     data = example_dict()
@@ -433,23 +488,24 @@ def test_unknown_keys__follow_their_debt_and_go_with_it():
 
 
 @pytest.mark.parametrize(
-    ("text", "reason"),
+    ("text", "reason", "wording"),
     [
-        ("", "not valid JSON"),
-        ("{not json", "not valid JSON"),
-        ("[1, 2]", "not a planner case file"),
-        ('{"format": "something-else", "version": 1}', "not a planner case file"),
-        ('{"version": 1}', "not a planner case file"),
-        ('{"format": "debt-planner-case", "format": "x"}', "appears twice"),
-        ("[" * 100000 + "]" * 100000, "nested too deeply"),
+        ("", "not_json", "not valid JSON"),
+        ("{not json", "not_json", "not valid JSON"),
+        ("[1, 2]", "not_case_file", "not a planner case file"),
+        ('{"format": "something-else", "version": 1}', "not_case_file", "not a planner case file"),
+        ('{"version": 1}', "not_case_file", "not a planner case file"),
+        ('{"format": "debt-planner-case", "format": "x"}', "duplicate_key", "appears twice"),
+        ("[" * 100000 + "]" * 100000, "too_deep", "nested more than 64 levels deep"),
     ],
 )
-def test_loads_case__not_a_case_file(text, reason):
+def test_loads_case__not_a_case_file(text, reason, wording):
     """Empty text, broken JSON, another format, duplicate keys and absurd nesting are bad_file errors."""
     err = text_error(text)
     assert (err.field, err.code) == ("file", "bad_file")
-    assert reason in err.message_en()
-    assert err.params["fix_zh"]
+    assert err.params["reason"] == reason
+    assert wording in err.message_en()
+    assert err.message_zh().endswith(zh.REASONS[reason][1])
 
 
 def test_load_case__missing_file(tmp_path):
@@ -458,6 +514,27 @@ def test_load_case__missing_file(tmp_path):
         load_case(tmp_path / "missing.json")
     assert info.value.code == "bad_file"
     assert "missing.json" in info.value.message_en()
+
+
+@pytest.mark.parametrize("name", ["债务.xlsx", "debts.csv"])
+def test_load_case__a_spreadsheet_is_not_a_case(tmp_path, name):
+    """Loading a spreadsheet as a case is bad_file (spreadsheet_not_case) telling the user to import it first."""
+    from openpyxl import Workbook
+
+    path = tmp_path / name
+    if name.endswith(".xlsx"):
+        book = Workbook()
+        book.active.append(["编号", "剩余本金（元）"])
+        book.save(path)
+    else:
+        path.write_text("编号,剩余本金（元）\n", encoding="utf-8")
+    with pytest.raises(InvalidInput) as info:
+        load_case(path)
+    err = info.value
+    assert (err.field, err.code, err.value) == ("file", "bad_file", str(path))
+    assert err.params == {"reason": "spreadsheet_not_case"}
+    assert f"run planner import {path} -o CASE.json first" in err.message_en()
+    assert "这是表格文件，不是案例文件" in err.message_zh()
 
 
 def test_load_case__binary_file(tmp_path):
@@ -609,7 +686,8 @@ def test_debts__not_a_list():
     data["debts"] = {"cmb-card": {}}
     err = load_error(data)
     assert err.field == "debts"
-    assert "expected a JSON list" in err.message_en()
+    assert err.params == {"reason": "wrong_type", "expected": "list"}
+    assert "expected a JSON list […] here" in err.message_en()
 
 
 def test_rates__shorthand_and_consistency():
@@ -656,13 +734,13 @@ def test_scenarios__unknown_debt_and_bad_options_are_located():
 
 
 def test_case__missing_top_level_keys_and_bad_as_of():
-    """A case without as_of is refused; a bad as_of date is a bad_date error."""
+    """A case without as_of is refused; an as_of that is no real date (2026-02-30) is a no_such_date error."""
     data = example_dict()
     del data["as_of"]
     assert (load_error(data).code, load_error(data).field) == ("required", "as_of")
     data = example_dict()
     data["as_of"] = "2026-02-30"
-    assert load_error(data).code == "bad_date"
+    assert load_error(data).code == "no_such_date"
 
 
 # --- hostile or mistyped documents: always InvalidInput, never a traceback --------------------------------------
@@ -679,8 +757,9 @@ def test_loads_case__integer_over_4300_digits_is_bad_file(text):
     """A JSON integer too long for int() (5000 digits) is a bad_file error, not a ValueError."""
     err = text_error(text)
     assert (err.field, err.code) == ("file", "bad_file")
+    assert err.params["reason"] == "int_too_long"
     assert "4300 digits" in err.message_en()
-    assert err.params["fix_zh"]
+    assert err.message_zh().endswith(zh.REASONS["int_too_long"][1])
 
 
 def test_loads_case__long_integer_in_a_known_field_is_located():
@@ -700,7 +779,8 @@ def test_loads_case__deep_nesting_that_json_accepts_is_bad_file(nested):
     text = '{"format": "debt-planner-case", "version": 1, "extra": ' + nested + "}"
     err = text_error(text)
     assert (err.field, err.code) == ("file", "bad_file")
-    assert "nested too deeply" in err.message_en()
+    assert err.params == {"reason": "too_deep", "limit": 64}
+    assert "nested more than 64 levels deep" in err.message_en()
 
 
 def test_case_from_dict__deep_nesting_is_bad_file():

@@ -7,16 +7,19 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from planner.domain.model import CreditorKind
+from planner.domain.model import Budget, CreditorKind
 from planner.errors import InvalidInput
+from planner.io.examples import example_case
 from planner.io.importing import (
     COLUMNS_ZH,
     REQUIRED,
     column_for,
     import_debts,
     parse_kind,
+    replace_debts,
     write_debts_template,
 )
+from planner.io.tabular import SAMPLE_MARK
 from planner.rates import Rate
 
 DATA = Path(__file__).parent.parent / "data"
@@ -163,7 +166,8 @@ def test_import_debts__missing_required_columns(tmp_path):
     err = result.errors[0]
     assert err.code == "missing_column"
     assert err.where == "row 1"
-    assert "月供 (monthly_payment)" in err.message_en()
+    assert (err.params["column"], err.value) == ("类型 / kind", None)
+    assert "月供（元） (monthly_payment)" in err.message_en()
 
 
 def test_import_debts__same_column_twice(tmp_path):
@@ -187,14 +191,18 @@ def test_import_debts__file_problems_raise(tmp_path):
 
 
 def test_write_debts_template__chinese_header_and_an_example_row_that_imports(tmp_path):
-    """The template has the Chinese header, a BOM for Excel, and one example row that imports cleanly."""
+    """The template has the Chinese header, a BOM for Excel, and one example row that imports cleanly once its
+    sample mark is removed (left in place, it is refused: see the sample-row tests)."""
     path = write_debts_template(tmp_path / "模板.csv")
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     lines = raw.decode("utf-8-sig").splitlines()
     assert lines[0].split(",") == list(COLUMNS_ZH.values())
     assert len(lines) == 2
-    result = import_debts(path)
+    assert SAMPLE_MARK in lines[1]
+    edited = write(tmp_path, raw.decode("utf-8-sig").replace(f"（{SAMPLE_MARK}）", ""), encoding="utf-8-sig",
+                   name="填好的.csv")
+    result = import_debts(edited)
     assert result.ok
     assert result.debts[0].kind is CreditorKind.CREDIT_CARD
 
@@ -230,11 +238,12 @@ def test_parse_kind__unknown_lists_both_spellings():
 
 
 def test_import_debts__a_folder_is_bad_file(tmp_path):
-    """A folder given as the debts file is bad_file ("not a file"), not IsADirectoryError."""
+    """A folder given as the debts file is bad_file (is_folder: "a folder, not a file"), not IsADirectoryError."""
     with pytest.raises(InvalidInput) as info:
         import_debts(tmp_path)
     assert (info.value.field, info.value.code) == ("file", "bad_file")
-    assert "not a file" in info.value.params["reason"]
+    assert info.value.params["reason"] == "is_folder"
+    assert "it is a folder, not a file" in info.value.message_en()
 
 
 def test_import_debts__csv_cell_over_the_csv_field_limit_is_bad_file(tmp_path):
@@ -243,7 +252,8 @@ def test_import_debts__csv_cell_over_the_csv_field_limit_is_bad_file(tmp_path):
     with pytest.raises(InvalidInput) as info:
         import_debts(path)
     assert info.value.code == "bad_file"
-    assert "field limit" in info.value.params["reason"]
+    assert info.value.params["reason"] == "csv_unreadable"
+    assert "field limit" in info.value.params["detail"]
 
 
 def test_import_debts__truncated_sheet_xml_is_bad_file(tmp_path):
@@ -372,7 +382,7 @@ def test_import_debts__unquoted_thousands_comma_is_that_rows_error(tmp_path):
     assert err.params == {"count": 17, "high": 16}
     assert "4,500,卡号尾号 8821" in err.value
     assert len(err.value) <= 80
-    assert err.message_zh().startswith("第 3 行：文件有 17 个字段，但表头只有 16 个")
+    assert err.message_zh().startswith("第 3 行：该行有 17 个字段，但表头只有 16 个（x,银行,")
     assert "4500" in err.message_zh()
     assert "has 17 cells but the header has 16" in err.message_en()
 
@@ -466,3 +476,111 @@ def test_read_sheet__xlsx_cells_beyond_the_header_are_not_too_many(tmp_path):
     (row,) = read_sheet(path).rows
     assert row.problem is None
     assert row.cells == {"编号": "a", "余额": "1"}
+
+
+# --- the template's sample row, semicolon CSVs, debts on another sheet ----------------------------------------
+
+
+def test_import_debts__template_sample_row_is_refused_naming_the_mark(tmp_path):
+    """The template's sample row, left in place, is one sample_row error at row 2 naming the mark; nothing is read."""
+    result = import_debts(write_debts_template(tmp_path / "模板.csv"))
+    assert result.debts == ()
+    assert codes(result) == [("row 2", "file", "sample_row")]
+    err = result.errors[0]
+    assert (err.value, err.params) == (None, {"mark": SAMPLE_MARK})
+    assert err.message_zh() == ("第 2 行：该行是模板中的示例行（虚构数据）；请删除这一行，或改成您自己的债务并删去编号中的"
+                                f"“{SAMPLE_MARK}”")
+    assert f"remove '{SAMPLE_MARK}' from its id" in err.message_en()
+
+
+def test_import_debts__edited_template_row_without_the_mark_imports(tmp_path):
+    """The sample row with its own figures and the mark removed from its id imports as that debt."""
+    path = write_debts_template(tmp_path / "模板.csv")
+    text = path.read_text(encoding="utf-8-sig")
+    text = text.replace(f"cmb-card（{SAMPLE_MARK}）", "my-card").replace("38600.00", "21000.00")
+    result = import_debts(write(tmp_path, text, encoding="utf-8-sig", name="填好的.csv"))
+    assert result.ok, result.errors
+    (debt,) = result.debts
+    assert (debt.id, debt.kind) == ("my-card", CreditorKind.CREDIT_CARD)
+    assert debt.outstanding_principal == Decimal("21000.00")
+    assert debt.contract_rate.percent_per_year == Decimal("18.25")  # 日万分之五
+
+
+def test_import_debts__semicolon_separated_csv_is_bad_file_saying_so(tmp_path):
+    """A CSV whose cells are separated by semicolons is bad_file with the reason semicolon_csv."""
+    header = ENGLISH_HEADER.replace(",", ";")
+    path = write(tmp_path, f"{header}\n{GOOD_ROW.replace(',', ';')}\n")
+    with pytest.raises(InvalidInput) as info:
+        import_debts(path)
+    err = info.value
+    assert (err.field, err.code) == ("file", "bad_file")
+    assert err.params == {"reason": "semicolon_csv"}
+    assert "separated by semicolons" in err.message_en()
+    assert "分号" in err.message_zh()
+
+
+def test_import_debts__xlsx_debts_on_the_second_sheet_are_read_from_it(tmp_path):
+    """A workbook whose first sheet is a note and whose debts are on the second sheet is read from the second,
+    and the result names both sheets."""
+    book = Workbook()
+    note = book.active
+    note.title = "说明"
+    note.append(["本文件列出刘建国的全部债务"])
+    note.append(["债务见下一个工作表"])
+    sheet = book.create_sheet("债务")
+    sheet.append(["编号", "债权人", "类型", "合同日期", "剩余本金（元）", "年利率（%）", "月供（元）"])
+    sheet.append(["card", "某银行信用卡中心", "信用卡", "2023-01-01", 20000, "日万分之五", 1000])
+    sheet.append(["loan", "某消费金融公司", "消费金融公司", "2023-06-01", 15000.5, 24, 800])
+    path = tmp_path / "债务.xlsx"
+    book.save(path)
+    result = import_debts(path)
+    assert result.ok, result.errors
+    assert (result.sheet, result.first_sheet) == ("债务", "说明")
+    card, loan = result.debts
+    assert card.contract_rate.percent_per_year == Decimal("18.25")
+    assert loan.outstanding_principal == Decimal("15000.50")
+
+
+def test_import_debts__xlsx_debts_on_the_first_sheet_name_no_other(tmp_path):
+    """When the debts are on the first sheet, ImportResult.sheet names it and first_sheet is None."""
+    book = Workbook()
+    book.active.title = "债务"
+    book.active.append(["编号", "债权人", "类型", "合同日期", "剩余本金", "年利率", "月供"])
+    book.active.append(["card", "某银行信用卡中心", "信用卡", "2023-01-01", 20000, 18, 1000])
+    book.create_sheet("备注").append(["编号", "剩余本金"])
+    path = tmp_path / "债务.xlsx"
+    book.save(path)
+    result = import_debts(path)
+    assert [d.id for d in result.debts] == ["card"]
+    assert (result.sheet, result.first_sheet) == ("债务", None)
+
+
+# --- replacing a case's debts ----------------------------------------------------------------------------------
+
+
+def test_replace_debts__keeps_scenarios_budget_and_notes():
+    """New debts with the same ids replace the old ones; the scenarios, budget, notes and borrower are kept."""
+    case = example_case()
+    debts = tuple(d.with_(outstanding_principal=d.outstanding_principal + 1) for d in case.debts)
+    replaced = replace_debts(case, debts)
+    assert replaced.debts == debts
+    assert replaced.debts[0].outstanding_principal == Decimal("38601.00")
+    assert replaced.scenarios == case.scenarios
+    assert (replaced.budget, replaced.notes, replaced.borrower, replaced.as_of) == (case.budget, case.notes,
+                                                                                  case.borrower, case.as_of)
+    budget = Budget(reserve="500")
+    assert replace_debts(case, debts, budget=budget, as_of="2026-12-01").budget == budget
+
+
+def test_replace_debts__a_debt_a_scenario_plans_for_is_needed():
+    """Leaving out a debt that scenarios have plans for is plans_need_debts listing it; nothing is lost silently."""
+    case = example_case()
+    with pytest.raises(InvalidInput) as info:
+        replace_debts(case, case.debts[1:])
+    err = info.value
+    assert (err.field, err.code, err.value) == ("scenarios", "plans_need_debts", None)
+    assert err.params == {"choices": "cmb-card"}
+    assert "cmb-card" in err.message_zh()
+    with pytest.raises(InvalidInput) as info:
+        replace_debts(case, case.debts[2:4])
+    assert info.value.params == {"choices": "citic-card, cmb-card, private-loan"}

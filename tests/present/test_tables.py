@@ -7,7 +7,8 @@ import pytest
 
 from planner.engines.scenarios import evaluate_case
 from planner.io.examples import example_case
-from planner.text.labels import LABELS_ZH, label
+from planner.text import label, scenario_label
+from planner.text.zh import LABELS as LABELS_ZH
 
 
 @pytest.fixture(scope="module")
@@ -16,12 +17,14 @@ def comparison():
 
 
 def test_comparison_frame__one_row_per_scenario_with_decimals(comparison):
-    """The comparison frame has the status quo first, English columns and Decimal money that sums exactly."""
+    """The comparison frame has the status quo (维持现状) first, English columns and Decimal money that sums exactly."""
     from planner.present.tables import COMPARISON_COLUMNS, comparison_frame
 
     frame = comparison_frame(comparison)
     assert list(frame.columns) == COMPARISON_COLUMNS
-    assert frame["scenario"].tolist() == [o.name for o in comparison.all]
+    assert frame["scenario"].tolist() == [scenario_label(o, "zh") for o in comparison.all]
+    assert frame.loc[0, "scenario"] == "维持现状"
+    assert frame["scenario"].tolist()[1:] == [o.name for o in comparison.outcomes]
     assert frame["affordable"].tolist() == [o.is_affordable for o in comparison.all]
     assert not frame.loc[0, "affordable"]  # the status quo of the example is unaffordable
     assert isinstance(frame.loc[1, "total_paid"], Decimal)

@@ -5,12 +5,12 @@ from decimal import Decimal
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from strategies import debts
+from strategies import debts, plans
 
 from planner.domain.case import Case
 from planner.domain.model import Budget, IncomeItem
 from planner.domain.options import Plan, Restructure, Scenario, Waiver, WaiverMode
-from planner.engines.scenarios import evaluate_case
+from planner.engines.scenarios import evaluate_case, plan_months, window_months
 from planner.money import ZERO
 
 AS_OF = date(2026, 11, 23)
@@ -50,3 +50,28 @@ def test_cash_flow__reconciles_every_month(items, months, income):
         assert month.surplus == month.disposable - month.payments
         assert month.balance >= ZERO
     assert outcome.is_affordable == all(m.payments <= case.budget.disposable for m in outcome.months)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(debts(max_principal="200000.00"), min_size=1, max_size=3), st.data(), st.integers(1, 60),
+       st.integers(0, 40000))
+def test_comparison__one_window_for_every_outcome(items, data, horizon, income):
+    """Every outcome of a comparison covers the same months, the window: the horizon or the last period of the
+    longest negotiated plan, whichever is later; no over-budget count exceeds the months compared."""
+    case = _case(items, Decimal(income))
+    scenarios = tuple(
+        Scenario(f"方案{k}", tuple((d.id, data.draw(plans(start=AS_OF))) for d in case.debts), AS_OF)
+        for k in range(2)
+    )
+    comparison = evaluate_case(case, scenarios, horizon=horizon)
+    window = max([horizon, *(plan_months(p, AS_OF) for s in scenarios for _, p in s.plans)])
+    assert comparison.window == window_months(scenarios, horizon) == window
+    lengths = {len(o.months) for o in comparison.all}
+    assert len(lengths) == 1
+    first = comparison.baseline.months[0].month
+    assert first in (0, 1)
+    for outcome in comparison.all:
+        assert [m.month for m in outcome.months] == list(range(first, window + 1))
+        assert len(outcome.shortfall_months) <= len(outcome.months)
+        for debt in outcome.debts:
+            assert all(line.period <= window for line in debt.schedule.lines)

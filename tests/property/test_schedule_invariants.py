@@ -22,12 +22,15 @@ from planner.domain.options import (
     RateChoice,
     RepaymentMethod,
     Restructure,
+    Scenario,
     Waiver,
     WaiverMode,
 )
+from planner.engines.scenarios import plan_months, window_months
 from planner.engines.schedules import amortize, apr_percent, build_schedule
 from planner.money import is_on_fen
 from planner.rates import Rate
+from planner.text import render
 
 START = date(2026, 3, 31)
 CAP = Rate.annual_percent("24")
@@ -275,8 +278,7 @@ def test_build_schedule__status_quo_first_interest_is_exact(balance, percent):
 
 
 def _horizon_codes(schedule):
-    return [f.code for f in schedule.findings if f.code in {"NEVER_PAID_OFF", "UNPAID_AT_HORIZON",
-                                                            "PLAN_BEYOND_HORIZON"}]
+    return [f.code for f in schedule.findings if f.code in {"NEVER_PAID_OFF", "UNPAID_AT_HORIZON"}]
 
 
 @settings(max_examples=200)
@@ -294,16 +296,16 @@ def test_build_schedule__horizon_never_turns_unfinished_into_never(debt, plan, e
             assert "UNPAID_AT_HORIZON" not in _horizon_codes(first)
         if finding.code == "UNPAID_AT_HORIZON":
             assert first.remaining > 0
-            assert "永远" not in finding.message_zh
-            assert "never paid off" not in finding.message_en
-            detail = dict(finding.detail)
+            assert "永远" not in render(finding, "zh")
+            assert "never paid off" not in render(finding, "en")
+            detail = finding.values
             if "payoff_month" in detail:
-                month = int(detail["payoff_month"])
+                month = detail["payoff_month"]
                 assert month > short
                 reached = build_schedule(debt, plan, start=START, cap_rate=CAP, excess=excess, horizon=month)
                 assert reached.remaining == 0
                 assert reached.payoff_date is not None
-                assert reached.payoff_date.isoformat() == detail["payoff_date"]
+                assert reached.payoff_date == detail["payoff_date"]
     if first.remaining == 0 and plan.restructure is None and plan.settlement is None:
         assert second.lines == first.lines  # paid off within the horizon: a longer one shows the same schedule
 
@@ -312,12 +314,18 @@ def test_build_schedule__horizon_never_turns_unfinished_into_never(debt, plan, e
 @given(debt=debts(), plan=plans(start=START).filter(lambda p: p.restructure is not None or p.settlement is not None),
        excess=money("0.00", "30000.00"), horizon=st.integers(1, 120))
 def test_build_schedule__negotiated_plans_ignore_the_horizon(debt, plan, excess, horizon):
-    """Restructures and settlements are listed in full whatever the horizon; PLAN_BEYOND_HORIZON says so exactly
-    when their last payment falls after it."""
+    """Restructures and settlements are listed in full whatever the horizon, with no finding about it; a
+    comparison's window reaches their last payment exactly when it falls after the horizon."""
     schedule = build_schedule(debt, plan, start=START, cap_rate=CAP, excess=excess, horizon=horizon)
     full = build_schedule(debt, plan, start=START, cap_rate=CAP, excess=excess, horizon=1200)
     assert schedule.lines == full.lines
     assert schedule.remaining == 0
+    assert _horizon_codes(schedule) == []
+    last = plan_months(plan, START)
+    assert all(line.period <= last for line in schedule.lines)
+    window = window_months([Scenario("s", ((debt.id, plan),), START)], horizon)
+    assert window == max(horizon, last)
     beyond = bool(schedule.lines) and schedule.lines[-1].period > horizon
-    assert ("PLAN_BEYOND_HORIZON" in _horizon_codes(schedule)) == beyond
-    assert not {"NEVER_PAID_OFF", "UNPAID_AT_HORIZON"} & set(_horizon_codes(schedule))
+    assert (window > horizon) == (last > horizon)
+    if beyond:
+        assert window >= schedule.lines[-1].period

@@ -66,6 +66,7 @@ raise :class:`planner.errors.InvalidInput` naming the field; observations are re
 """
 
 
+from planner.domain.options import Policy
 from planner.engines.payoff.api import (
     DEFAULT_HORIZON,
     Extras,
@@ -75,16 +76,13 @@ from planner.engines.payoff.api import (
     minimums_only,
     simulate,
     simulate_surplus,
-    to_json,
 )
 from planner.engines.payoff.inputs import (
     BASELINE,
     MinPayment,
     PayoffDebt,
-    Policy,
     RateChange,
     payoff_debts_from_case,
-    policy_label,
 )
 from planner.engines.payoff.results import DebtSummary, PayoffMonth, PayoffResult
 
@@ -104,8 +102,6 @@ __all__ = [
     "interest_saved",
     "minimums_only",
     "payoff_debts_from_case",
-    "policy_label",
     "simulate",
     "simulate_surplus",
-    "to_json",
 ]

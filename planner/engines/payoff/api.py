@@ -8,10 +8,11 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from planner.domain.options import Policy
 from planner.engines.payoff.engine import prepare, resolve_order, run
-from planner.engines.payoff.inputs import PayoffDebt, Policy
+from planner.engines.payoff.inputs import PayoffDebt
 from planner.engines.payoff.results import PayoffResult
-from planner.money import Money, round_fen, yuan
+from planner.money import Money, round_fen
 
 DEFAULT_HORIZON = 600
 _ZERO = Decimal("0.00")
@@ -159,49 +160,3 @@ def comparison_rows(results: Iterable[PayoffResult], baseline: PayoffResult | No
             row[f"payoff_month:{summary.id}"] = summary.payoff_month
         rows.append(row)
     return rows
-
-
-def to_json(result: PayoffResult, *, include_policy: bool = False) -> dict[str, Any]:
-    """Return the CLI's JSON object for ``result`` (amounts as two-place strings, dates ISO, ``null`` if none).
-
-    Keys: ``months_to_debt_free``, ``debt_free_date``, ``total_interest``, ``total_paid``, ``debts`` (``id``,
-    ``payoff_month``, ``interest``, ``paid`` in input order) and ``months`` (``month``, ``date``, ``payments``,
-    ``balances``, ``unallocated``); ``policy`` first when ``include_policy`` (the ``--compare`` form). Only when
-    the plan has recurring fees (a debt with a ``fee_rate``; never for a debts table) are fees added, so that the
-    figures still reconcile: ``total_fees`` after ``total_paid``, ``fees`` in each debt and in each month.
-    """
-    with_fees = bool(result.total_fees)
-    data: dict[str, Any] = {"policy": result.label} if include_policy else {}
-    data.update(
-        {
-            "months_to_debt_free": result.months_to_debt_free,
-            "debt_free_date": None if result.debt_free_date is None else result.debt_free_date.isoformat(),
-            "total_interest": yuan(result.total_interest),
-            "total_paid": yuan(result.total_paid),
-        }
-    )
-    if with_fees:
-        data["total_fees"] = yuan(result.total_fees)
-    debts = []
-    for d in result.debts:
-        item = {"id": d.id, "payoff_month": d.payoff_month, "interest": yuan(d.interest), "paid": yuan(d.paid)}
-        if with_fees:
-            item["fees"] = yuan(d.fees)
-        debts.append(item)
-    months = []
-    for row in result.months:
-        month = {
-            "month": row.month,
-            "date": row.date.isoformat(),
-            "payments": {k: yuan(v) for k, v in row.payments.items()},
-            "balances": {k: yuan(v) for k, v in row.balances.items()},
-            "unallocated": yuan(row.unallocated),
-        }
-        if with_fees:
-            month["fees"] = {k: yuan(v) for k, v in row.fees.items()}
-        months.append(month)
-    data["debts"] = debts
-    data["months"] = months
-    return data
-
-

@@ -6,19 +6,21 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Any
 
 from planner.dates import add_months, parse_date
 from planner.domain.case import MAX_DEBTS
-from planner.engines.payoff.inputs import BASELINE, PayoffDebt, Policy
+from planner.domain.options import Policy
+from planner.engines.contract import accrue, settle
+from planner.engines.payoff.inputs import BASELINE, PayoffDebt
 from planner.engines.payoff.results import DebtSummary, PayoffMonth, PayoffResult
 from planner.errors import InvalidInput
-from planner.findings import Finding, Severity
-from planner.money import FEN, ROUNDING, Money, money, round_fen, to_int, yuan
+from planner.findings import Finding, Scope, Severity
+from planner.money import Money, money, round_fen, to_int
 
 MAX_HORIZON = 1200
 RUNAWAY_TOTAL = Decimal(10) ** 15  # ¥10¹⁵ owed: interest has run away; stop before Decimal precision is at risk
-_1200 = Decimal(1200)
 _ZERO = Decimal("0.00")
 
 
@@ -196,79 +198,78 @@ def _split(pool: Decimal, active: list[int], weights: list[Decimal], caps: list[
     return shares, pool
 
 
-def run(prepared: Prepared, policy: Policy | None, order: tuple[int, ...]) -> PayoffResult:
-    """Simulate one policy (``None``: minimums only) month by month; see the module docstring."""
-    debts = prepared.debts
-    ids = prepared.ids
-    n = len(debts)
-    dates = prepared.dates
-    budget = prepared.budget
-    by_month = prepared.budget_by_month
-    extras = prepared.extras if policy is not None else {}
-    minimums_only = policy is None
-    pro_rata = policy is Policy.PRO_RATA
-    extra_ok = [d.accepts_extra and not minimums_only for d in debts]
-    fixed_min = [d.minimum.amount if d.minimum.percent is None else None for d in debts]
-    min_rules = [d.minimum for d in debts]
-    changes = [d.rate_changes for d in debts]
-    pct = [d.rate_on(dates[1]).percent_per_year for d in debts]
-    fee_pct = [_ZERO if d.fee_rate is None else d.fee_rate.percent_per_year for d in debts]
-    compound = [d.compound for d in debts]
-    order_extra = [i for i in order if extra_ok[i]]
+class _Run:
+    """One policy simulated month by month: the state of every debt and what the months recorded.
 
-    balance: list[Decimal] = [d.balance for d in debts]
-    charges: list[Decimal] = [d.charges for d in debts]  # the part of the balance that bears no interest
-    interest_total = [_ZERO] * n
-    fee_total = [_ZERO] * n
-    no_fees = dict.fromkeys(ids, _ZERO)
-    quantize = Decimal.quantize  # quantize(x, FEN, ROUNDING) is round_fen(x) without a call in the hot loop
-    payoff: list[int | None] = [0 if b == 0 else None for b in balance]
-    open_ = [i for i in range(n) if balance[i] > 0]
-    start_total = sum(balance, _ZERO)
-    rows: list[PayoffMonth] = []
-    shortfall_months: list[int] = []
-    shortfall_first: tuple[Decimal, Decimal] | None = None
-    unallocated_months: list[int] = []
-    debt_free: int | None = 0 if not open_ else None
-    low_minimum: list[tuple[int, Decimal, Decimal]] = []
-    runaway = False
+    Each debt is its interest-bearing part ``bearing[i]`` and its interest-free ``charges[i]``; its balance is
+    their sum. A month is four named steps: :meth:`accrue` (interest, fees and the minimum due, through the
+    shared contract month :func:`planner.engines.contract.accrue`), :meth:`allocate` (the shortfall split, or the
+    minimums and the rest in the policy's order), :meth:`pay` (:func:`planner.engines.contract.settle`: charges
+    first) and :meth:`record`.
+    """
 
-    for k in range(1, prepared.horizon + 1):
-        if not open_:
-            break
-        day = dates[k]
-        month_pay = [_ZERO] * n
+    def __init__(self, prepared: Prepared, policy: Policy | None, order: tuple[int, ...]) -> None:
+        debts = prepared.debts
+        self.prepared = prepared
+        self.policy = policy
+        self.n = n = len(debts)
+        self.extras = prepared.extras if policy is not None else {}
+        self.extra_ok = [d.accepts_extra and policy is not None for d in debts]
+        self.order_extra = [i for i in order if self.extra_ok[i]]
+        self.order = order
+        self.fixed_min = [d.minimum.amount if d.minimum.percent is None else None for d in debts]
+        self.pct = [d.rate_on(prepared.dates[1]).percent_per_year for d in debts]
+        self.fee_pct = [_ZERO if d.fee_rate is None else d.fee_rate.percent_per_year for d in debts]
+        self.bearing: list[Decimal] = [d.balance - d.charges for d in debts]
+        self.charges: list[Decimal] = [d.charges for d in debts]
+        self.interest_total = [_ZERO] * n
+        self.fee_total = [_ZERO] * n
+        self.payoff: list[int | None] = [0 if d.balance == 0 else None for d in debts]
+        self.open = [i for i in range(n) if debts[i].balance > 0]
+        self.start_total = sum((d.balance for d in debts), _ZERO)
+        self.rows: list[PayoffMonth] = []
+        self.shortfall_months: list[int] = []
+        self.shortfall_first: tuple[Decimal, Decimal] | None = None
+        self.unallocated_months: list[int] = []
+        self.low_minimum: list[tuple[int, Decimal, Decimal]] = []
+        self.debt_free: int | None = 0 if not self.open else None
+        self.runaway = False
+        self._no_fees = MappingProxyType(dict.fromkeys(prepared.ids, _ZERO))
+
+    def balance(self, i: int) -> Decimal:
+        """Return what debt ``i`` owes now."""
+        return self.bearing[i] + self.charges[i]
+
+    def accrue(self, k: int) -> tuple[list[Decimal], Decimal, list[Decimal], list[Decimal] | None]:
+        """Accrue month ``k``'s interest and fees on every open debt; return the minimums due, their total, the
+        interest and the fees (None when no debt has a fee) of the month."""
+        debts, day = self.prepared.debts, self.prepared.dates[k]
+        n, bearing, charges, pct, fee_pct = self.n, self.bearing, self.charges, self.pct, self.fee_pct
         month_int = [_ZERO] * n
         month_fee: list[Decimal] | None = None
-        mins: list[Decimal] = [_ZERO] * n
+        mins = [_ZERO] * n
         due_total = _ZERO
-        for i in open_:
-            if changes[i]:
+        for i in self.open:
+            if debts[i].rate_changes:
                 pct[i] = debts[i].rate_on(day).percent_per_year
-            b = balance[i]
-            c = charges[i]
-            bearing = b - c if c else b  # interest and fees accrue on the interest-bearing part only
-            if pct[i]:
-                accrued = quantize(bearing * pct[i] / _1200, FEN, ROUNDING)  # multiply first, never a pre-divided rate
-                if accrued:
-                    b += accrued
-                    month_int[i] = accrued
-                    interest_total[i] += accrued
-                    if not compound[i]:
-                        charges[i] = c = c + accrued
-            if fee_pct[i]:
-                fee = quantize(bearing * fee_pct[i] / _1200, FEN, ROUNDING)
-                if fee:
-                    b += fee
-                    charges[i] = c + fee
-                    if month_fee is None:
-                        month_fee = [_ZERO] * n
-                    month_fee[i] = fee
-                    fee_total[i] += fee
-            balance[i] = b
-            fixed = fixed_min[i]
+            interest, fee = accrue(bearing[i], pct[i], fee_pct[i])
+            if interest:
+                month_int[i] = interest
+                self.interest_total[i] += interest
+                if debts[i].compound:
+                    bearing[i] += interest
+                else:
+                    charges[i] += interest
+            if fee:
+                charges[i] += fee
+                if month_fee is None:
+                    month_fee = [_ZERO] * n
+                month_fee[i] = fee
+                self.fee_total[i] += fee
+            b = bearing[i] + charges[i]
+            fixed = self.fixed_min[i]
             if fixed is None:
-                due = min_rules[i].due(b)
+                due = debts[i].minimum.due(b)
             elif fixed < b:  # a plain comparison: faster than min() in this loop
                 due = fixed
             else:
@@ -277,220 +278,181 @@ def run(prepared: Prepared, policy: Policy | None, order: tuple[int, ...]) -> Pa
             due_total += due
         if k == 1:
             charged = month_int if month_fee is None else [a + f for a, f in zip(month_int, month_fee, strict=True)]
-            low_minimum = [(i, mins[i], charged[i]) for i in open_ if mins[i] <= charged[i] and mins[i] < balance[i]]
-        month_budget = budget if by_month is None else by_month.get(k, budget)
-        available = (due_total if month_budget is None else month_budget) + extras.get((day.year, day.month), _ZERO)
+            self.low_minimum = [(i, mins[i], charged[i]) for i in self.open
+                                if mins[i] <= charged[i] and mins[i] < self.balance(i)]
+        return mins, due_total, month_int, month_fee
+
+    def available(self, k: int, due_total: Decimal) -> Decimal:
+        """Return the money of month ``k``: its budget (the minimums due for the minimums-only path without a
+        budget) plus its extras; never below the minimums when every minimum is paid first."""
+        prepared = self.prepared
+        day = prepared.dates[k]
+        budget = prepared.budget if prepared.budget_by_month is None else prepared.budget_by_month.get(k, prepared.budget)
+        available = (due_total if budget is None else budget) + self.extras.get((day.year, day.month), _ZERO)
         if prepared.minimums_first and available < due_total:
             available = due_total
-        short = available < due_total
-        if short:
-            shortfall_months.append(k)
-            if shortfall_first is None:
-                shortfall_first = (available, due_total)
+        return available
+
+    def allocate(self, k: int, available: Decimal, mins: list[Decimal], due_total: Decimal) -> tuple[list[Decimal], Decimal, bool]:
+        """Return each debt's payment in month ``k``, the money left unallocated, and whether it was a shortfall."""
+        pay = [_ZERO] * self.n
+        open_ = self.open
+        if available < due_total:  # shortfall: split in proportion to the minimums
+            self.shortfall_months.append(k)
+            if self.shortfall_first is None:
+                self.shortfall_first = (available, due_total)
             shares, left = _split(available, open_, mins, mins)
             for i, share in shares.items():
-                month_pay[i] = share
-        else:
-            for i in open_:
-                month_pay[i] = mins[i]
-            left = available - due_total
-            if left > 0:
-                if pro_rata:
-                    takers = [i for i in open_ if extra_ok[i] and balance[i] > mins[i]]
-                    room = [_ZERO] * n
-                    for i in takers:
-                        room[i] = balance[i] - mins[i]
-                    shares, left = _split(left, takers, room, room)
-                    for i, share in shares.items():
-                        month_pay[i] += share
-                else:
-                    for i in order_extra:
-                        room_i = balance[i] - month_pay[i]
-                        if room_i <= 0:
-                            continue
-                        take = min(room_i, left)
-                        month_pay[i] += take
-                        left -= take
-                        if not left:
-                            break
-        still_open = []
+                pay[i] = share
+            return pay, left, True
         for i in open_:
-            paid = month_pay[i]
-            b = balance[i] - paid
-            balance[i] = b
-            c = charges[i]
-            if c:  # payments reduce the charges first, then the interest-bearing part
-                charges[i] = c - paid if paid < c else _ZERO
-            if b:
+            pay[i] = mins[i]
+        left = available - due_total
+        if left <= 0:
+            return pay, left, False
+        if self.policy is Policy.PRO_RATA:
+            takers = [i for i in open_ if self.extra_ok[i] and self.balance(i) > mins[i]]
+            room = [_ZERO] * self.n
+            for i in takers:
+                room[i] = self.balance(i) - mins[i]
+            shares, left = _split(left, takers, room, room)
+            for i, share in shares.items():
+                pay[i] += share
+            return pay, left, False
+        for i in self.order_extra:
+            room_i = self.balance(i) - pay[i]
+            if room_i <= 0:
+                continue
+            take = min(room_i, left)
+            pay[i] += take
+            left -= take
+            if not left:
+                break
+        return pay, left, False
+
+    def pay(self, k: int, pay: list[Decimal]) -> None:
+        """Take month ``k``'s payments (charges first) and close the debts paid off."""
+        still_open = []
+        for i in self.open:
+            self.bearing[i], self.charges[i] = settle(self.bearing[i], self.charges[i], pay[i])
+            if self.bearing[i] + self.charges[i]:
                 still_open.append(i)
             else:
-                payoff[i] = k
-        open_ = still_open
-        if left and open_:
-            unallocated_months.append(k)
-        rows.append(
-            PayoffMonth(
-                k,
-                day,
-                Money(available),
-                dict(zip(ids, month_pay, strict=True)),
-                dict(zip(ids, month_int, strict=True)),
-                dict(zip(ids, balance, strict=True)),
-                Money(left),
-                short,
-                no_fees.copy() if month_fee is None else dict(zip(ids, month_fee, strict=True)),
-            )
-        )
-        if not open_:
-            debt_free = k
-            break
-        if k % 12 == 0 and sum(balance[i] for i in open_) > RUNAWAY_TOTAL:
-            runaway = True
-            break
+                self.payoff[i] = k
+        self.open = still_open
 
-    label = BASELINE if policy is None else policy.value
-    findings: list[Finding] = []
-    remaining = sum(balance, _ZERO)
-    if shortfall_months:
-        first = shortfall_months[0]
-        avail, due = shortfall_first or (_ZERO, _ZERO)
-        findings.append(
-            Finding.of(
-                "PAYOFF_SHORTFALL",
-                Severity.WARNING,
-                label,
-                f"第 {first} 个月起可用资金 ¥{avail:,} 低于各笔债务最低还款合计 ¥{due:,}（共 {len(shortfall_months)} "
-                "个月）：资金按最低还款的比例分配，部分债务的最低还款无法足额偿还，可能逾期。",
-                f"In {len(shortfall_months)} month{'' if len(shortfall_months) == 1 else 's'} from month {first} on, "
-                f"the money available is below the total of the minimum payments (month {first}: ¥{avail:,} "
-                f"against ¥{due:,}): it is split in proportion to the minimums, so some minimums are not met in full "
-                "and those debts may fall overdue.",
-                first_month=first,
-                months=len(shortfall_months),
-                available=yuan(avail),
-                minimums=yuan(due),
-            )
-        )
-    if debt_free is None:
-        last = rows[-1].month if rows else 0
-        if runaway or remaining >= start_total:
-            findings.append(
-                Finding.of(
-                    "PAYOFF_BALANCES_DO_NOT_FALL",
-                    Severity.ERROR,
-                    label,
-                    f"按此还款安排，债务总额在测算的 {last} 个月内不降反升或停滞（由 ¥{start_total:,} 到 "
-                    f"¥{round_fen(remaining):,}），照此还不清：需要提高每月预算，或与债权人协商停息、降低利率或最低还款。",
-                    f"With these payments the total owed does not fall within the {last} months computed "
-                    f"(¥{start_total:,} at the start, ¥{round_fen(remaining):,} after month {last}), so it is not "
-                    "repaid this way: raise the monthly budget or negotiate a rate freeze, a lower rate or lower minimums.",
-                    start_total=yuan(start_total),
-                    remaining=yuan(remaining),
-                    month=last,
-                )
-            )
-        findings.append(
-            Finding.of(
-                "PAYOFF_HORIZON",
-                Severity.WARNING,
-                label,
-                f"在 {last} 个月内未能还清全部债务，第 {last} 个月末仍欠 ¥{round_fen(remaining):,}；"
-                "测算到此为止，总利息和总还款只计算到这个月。",
-                f"Not debt-free within {last} months; ¥{round_fen(remaining):,} is still owed after month {last}. "
-                "The plan stops there and its totals cover those months only.",
-                months=last,
-                remaining=yuan(remaining),
-            )
-        )
-    for i, due, accrued in low_minimum:
-        if not due and not accrued:
-            findings.append(
-                Finding.of(
-                    "PAYOFF_NO_MINIMUM",
-                    Severity.INFO,
-                    ids[i],
-                    f"{ids[i]} 没有最低还款：只有策略分配的额外资金才会减少这笔债务。",
-                    f"{ids[i]} has no minimum payment: only extra money placed by the policy reduces it.",
-                )
-            )
-            continue
-        findings.append(
-            Finding.of(
-                "PAYOFF_MINIMUM_BELOW_INTEREST",
-                Severity.WARNING,
+    def record(self, k: int, available: Decimal, pay: list[Decimal], month_int: list[Decimal],
+               month_fee: list[Decimal] | None, left: Decimal, short: bool) -> None:
+        """Add month ``k``'s row."""
+        ids = self.prepared.ids
+        if left and self.open:
+            self.unallocated_months.append(k)
+        balances = [b + c for b, c in zip(self.bearing, self.charges, strict=True)]
+        self.rows.append(PayoffMonth(
+            k, self.prepared.dates[k], Money(available),
+            MappingProxyType(dict(zip(ids, pay, strict=True))),
+            MappingProxyType(dict(zip(ids, month_int, strict=True))),
+            MappingProxyType(dict(zip(ids, balances, strict=True))),
+            Money(left), short,
+            self._no_fees if month_fee is None else MappingProxyType(dict(zip(ids, month_fee, strict=True))),
+        ))
+
+    def finished(self, k: int) -> bool:
+        """Return True when the plan ends after month ``k``: every debt repaid, or the total owed runaway."""
+        if not self.open:
+            self.debt_free = k
+            return True
+        if k % 12 == 0 and sum(self.balance(i) for i in self.open) > RUNAWAY_TOTAL:
+            self.runaway = True
+            return True
+        return False
+
+    def result(self) -> PayoffResult:
+        """Return the plan: months, per-debt summaries, totals and findings."""
+        prepared, ids, n = self.prepared, self.prepared.ids, self.n
+        remaining = sum((self.balance(i) for i in range(n)), _ZERO)
+        summaries = tuple(
+            DebtSummary(
                 ids[i],
-                f"{ids[i]} 第 1 个月的最低还款 ¥{due:,} 不高于当月利息{'和费用' if fee_pct[i] else ''} ¥{accrued:,}："
-                "只还最低还款，余额不会下降。",
-                f"{ids[i]}: the minimum payment in month 1 (¥{due:,}) does not exceed that month's interest"
-                f"{' and fee' if fee_pct[i] else ''} (¥{accrued:,}); paying only the minimum, the balance does not "
-                "fall.",
-                minimum=yuan(due),
-                interest=yuan(accrued),
+                self.payoff[i],
+                None if self.payoff[i] is None else prepared.dates[self.payoff[i]],  # type: ignore[index]
+                Money(self.interest_total[i]),
+                Money(prepared.debts[i].balance + self.interest_total[i] + self.fee_total[i] - self.balance(i)),
+                Money(self.balance(i)),
+                Money(self.fee_total[i]),
             )
+            for i in range(n)
         )
-    if unallocated_months:
-        first = unallocated_months[0]
-        amount = sum((rows[k - 1].unallocated for k in unallocated_months), _ZERO)
-        findings.append(
-            Finding.of(
-                "PAYOFF_UNALLOCATED",
-                Severity.INFO,
-                label,
-                f"第 {first} 个月起有资金无法分配（剩余债务只收取固定还款，不接受额外还款），共 {len(unallocated_months)} "
-                f"个月、合计 ¥{amount:,}。",
-                f"From month {first} some money cannot be placed (the debts left take only their fixed payments): "
-                f"{len(unallocated_months)} months, ¥{amount:,} in all.",
-                first_month=first,
-                months=len(unallocated_months),
-                amount=yuan(amount),
-            )
+        return PayoffResult(
+            policy=self.policy,
+            order=tuple(ids[i] for i in self.order),
+            start=prepared.start,
+            monthly_budget=prepared.budget,
+            months=tuple(self.rows),
+            debts=summaries,
+            months_to_debt_free=self.debt_free,
+            debt_free_date=None if self.debt_free is None else prepared.dates[self.debt_free],
+            total_interest=Money(sum(self.interest_total, _ZERO)),
+            total_paid=Money(sum((s.paid for s in summaries), _ZERO)),
+            remaining=Money(remaining),
+            shortfall=bool(self.shortfall_months),
+            findings=tuple(self.findings(remaining)),
+            total_fees=Money(sum(self.fee_total, _ZERO)),
+            opening_balance=Money(self.start_total),
         )
-    if debt_free is not None and extras:
-        end = (dates[debt_free].year, dates[debt_free].month)
-        unused = sorted(key for key in extras if key > end)
-        if unused:
-            listed = ", ".join(f"{y:04d}-{m:02d}" for y, m in unused)
-            total = sum((extras[key] for key in unused), _ZERO)
-            findings.append(
-                Finding.of(
-                    "PAYOFF_EXTRAS_UNUSED",
-                    Severity.INFO,
-                    label,
-                    f"{listed} 的一次性还款（合计 ¥{total:,}）在全部还清之后，无需使用。",
-                    f"The one-off payments dated {listed} (¥{total:,} in all) fall after the debts are repaid and are "
-                    "not needed.",
-                    months=listed,
-                    amount=yuan(total),
-                )
-            )
 
-    summaries = tuple(
-        DebtSummary(
-            ids[i],
-            payoff[i],
-            None if payoff[i] is None else dates[payoff[i]],  # type: ignore[index]
-            Money(interest_total[i]),
-            Money(debts[i].balance + interest_total[i] + fee_total[i] - balance[i]),  # what was paid to it
-            Money(balance[i]),
-            Money(fee_total[i]),
-        )
-        for i in range(n)
-    )
-    return PayoffResult(
-        policy=policy,
-        order=tuple(ids[i] for i in order),
-        start=prepared.start,
-        monthly_budget=budget,
-        months=tuple(rows),
-        debts=summaries,
-        months_to_debt_free=debt_free,
-        debt_free_date=None if debt_free is None else dates[debt_free],
-        total_interest=Money(sum(interest_total, _ZERO)),
-        total_paid=Money(sum(s.paid for s in summaries)),
-        remaining=Money(remaining),
-        shortfall=bool(shortfall_months),
-        findings=tuple(findings),
-        total_fees=Money(sum(fee_total, _ZERO)),
-    )
+    def findings(self, remaining: Decimal) -> list[Finding]:
+        """Return the plan's findings (plan-level ones about the policy, the others about each debt)."""
+        label = BASELINE if self.policy is None else self.policy.value
+        plan = {"scope": Scope.SCENARIO, "subject": label}
+        found: list[Finding] = []
+        if self.shortfall_months:
+            first = self.shortfall_months[0]
+            avail, due = self.shortfall_first or (_ZERO, _ZERO)
+            found.append(Finding.of("PAYOFF_SHORTFALL", Severity.WARNING, **plan, first_month=first,
+                                    months=len(self.shortfall_months), available=Money(avail), minimums=Money(due)))
+        if self.debt_free is None:
+            last = self.rows[-1].month if self.rows else 0
+            if self.runaway or remaining >= self.start_total:
+                found.append(Finding.of("PAYOFF_BALANCES_DO_NOT_FALL", Severity.WARNING, **plan, months=last,
+                                        start_total=Money(self.start_total), remaining=round_fen(remaining)))
+            found.append(Finding.of("PAYOFF_HORIZON", Severity.WARNING, **plan, months=last,
+                                    remaining=round_fen(remaining)))
+        ids = self.prepared.ids
+        for i, due, accrued in self.low_minimum:
+            if not due and not accrued:
+                found.append(Finding.of("PAYOFF_NO_MINIMUM", Severity.INFO, Scope.DEBT, ids[i]))
+            else:
+                found.append(Finding.of("PAYOFF_MINIMUM_BELOW_INTEREST", Severity.WARNING, Scope.DEBT, ids[i],
+                                        minimum=Money(due), interest=Money(accrued),
+                                        fee="yes" if self.fee_pct[i] else "no"))
+        if self.unallocated_months:
+            first = self.unallocated_months[0]
+            amount = sum((self.rows[k - 1].unallocated for k in self.unallocated_months), _ZERO)
+            found.append(Finding.of("PAYOFF_UNALLOCATED", Severity.INFO, **plan, first_month=first,
+                                    months=len(self.unallocated_months), amount=Money(amount)))
+        if self.debt_free is not None and self.extras:
+            dates = self.prepared.dates
+            end = (dates[self.debt_free].year, dates[self.debt_free].month)
+            unused = sorted(key for key in self.extras if key > end)
+            if unused:
+                total = sum((self.extras[key] for key in unused), _ZERO)
+                found.append(Finding.of("PAYOFF_EXTRAS_UNUSED", Severity.INFO, **plan,
+                                        months=tuple(date(y, m, 1) for y, m in unused), amount=Money(total)))
+        return found
 
 
+def run(prepared: Prepared, policy: Policy | None, order: tuple[int, ...]) -> PayoffResult:
+    """Simulate one policy (``None``: minimums only) month by month; see the package docstring."""
+    sim = _Run(prepared, policy, order)
+    for k in range(1, prepared.horizon + 1):
+        if not sim.open:
+            break
+        mins, due_total, month_int, month_fee = sim.accrue(k)
+        available = sim.available(k, due_total)
+        pay, left, short = sim.allocate(k, available, mins, due_total)
+        sim.pay(k, pay)
+        sim.record(k, available, pay, month_int, month_fee, left, short)
+        if sim.finished(k):
+            break
+    return sim.result()

@@ -6,7 +6,6 @@ import itertools
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from planner.dates import parse_date
@@ -19,63 +18,6 @@ if TYPE_CHECKING:
     from planner.domain.case import Case
 
 BASELINE = "minimums-only"  # the label of the minimums-only path where a policy name is expected
-
-
-class Policy(StrEnum):
-    """Where the money left after the minimum payments goes."""
-
-    PRO_RATA = "pro-rata"  # in proportion to the balances (what debt-advice plans offer creditors)
-    AVALANCHE = "avalanche"  # highest annual rate first (least interest)
-    SNOWBALL = "snowball"  # smallest starting balance first (fewest creditors soonest)
-    CUSTOM = "custom"  # the order the user gives
-
-    @classmethod
-    def coerce(cls, value: Any) -> Policy:
-        """Return the policy named by ``value`` ("Avalanche", "pro_rata" …).
-
-        Raises:
-            InvalidInput: for any other value (field ``policy``).
-        """
-        if isinstance(value, Policy):
-            return value
-        text = value.strip().lower().replace("_", "-") if isinstance(value, str) else value
-        try:
-            return cls(text)
-        except ValueError:
-            choices = ", ".join(p.value for p in cls)
-            raise InvalidInput("policy", "unknown_choice", value, params={"choices": choices}) from None
-
-    @property
-    def label_zh(self) -> str:
-        """Return the Chinese name of the policy."""
-        return POLICY_LABELS_ZH[self.value]
-
-    @property
-    def label_en(self) -> str:
-        """Return the English name of the policy."""
-        return POLICY_LABELS_EN[self.value]
-
-
-POLICY_LABELS_ZH = {
-    Policy.PRO_RATA.value: "按余额比例",
-    Policy.AVALANCHE.value: "雪崩法（高利率优先）",
-    Policy.SNOWBALL.value: "雪球法（小余额优先）",
-    Policy.CUSTOM.value: "自定义顺序",
-    BASELINE: "仅还最低还款",
-}
-POLICY_LABELS_EN = {
-    Policy.PRO_RATA.value: "pro-rata",
-    Policy.AVALANCHE.value: "avalanche (highest rate first)",
-    Policy.SNOWBALL.value: "snowball (smallest balance first)",
-    Policy.CUSTOM.value: "custom order",
-    BASELINE: "minimums only",
-}
-
-
-def policy_label(policy: Policy | None, locale: str = "zh") -> str:
-    """Return the display name of ``policy``; ``None`` is the minimums-only baseline."""
-    key = BASELINE if policy is None else policy.value
-    return (POLICY_LABELS_EN if locale == "en" else POLICY_LABELS_ZH)[key]
 
 
 # --------------------------------------------------------------------------------------------------- inputs
@@ -144,15 +86,6 @@ class MinPayment:
             return Money(min(balance, self.amount))
         due = max(self.amount, round_fen(balance * self.percent / HUNDRED))
         return Money(min(balance, due))
-
-    def describe(self, locale: str = "zh") -> str:
-        """Return "¥500.00", "10% (at least ¥100.00)" or "余额的 10%（最低 ¥100.00）"."""
-        if self.percent is None:
-            return f"¥{self.amount:,}"
-        pct = f"{self.percent.normalize():f}%"
-        if locale == "en":
-            return f"{pct} of the balance" + (f" (at least ¥{self.amount:,})" if self.amount else "")
-        return f"余额的 {pct}" + (f"（最低 ¥{self.amount:,}）" if self.amount else "")
 
 
 @dataclass(frozen=True, slots=True)

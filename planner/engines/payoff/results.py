@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from planner.engines.payoff.inputs import BASELINE, Policy
+from planner.domain.options import Policy
+from planner.engines.payoff.inputs import BASELINE
 from planner.errors import InvalidInput
 from planner.findings import Finding
 from planner.money import ZERO, Money
@@ -17,7 +19,7 @@ from planner.money import ZERO, Money
 class PayoffMonth(NamedTuple):
     """One month of a plan (amounts in yuan, keyed by debt id, every debt present).
 
-    ``available`` is the budget plus that month's extras (for the minimums-only path without a budget: the sum
+    The per-debt figures are read-only mappings. ``available`` is the budget plus that month's extras (for the minimums-only path without a budget: the sum
     of the minimums due); ``available == sum(payments) + unallocated`` exactly. ``fees`` is each debt's recurring
     fee that month (0 without a ``fee_rate``); per debt, previous balance + interest + fee − payment = balance.
     """
@@ -25,12 +27,12 @@ class PayoffMonth(NamedTuple):
     month: int
     date: date
     available: Money
-    payments: dict[str, Money]
-    interest: dict[str, Money]
-    balances: dict[str, Money]
+    payments: Mapping[str, Money]
+    interest: Mapping[str, Money]
+    balances: Mapping[str, Money]
     unallocated: Money
     shortfall: bool
-    fees: dict[str, Money]
+    fees: Mapping[str, Money]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +77,7 @@ class PayoffResult:
         shortfall: True when the budget was below the sum of the minimums in any month.
         findings: observations (shortfall, horizon reached, money left unallocated, extras not used).
         total_fees: recurring fees accrued over the months simulated (0 when no debt has a ``fee_rate``).
+        opening_balance: everything owed at the start (month 0), charges included: where a balance chart starts.
     """
 
     policy: Policy | None
@@ -91,6 +94,7 @@ class PayoffResult:
     shortfall: bool
     findings: tuple[Finding, ...]
     total_fees: Money = ZERO
+    opening_balance: Money = ZERO
 
     @property
     def cost(self) -> Money:

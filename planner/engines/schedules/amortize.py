@@ -6,12 +6,12 @@ from __future__ import annotations
 from datetime import date
 from decimal import ROUND_DOWN, Decimal, localcontext
 
+from planner.choices import parse_choice
 from planner.dates import parse_date
 from planner.domain.options import (
     RepaymentMethod,
 )
 from planner.engines.schedules.lines import MAX_HORIZON, Installment, due_dates_cached, new_line
-from planner.errors import InvalidInput
 from planner.money import FEN, ROUNDING, ZERO, Money, money, to_int
 from planner.rates import Rate
 
@@ -136,11 +136,7 @@ def amortize(
     if not amount:
         return ()
     dates = due_dates_cached(start, first_period + months)
-    try:
-        method = RepaymentMethod(method)
-    except ValueError:
-        choices = ", ".join(m.value for m in RepaymentMethod)
-        raise InvalidInput("method", "unknown_choice", method, params={"choices": choices}) from None
+    method = parse_choice(RepaymentMethod, method, "method")
     pct = rate.percent_per_year
     return tuple(amortize_lines(amount, pct, months, method, dates, first_period, fee, _ZERO))
 

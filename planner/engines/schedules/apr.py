@@ -36,6 +36,30 @@ def schedule_apr(opening: Decimal, lines: list[Installment], remaining: Decimal,
     return _apr_from_flows(flows, guess)
 
 
+def meaningful_apr(
+    opening: Decimal, lines: Sequence[Installment], remaining: Decimal, guess: Decimal, *, settlement: bool = False
+) -> tuple[Decimal | None, str | None]:
+    """Return a schedule's APR, or None and why it would mean nothing (the :attr:`Schedule.apr_note` codes):
+
+    * ``"settlement"`` — a lump-sum settlement is not credit;
+    * ``"no_payments"`` — nothing is paid;
+    * ``"same_day"`` — the only payments fall on the start date;
+    * ``"pays_less"`` — less is repaid (remaining included) than was owed at the start: the IRR is negative and
+      says nothing about the cost of credit (a 60 % settlement would read −480 %).
+
+    One rule for every schedule, whichever engine built its lines.
+    """
+    if settlement:
+        return None, "settlement"
+    if not any(line[2] for line in lines):
+        return None, "no_payments"
+    if all(line[0] == 0 for line in lines if line[2]):
+        return None, "same_day"
+    if sum((line[2] for line in lines), _ZERO) + remaining < opening:
+        return None, "pays_less"
+    return schedule_apr(opening, list(lines), remaining, guess), None
+
+
 def apr_percent(cashflows: Sequence[tuple[int, Decimal]], *, guess: Decimal | None = None) -> Decimal | None:
     """Return the annual percentage rate (年化利率) of monthly cash flows, as the PBoC 2021 No. 3 notice asks.
 

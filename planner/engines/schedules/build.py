@@ -1,35 +1,48 @@
-"""``build_schedule``: one debt under one plan (waiver, deferral, restructure or settlement)."""
+"""``build_schedule``: one debt under one plan (waiver, deferral, restructure or settlement), in named steps.
 
+:func:`build_schedule` waives first (:func:`_waive`), then follows one of three paths — a settlement
+(:func:`_settle`), a restructure with its down payment and deferral (:func:`_restructure`), or the contract
+continuing after any deferral (:func:`_continue`) — and finishes with the true APR (:func:`_apr`). The conventions
+are in the package docstring (:mod:`planner.engines.schedules`).
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from planner.caps import TermLimit, load_cap_rules
 from planner.dates import months_between, parse_date
 from planner.domain.model import CreditorKind, Debt
-from planner.domain.options import (
-    CARD_RESTRUCTURE_LIMIT,
-    Plan,
-    RateChoice,
-    Restructure,
-)
+from planner.domain.options import Deferral, Plan, RateChoice, Restructure, Settlement
+from planner.engines.contract import settle
 from planner.engines.schedules.amortize import amortize_lines
-from planner.engines.schedules.apr import schedule_apr
+from planner.engines.schedules.apr import meaningful_apr
 from planner.engines.schedules.contract import continue_contract, never_paid_off, projected_payoff
 from planner.engines.schedules.deferral import defer, deferral_rate
 from planner.engines.schedules.lines import MAX_HORIZON, Installment, Schedule, due_dates_cached, new_line
 from planner.engines.schedules.waiver import waiver_request
 from planner.errors import InvalidInput
-from planner.findings import Finding, Severity
+from planner.findings import Finding, Scope, Severity
 from planner.money import ZERO, Money, money, round_fen, to_int
 from planner.rates import Rate
-
-CARD_RULE_SOURCE = "《商业银行信用卡业务监督管理办法》（原银监会令2011年第2号）第七十条"
 
 _ZERO = Decimal("0.00")
 _HUNDRED = Decimal(100)
 _MONTHLY = Decimal(1200)  # annual percent -> monthly fraction
+_DEFAULT = object()  # the term limit from the package's cap rules
+
+
+@dataclass(slots=True)
+class _Path:
+    """What one path of :func:`build_schedule` produced: the lines, what remains, and a starting guess for the
+    APR solver (a monthly rate)."""
+
+    lines: list[Installment] = field(default_factory=list)
+    remaining: Decimal = _ZERO
+    guess: Decimal = _ZERO
+    findings: list[Finding] = field(default_factory=list)
 
 
 def _restructure_rate(debt: Debt, restructure: Restructure, cap_rate: Rate) -> Decimal:
@@ -45,6 +58,132 @@ def _restructure_rate(debt: Debt, restructure: Restructure, cap_rate: Rate) -> D
     return min(contract, cap_rate.percent_per_year)
 
 
+def _waive(debt: Debt, plan: Plan, excess: Decimal) -> tuple[Decimal, Decimal, Finding | None]:
+    """Return the amount waived, the charges left and WAIVER_CLAMPED when the request exceeds the charges."""
+    charges = debt.charges
+    request = waiver_request(debt, plan.waiver, excess)
+    if request <= charges:
+        return request, charges - request, None
+    clamped = Finding.of("WAIVER_CLAMPED", Severity.INFO, Scope.DEBT, debt.id, requested=Money(request),
+                         charges=charges)
+    return charges, _ZERO, clamped
+
+
+def _settle(settlement: Settlement, start: date, opening: Decimal) -> tuple[_Path, Decimal]:
+    """The settlement path: one payment of ``percent`` % of the opening balance on ``pay_by``; returns the path
+    and the discount (added to the amount waived)."""
+    if settlement.pay_by < start:
+        raise InvalidInput("pay_by", "date_order", settlement.pay_by.isoformat(), params={"other": "start"})
+    pay = round_fen(opening * settlement.percent / _HUNDRED)
+    path = _Path()
+    if opening:
+        period = months_between(start, settlement.pay_by)
+        path.lines.append(new_line(Installment, (period, settlement.pay_by, pay, pay, _ZERO, _ZERO, _ZERO)))
+    return path, opening - pay
+
+
+def _term_finding(debt: Debt, months: int, limit: TermLimit | None, card: TermLimit | None) -> Finding | None:
+    """TERM_OVER_60: a term beyond the creditor kind's limit (a warning), or beyond the credit-card limit for a
+    kind without one (information citing the card rule: other lenders set their own terms)."""
+    if limit is not None and months > limit.months:
+        return Finding.of("TERM_OVER_60", Severity.WARNING, Scope.DEBT, debt.id, source=limit.source,
+                          months=months, limit=limit.months, kind=debt.kind.value, binding="limit")
+    if limit is None and card is not None and months > card.months:
+        return Finding.of("TERM_OVER_60", Severity.INFO, Scope.DEBT, debt.id, source=card.source, months=months,
+                          limit=card.months, kind=debt.kind.value, binding="custom")
+    return None
+
+
+def _restructure(
+    debt: Debt, restructure: Restructure, deferral: Deferral | None, start: date, cap_rate: Rate,
+    p: Decimal, c: Decimal,
+) -> _Path:
+    """The restructure path: the down payment (period 0), the deferral (periods ``1..d``), then ``months``
+    installments of what is left (periods ``d+1..d+n``), all listed in full."""
+    path = _Path()
+    deferred = deferral.months if deferral is not None else 0
+    dates = due_dates_cached(start, deferred + restructure.months)
+    opening = p + c
+    down = restructure.down_payment
+    if down > opening:
+        path.findings.append(Finding.of("DOWN_PAYMENT_CLAMPED", Severity.INFO, Scope.DEBT, debt.id,
+                                        down_payment=down, balance=Money(opening)))
+        down = opening
+    if down:
+        p, c = settle(p, c, down)
+        path.lines.append(new_line(Installment, (0, start, down, down, _ZERO, _ZERO, p + c)))
+    held = _ZERO
+    if deferral is not None and deferral.months:
+        p, c, held = defer(path.lines, p, c, months=deferral.months, token=deferral.token_amount,
+                           pct=deferral_rate(debt, deferral.interest, cap_rate), capitalise=deferral.capitalise,
+                           dates=dates)
+    amount = p + c
+    rate = _restructure_rate(debt, restructure, cap_rate)
+    path.guess = rate / _MONTHLY
+    if amount:
+        fee = round_fen(amount * restructure.monthly_fee_percent / _HUNDRED)
+        path.lines.extend(amortize_lines(amount, rate, restructure.months, restructure.method, dates, deferred + 1,
+                                         fee, held))
+        path.guess += restructure.monthly_fee_percent / 50  # a flat fee costs about twice its rate
+    return path
+
+
+def _continue(debt: Debt, plan: Plan, start: date, cap_rate: Rate, horizon: int, p: Decimal, c: Decimal) -> _Path:
+    """The contract path: any deferral, then the contract continuing, both cut at ``horizon`` months.
+
+    Interest runs at the debt's running rate (the penalty rate when overdue) for the status quo and at the
+    contract rate once any plan (a waiver or a deferral) is agreed. NEVER_PAID_OFF is judged on the state the
+    contract resumes from after the whole deferral, shown or not; UNPAID_AT_HORIZON otherwise says the debt is not
+    repaid within the months computed, and when it would be.
+    """
+    path = _Path()
+    deferral = plan.deferral
+    deferred = deferral.months if deferral is not None else 0
+    dates = due_dates_cached(start, max(horizon, deferred))
+    rate = debt.running_rate if plan.is_status_quo else debt.contract_rate
+    path.guess = rate.percent_per_year / _MONTHLY
+    held = _ZERO
+    resume = (p, c, held)  # what the contract resumes from after the whole deferral
+    if deferral is not None and deferred:
+        before = (p, c)
+        pct = deferral_rate(debt, deferral.interest, cap_rate)
+        p, c, held = defer(path.lines, p, c, months=min(deferred, horizon), token=deferral.token_amount, pct=pct,
+                           capitalise=deferral.capitalise, dates=dates)
+        resume = (p, c, held)
+        if deferred > horizon:  # the horizon cuts the deferral: play it out (unlisted) to judge what follows
+            resume = defer([], *before, months=deferred, token=deferral.token_amount, pct=pct,
+                           capitalise=deferral.capitalise, dates=dates)
+    stuck = never_paid_off(debt, *resume, rate)
+    if stuck is not None:
+        path.findings.append(stuck)
+    p, c, held = continue_contract(debt, path.lines, p, c, held, first=deferred + 1, horizon=horizon, rate=rate,
+                                   dates=dates)
+    path.remaining = p + c + held
+    if path.remaining and stuck is None:
+        if deferred < horizon:
+            later = projected_payoff(debt, start, p, c, held, first=horizon + 1, rate=rate)
+        else:
+            later = projected_payoff(debt, start, *resume, first=deferred + 1, rate=rate)
+        path.findings.append(_unpaid_at_horizon(debt.id, path.remaining, horizon, deferred, later))
+    return path
+
+
+def _unpaid_at_horizon(
+    subject: str, remaining: Decimal, horizon: int, deferred: int, later: tuple[int, date] | None
+) -> Finding:
+    """UNPAID_AT_HORIZON: payments on contract terms are computed only for ``horizon`` months; the debt is not
+    paid off within them, which is not the same as never (that is NEVER_PAID_OFF)."""
+    when: dict[str, object] = {}
+    if later is not None:
+        outlook = "falls"
+        when = {"payoff_month": later[0], "payoff_date": later[1]}
+    else:
+        outlook = "unknown" if horizon >= MAX_HORIZON else "not_within"
+    return Finding.of("UNPAID_AT_HORIZON", Severity.WARNING, Scope.DEBT, subject, remaining=Money(remaining),
+                      months=horizon, deferral_months=deferred, cut="deferral" if deferred >= horizon else "contract",
+                      outlook=outlook, max_months=MAX_HORIZON, **when)
+
+
 def build_schedule(
     debt: Debt,
     plan: Plan,
@@ -53,29 +192,32 @@ def build_schedule(
     cap_rate: Rate,
     excess: Money = ZERO,
     horizon: int = 120,
+    term_limit: TermLimit | object | None = _DEFAULT,
 ) -> Schedule:
-    """Return the schedule of ``debt`` under ``plan`` from ``start`` (see the module notes for every convention).
+    """Return the schedule of ``debt`` under ``plan`` from ``start`` (see the package notes for every convention).
 
     Args:
         debt: the debt as stated on the start date.
-        plan: waiver, deferral, restructure or settlement; :data:`planner.domain.options.STATUS_QUO` for the baseline.
+        plan: waiver, deferral, restructure or settlement; :data:`planner.domain.options.STATUS_QUO` for the
+            baseline.
         start: the plan's first day (period 0); the first monthly payment falls one month later.
         cap_rate: the legal cap rate of the debt (from the cap audit), used by the "capped" rate choices.
         excess: the charges above the legal cap (from the cap audit), used by ``WaiverMode.EXCESS``.
-        horizon: months simulated when the contract continues (status quo, waiver or deferral only).
+        horizon: months computed when the contract continues (status quo, waiver or deferral only).
+        term_limit: the longest installment plan the debt's creditor kind allows (the cap audit's
+            :attr:`~planner.caps.CapAudit.term_limit`); by default the package rules' limit for its kind.
 
     The horizon cuts only the open-ended contract path: without a restructure or settlement the contract (and a
     deferral before it) runs from period 1 to ``horizon`` at most, and a debt not paid off by then has
     ``remaining > 0``, no :attr:`Schedule.payoff_date` and the finding ``UNPAID_AT_HORIZON`` ("not paid off
-    within the N months shown", with the date it would be paid off later) — never ``NEVER_PAID_OFF``, which is
-    reported only when the payment does not exceed the first contract month's interest and fee, so the balance
+    within the N months computed", with the date it would be paid off later) — never ``NEVER_PAID_OFF``, which
+    is reported only when the payment does not exceed the first contract month's interest and fee, so the balance
     cannot fall at all. Restructure installments (with the deferral and down payment before them) and a
-    settlement are always listed in full, however far beyond the horizon they run: their payoff date may then
-    fall after it, and the finding ``PLAN_BEYOND_HORIZON`` (information, subject ``"horizon"``, equal for every
-    debt) says that this rule applies.
+    settlement are always listed in full: a comparison of scenarios covers them by running every scenario over
+    the same, long enough, number of months (:func:`planner.engines.scenarios.window_months`).
 
     Returns:
-        The schedule, with the APR and findings.
+        The schedule, with the APR (or why none is shown) and the findings.
 
     Raises:
         InvalidInput: ``horizon`` outside 1–1200, a negative ``excess``, a settlement ``pay_by`` before
@@ -84,214 +226,31 @@ def build_schedule(
     start = parse_date(start, field="start")
     horizon = to_int(horizon, field="horizon", low=1, high=MAX_HORIZON, allow_text=False)
     excess = money(excess, field="excess")
-    findings: list[Finding] = []
-    subject = debt.id
-
-    charges = debt.charges
-    request = waiver_request(debt, plan.waiver, excess)
-    waived = request
-    if request > charges:
-        waived = charges
-        findings.append(
-            Finding.of(
-                "WAIVER_CLAMPED",
-                Severity.INFO,
-                subject,
-                f"申请减免 {request} 元超过利息、罚息和费用合计 {charges} 元，按 {charges} 元计算（本金不减免）。",
-                f"The waiver asked for ({request}) exceeds the charges ({charges}); {charges} is used "
-                "(principal is never waived).",
-                requested=request,
-                charges=charges,
-            )
-        )
+    waived, c, clamped = _waive(debt, plan, excess)
     p: Decimal = debt.outstanding_principal
-    c: Decimal = charges - waived
     opening = p + c
-    lines: list[Installment] = []
-    remaining = _ZERO
-    guess = _ZERO
-
     if plan.settlement is not None:
-        settlement = plan.settlement
-        if settlement.pay_by < start:
-            raise InvalidInput("pay_by", "date_order", settlement.pay_by.isoformat(), params={"other": "start"})
-        pay = round_fen(opening * settlement.percent / _HUNDRED)
-        waived = waived + opening - pay
-        if opening:
-            lines.append(new_line(Installment, (months_between(start, settlement.pay_by), settlement.pay_by, pay, pay,
-                                             _ZERO, _ZERO, _ZERO)))
+        path, discount = _settle(plan.settlement, start, opening)
+        waived += discount
     elif plan.restructure is not None:
-        restructure = plan.restructure
-        deferral = plan.deferral
-        deferred = deferral.months if deferral is not None else 0
-        dates = due_dates_cached(start, deferred + restructure.months)
-        down = restructure.down_payment
-        if down > opening:
-            findings.append(
-                Finding.of(
-                    "DOWN_PAYMENT_CLAMPED",
-                    Severity.INFO,
-                    subject,
-                    f"首付款 {down} 元超过减免后欠款 {opening} 元，按 {opening} 元计算。",
-                    f"The down payment ({down}) exceeds the balance after the waiver ({opening}); {opening} is used.",
-                    down_payment=down,
-                    balance=opening,
-                )
-            )
-            down = opening
-        if down:
-            if down >= c:
-                p -= down - c
-                c = _ZERO
-            else:
-                c -= down
-            lines.append(new_line(Installment, (0, start, down, down, _ZERO, _ZERO, p + c)))
-        held = _ZERO
-        if deferral is not None and deferral.months:
-            p, c, held = defer(
-                lines,
-                p,
-                c,
-                months=deferral.months,
-                token=deferral.token_amount,
-                pct=deferral_rate(debt, deferral.interest, cap_rate),
-                capitalise=deferral.capitalise,
-                dates=dates,
-            )
-        amount = p + c
-        rate = _restructure_rate(debt, restructure, cap_rate)
-        guess = rate / _MONTHLY
-        if amount:
-            fee = round_fen(amount * restructure.monthly_fee_percent / _HUNDRED)
-            lines.extend(
-                amortize_lines(amount, rate, restructure.months, restructure.method, dates, deferred + 1, fee, held)
-            )
-            guess += restructure.monthly_fee_percent / 50  # a flat fee costs about twice its rate
-        if restructure.months > CARD_RESTRUCTURE_LIMIT:
-            card = debt.kind is CreditorKind.CREDIT_CARD
-            findings.append(
-                Finding.of(
-                    "TERM_OVER_60",
-                    Severity.WARNING if card else Severity.INFO,
-                    subject,
-                    f"分期 {restructure.months} 期超过 60 期："
-                    + ("信用卡个性化分期最长 5 年（60 期），银行通常不会同意。" if card
-                       else "60 期是信用卡个性化分期的上限，其他债权人可自行约定期限。"),
-                    f"{restructure.months} installments exceed 60: "
-                    + ("a credit-card personalised installment plan may last at most 5 years (60 months)." if card
-                       else "60 months is the credit-card limit; other lenders set their own terms."),
-                    CARD_RULE_SOURCE,
-                    months=restructure.months,
-                    limit=CARD_RESTRUCTURE_LIMIT,
-                )
-            )
+        path = _restructure(debt, plan.restructure, plan.deferral, start, cap_rate, p, c)
+        limit = load_cap_rules().term_limit(debt.kind) if term_limit is _DEFAULT else term_limit
+        card = load_cap_rules().term_limit(CreditorKind.CREDIT_CARD)
+        term = _term_finding(debt, plan.restructure.months, limit if isinstance(limit, TermLimit) else None, card)
+        if term is not None:
+            path.findings.append(term)
     else:
-        deferral = plan.deferral
-        deferred = deferral.months if deferral is not None else 0
-        dates = due_dates_cached(start, max(horizon, deferred))
-        rate = debt.running_rate if plan.is_status_quo else debt.contract_rate
-        guess = rate.percent_per_year / _MONTHLY
-        held = _ZERO
-        resume = (p, c, held)  # what the contract resumes from after the whole deferral, shown or not
-        if deferral is not None and deferred:
-            before = (p, c)
-            pct = deferral_rate(debt, deferral.interest, cap_rate)
-            p, c, held = defer(lines, p, c, months=min(deferred, horizon), token=deferral.token_amount, pct=pct,
-                                capitalise=deferral.capitalise, dates=dates)
-            resume = (p, c, held)
-            if deferred > horizon:  # the horizon cuts the deferral: play it out (unlisted) to judge what follows
-                resume = defer([], *before, months=deferred, token=deferral.token_amount, pct=pct,
-                                capitalise=deferral.capitalise, dates=dates)
-        stuck = never_paid_off(debt, *resume, rate)
-        if stuck is not None:
-            findings.append(stuck)
-        p, c, held = continue_contract(
-            debt, lines, p, c, held, first=deferred + 1, horizon=horizon, rate=rate, dates=dates
-        )
-        remaining = p + c + held
-        if remaining and stuck is None:
-            if deferred < horizon:
-                later = projected_payoff(debt, start, p, c, held, first=horizon + 1, rate=rate)
-            else:
-                later = projected_payoff(debt, start, *resume, first=deferred + 1, rate=rate)
-            findings.append(_unpaid_at_horizon(subject, remaining, horizon, deferred, later))
-
-    if plan.settlement is not None or plan.restructure is not None:
-        beyond = _beyond_horizon(lines, horizon)
-        if beyond is not None:
-            findings.append(beyond)
-
+        path = _continue(debt, plan, start, cap_rate, horizon, p, c)
+    apr, note = meaningful_apr(opening, path.lines, path.remaining, path.guess, settlement=plan.settlement is not None)
+    findings = ([clamped] if clamped is not None else []) + path.findings
     return Schedule(
         debt_id=debt.id,
         start=start,
         opening_balance=Money(opening),
         waived=Money(waived),
-        lines=tuple(lines),
-        remaining=Money(remaining),
-        apr_percent=schedule_apr(opening, lines, remaining, guess),
+        lines=tuple(path.lines),
+        remaining=Money(path.remaining),
+        apr_percent=apr,
         findings=tuple(findings),
+        apr_note=note,
     )
-
-
-def _unpaid_at_horizon(
-    subject: str, remaining: Decimal, horizon: int, deferred: int, later: tuple[int, date] | None
-) -> Finding:
-    """UNPAID_AT_HORIZON: payments on contract terms are shown only for ``horizon`` months; the debt is not
-    paid off within them, which is not the same as never (that is NEVER_PAID_OFF)."""
-    if deferred >= horizon:
-        cut_zh = f"延期 {deferred} 个月，已到显示的 {horizon} 个月末，延期后按合同继续还款的部分不在显示范围内"
-        cut_en = (f"the {deferred}-month deferral reaches the end of the {horizon} months shown, so the payments on "
-                  "contract terms after it are not shown")
-    else:
-        cut_zh = "按合同继续还款的部分只测算到此为止"
-        cut_en = "payments on contract terms are projected only that far"
-    when: dict[str, object] = {}
-    if later is None and horizon >= MAX_HORIZON:
-        when_zh = when_en = ""
-    elif later is None:
-        when_zh = f"按目前的还款额，{MAX_HORIZON} 个月内也还不清。"
-        when_en = f" At the current payment it is not paid off within {MAX_HORIZON} months either."
-    else:
-        period, day = later
-        when_zh = f"按目前的还款额欠款在逐月减少，预计 {day.isoformat()}（第 {period} 个月）还清。"
-        when_en = (f" At the current payment the balance does fall: it would be paid off on {day.isoformat()} "
-                   f"(month {period}).")
-        when = {"payoff_month": period, "payoff_date": day.isoformat()}
-    return Finding.of(
-        "UNPAID_AT_HORIZON",
-        Severity.WARNING,
-        subject,
-        f"在显示的 {horizon} 个月内未还清，第 {horizon} 个月末仍欠 {remaining} 元（{cut_zh}，"
-        f"还清日期因此显示为空）。{when_zh}",
-        f"Not paid off within the {horizon} months shown: {remaining} is still owed at the end of month {horizon} "
-        f"({cut_en}, so no debt-free date is shown).{when_en}",
-        remaining=Money(remaining),
-        horizon=horizon,
-        **when,
-    )
-
-
-HORIZON_SUBJECT = "horizon"  # the subject of PLAN_BEYOND_HORIZON, equal for every debt so a listing shows it once
-
-
-def _beyond_horizon(lines: list[Installment], horizon: int) -> Finding | None:
-    """PLAN_BEYOND_HORIZON when a negotiated plan's last payment falls after the horizon (it is listed anyway).
-
-    Its subject, wording and detail depend only on the horizon, so the findings of several debts are equal and a
-    listing can show the rule once; each debt's own last date is its schedule's :attr:`Schedule.payoff_date`.
-    """
-    if not lines or lines[-1][0] <= horizon:
-        return None
-    return Finding.of(
-        "PLAN_BEYOND_HORIZON",
-        Severity.INFO,
-        HORIZON_SUBJECT,
-        f"协商的分期或一次性结清有还款在显示的 {horizon} 个月之后：协商方案总是完整列出，测算月数只截断按合同继续"
-        "还款的部分，所以协商方案的还清日期可以晚于显示的月数，还款总额也包括全部分期。",
-        f"A negotiated installment plan or settlement has payments after the {horizon} months shown: negotiated "
-        "plans are always listed in full and the horizon cuts only payments on contract terms, so a negotiated "
-        "plan's debt-free date may fall after the months shown and its totals include every installment.",
-        horizon=horizon,
-    )
-
-

@@ -57,7 +57,10 @@ class Schedule:
         lines: the installments in period order.
         remaining: still owed at the horizon (0 when paid off), including deferral interest held apart; always 0
             for a restructure or settlement, which are listed in full.
-        apr_percent: the true APR (IRR × 12, percent, 2 places), ``None`` when there is nothing to compute.
+        apr_percent: the true APR (IRR × 12, percent, 2 places); ``None`` where it would mean nothing.
+        apr_note: why there is no APR: ``"settlement"`` (a lump sum is not credit), ``"pays_less"`` (less is
+            repaid than owed, so the rate would be negative), ``"no_payments"``, ``"same_day"`` (the only payment
+            is on the start date); ``None`` when the APR is shown.
         findings: observations about the plan (clamped waiver or down payment, long term, never paid off,
             unpaid at or running beyond the horizon).
     """
@@ -70,6 +73,7 @@ class Schedule:
     remaining: Money
     apr_percent: Decimal | None
     findings: tuple[Finding, ...] = ()
+    apr_note: str | None = None
 
     @property
     def total_payment(self) -> Money:

@@ -1,0 +1,53 @@
+"""Data checks: figures that are valid but probably mistyped, returned as findings for the user to confirm.
+
+One check per kind of slip, used wherever such a figure is entered (the case file, the debts table, the payoff
+table, the CLI's options), so a rate of 0.18 gets the same warning everywhere:
+
+* :func:`rate_fraction` — a rate whose annual equivalent is above 0 and below 1 % a year, often a fraction typed
+  for a percentage (0.18 for 18 %). The suggestion keeps the rate's unit: 0.0015 % a month suggests 0.15 % a month,
+  never "15 %"; an installment fee of 0.15 % a month (1.8 % a year) is not flagged.
+* :func:`debt_checks` — the rate check on each of a debt's rates, a monthly payment of 0 on a debt with a balance,
+  and outstanding principal above the original.
+
+An overdue or contract date after the as-of date is reported by the cap audit (``WINDOW_EMPTY``,
+``CONTRACT_AFTER_AS_OF``).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from planner.domain.model import Debt
+from planner.findings import Finding, Scope, Severity
+from planner.rates import Rate
+
+_HUNDRED = Decimal(100)
+
+
+def rate_fraction(rate: Rate | None, field: str, subject: str, *, scope: Scope = Scope.DEBT) -> Finding | None:
+    """Return ``RATE_LOOKS_LIKE_FRACTION`` when ``rate`` is above 0 and below 1 % a year, else None.
+
+    The finding names the rate as it was quoted and the rate meant (the quoted number × 100, same unit).
+    """
+    if rate is None or not 0 < rate.percent_per_year < 1:
+        return None
+    quoted = rate.quoted if rate.quoted is not None else rate.percent_per_year
+    meant_value = (quoted * _HUNDRED).normalize()
+    meant = Rate(rate.percent_per_year * _HUNDRED, rate.day_count, rate.unit, meant_value)
+    return Finding.of("RATE_LOOKS_LIKE_FRACTION", Severity.WARNING, scope, subject,
+                      field=field, rate=rate, meant=meant, meant_value=meant_value)
+
+
+def debt_checks(debt: Debt) -> tuple[Finding, ...]:
+    """Return the data checks of one debt (see the module docstring)."""
+    found: list[Finding] = []
+    for name in ("contract_rate", "penalty_rate", "fee_rate"):
+        finding = rate_fraction(getattr(debt, name), name, debt.id)
+        if finding is not None:
+            found.append(finding)
+    if debt.monthly_payment == 0 and debt.balance > 0:
+        found.append(Finding.of("NO_MONTHLY_PAYMENT", Severity.INFO, Scope.DEBT, debt.id))
+    if debt.outstanding_principal > debt.original_principal:
+        found.append(Finding.of("PRINCIPAL_ABOVE_ORIGINAL", Severity.INFO, Scope.DEBT, debt.id,
+                                outstanding=debt.outstanding_principal, original=debt.original_principal))
+    return tuple(found)

@@ -1,0 +1,628 @@
+"""English: the second locale, key for key the same as :mod:`planner.text.zh`.
+
+Findings are keyed by code. An entry is one neutral template for both audiences, or ``{"borrower": …,
+"creditor": …}``: the borrower is addressed plainly, the creditor formally in the first person, as the proposal
+speaks. ``{months|month}`` writes "1 month" or "12 months". Chinese document names stay Chinese: they are citations.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+SEVERITY = {"info": "info", "warning": "warning", "error": "error"}
+
+KINDS = {
+    "credit-card": "credit card",
+    "bank-loan": "bank loan",
+    "consumer-finance": "consumer-finance company",
+    "online-platform": "online lending platform",
+    "microloan": "microloan company",
+    "private": "private loan",
+}
+
+EXPENSES = {
+    "housing": "housing",
+    "food": "food",
+    "utilities": "utilities and phone",
+    "transport": "transport",
+    "children": "children and education",
+    "medical": "medical",
+    "other": "other",
+}
+
+POLICIES = {
+    "pro-rata": "pro-rata",
+    "avalanche": "avalanche (highest rate first)",
+    "snowball": "snowball (smallest balance first)",
+    "custom": "custom order",
+    "minimums-only": "minimums only",
+}
+
+METHODS = {"equal-installment": "equal installments", "equal-principal": "equal principal"}
+
+WAIVER_MODES = {
+    "none": "no waiver",
+    "excess": "waive the excess above the cap",
+    "penalties-and-fees": "waive penalty interest, damages and fees",
+    "percent": "waive a share of the charges",
+    "principal-only": "repay the principal only",
+}
+
+RATE_CHOICES = {"zero": "interest-free", "custom": "agreed rate", "contract": "contract rate", "capped": "capped rate"}
+
+DEFERRAL_INTEREST = {"none": "interest-free", "contract": "at the contract rate", "capped": "at the capped rate"}
+
+RATE_UNITS = {
+    "annual_percent": "{value}% a year",
+    "monthly_percent": "{value}% a month",
+    "daily_per_ten_thousand": "{value}/10,000 a day",
+}
+RATE_ANNUAL_EQUIVALENT = " ({annual} a year)"
+
+RULE_STATUS = {"firm": "firm", "check": "to be checked (treat as editable data)"}
+
+STANDING = {"legal": "legal cap", "reference": "reference cap (guidance, unconfirmed)",
+            "unconfirmed": "reference cap (guidance, unconfirmed)", "guidance": "reference cap (guidance, unconfirmed)"}
+STANDING_HEADING = {"legal": "Legal cap", "reference": "Reference cap (guidance, unconfirmed)"}
+
+APR_NOTES = {
+    "settlement": "a lump-sum settlement is not credit: no APR",
+    "pays_less": "less is repaid than owed: an APR would mean nothing",
+    "no_payments": "no payments: no APR",
+    "same_day": "a single payment on the start date: no APR",
+}
+
+SCENARIOS = {
+    "status-quo": "Status quo",
+    "pro-rata": "Pro-rata split",
+    "shortest-term": "Shortest affordable term ({months} months)",
+}
+
+# English error messages name fields by their identifier, as the CSV headers and JSON keys do; findings name a
+# field by these words.
+FIELDS: dict[str, str] = {
+    "contract_rate": "contract rate",
+    "penalty_rate": "penalty rate",
+    "fee_rate": "fee rate",
+    "annual_rate": "annual rate",
+    "monthly_fee_percent": "installment fee",
+    "custom_rate": "agreed rate",
+}
+
+COLUMNS: dict[str, str] = {  # the debts table's English headers: the field identifiers
+    name: name for name in (
+        "id", "creditor", "kind", "contract_date", "original_principal", "outstanding_principal",
+        "accrued_interest", "penalty_interest", "liquidated_damages", "other_fees", "contract_rate",
+        "penalty_rate", "fee_rate", "overdue_since", "monthly_payment", "account_number",
+    )
+}
+
+LABELS: dict[str, str] = {
+    "scenario": "scenario",
+    "affordable": "affordable",
+    "shortfall_months": "months over budget",
+    "total_paid": "total paid",
+    "total_interest": "interest",
+    "total_fees": "fees",
+    "total_waived": "waived",
+    "remaining": "still owed",
+    "total_cost": "total cost",
+    "saving": "saving vs status quo",
+    "debt_free_date": "debt-free date",
+    "largest_monthly_payment": "largest month",
+    "largest_share_of_disposable": "largest share of disposable (%)",
+    "debt_id": "id",
+    "creditor": "creditor",
+    "kind": "kind",
+    "interest": "interest",
+    "fees": "fees",
+    "waived": "waived",
+    "largest_payment": "largest payment",
+    "share_of_disposable": "share of disposable (%)",
+    "apr_percent": "APR (%)",
+    "apr": "APR (%)",
+    "terms": "terms",
+    "month": "month",
+    "date": "date",
+    "income": "income",
+    "expenses": "essential expenses",
+    "reserve": "reserve",
+    "disposable": "disposable income",
+    "payments": "payments",
+    "surplus": "surplus",
+    "balance": "balance owed",
+    "period": "period",
+    "due_date": "due date",
+    "payment": "payment",
+    "principal": "principal",
+    "fee": "fee",
+    "cap_rate": "cap (% a year)",
+    "cap_basis": "basis",
+    "supportable": "supportable",
+    "claimed": "claimed",
+    "excess": "excess",
+    "cost_rate_percent": "contract cost (% a year)",
+    "status": "status",
+    "plan": "plan",
+    "policy": "policy",
+    "months_to_debt_free": "months to debt-free",
+    "interest_saved": "interest saved vs minimums only",
+    "rate_percent": "rate (% a year)",
+    "minimum": "minimum",
+    "payoff_month": "paid off in month",
+    "paid": "paid",
+    "item": "",
+    "yes": "yes",
+    "no": "no",
+    "dash": "—",
+}
+
+
+def _rate_above(what: str) -> Any:
+    def borrower(v: Any) -> str:
+        if v.raw("standing") == "legal":
+            return what + " of {rate} is above the {cap} cap; under {source} a reduction of the part above it may be requested."
+        return (what + " of {rate} is above the {cap} reference cap (guidance, unconfirmed); it may serve as a reference "
+                "point when negotiating a waiver (under {source}; the rule is still to be checked).")
+
+    return borrower
+
+
+_WHAT = {"contract_rate": "The contract rate", "cost_rate": "The contract's comprehensive annual cost (rate + fees)"}
+_WHAT_LOWER = {"contract_rate": "contract rate", "cost_rate": "comprehensive annual cost (rate + fees)"}
+
+
+def _lpr_stale(v: Any) -> str:
+    head = ("The LPR data is confirmed only through {confirmed_through} and the as-of date {as_of} is later (the data "
+            "may be stale); ")
+    if v.raw("relied"):
+        table = " (the table gives {lpr_1y})" if v.has("lpr_1y") else ""
+        return head + ("the caps of {relied} use a one-year LPR dated after {confirmed_through}" + table
+                       + ": if the LPR has changed since, those caps differ. Check the latest one-year LPR and add a "
+                       "row if needed.")
+    return head + ("the caps here use no one-year LPR dated after {confirmed_through}, so they are not affected. Check "
+                   "the latest LPR and add a row before relying on a newer one.")
+
+
+def _unpaid(v: Any, *, creditor: bool = False) -> str:
+    outlook = {
+        "falls": " At the current payment the balance does fall: it would be paid off on {payoff_date} (month "
+                 "{payoff_month}).",
+        "not_within": " At the current payment it is not paid off within {max_months} months either.",
+        "unknown": "",
+    }["falls" if v.raw("outlook") == "falls" and v.has("payoff_date") else
+      "unknown" if v.raw("outlook") == "falls" else v.raw("outlook")]
+    if creditor:
+        return "On the current contract terms {remaining} would still be owed after {months|month}." + outlook
+    cut = ("the {deferral_months}-month deferral reaches the end of the months compared, so the payments on contract "
+           "terms after it are not included" if v.raw("cut") == "deferral"
+           else "payments on contract terms are projected only that far")
+    return ("Not paid off within the {months} months compared: {remaining} is still owed at the end of month {months} ("
+            + cut + ", so no debt-free date is shown)." + outlook)
+
+
+FINDINGS: dict[str, Any] = {
+    "RATE_LOOKS_LIKE_FRACTION": "The {field} is very low ({rate}): if {meant} was meant, enter {meant_value} "
+                                "(rates are percentages).",
+    "NO_MONTHLY_PAYMENT": "The monthly payment is 0: under the status quo this debt never falls. Enter the contract's "
+                          "payment.",
+    "PRINCIPAL_ABOVE_ORIGINAL": "Outstanding principal {outstanding} is above the original {original}: if interest was "
+                                "added to principal, confirm it and keep the statements.",
+    "SETTLEMENT_PERCENT_LOW": "The settlement is {percent} of the balance, which is very low: if {meant_value}% was "
+                              "meant, enter {meant_value}.",
+    "NO_BUDGET": {
+        "borrower": "No household budget has been entered: disposable income counts as 0, so every plan shows as over "
+                    "budget. Enter the monthly income and essential expenses (--income and --expenses when importing, "
+                    "or the budget of the case file, by category).",
+        "creditor": "(My household budget is set out separately.)",
+    },
+    "NO_DEBTS": "The case has no debts: import or add them first.",
+    "CONTRACT_AFTER_AS_OF": "The contract date {contract_date} is after the as-of date {as_of}: check both dates; no "
+                            "capped interest can be estimated before the contract exists.",
+    "WINDOW_EMPTY": "The overdue date {start} is after the as-of date {as_of}, so the window is empty and the charges "
+                    "claimed ({claimed}) cannot be compared with the cap: the excess is taken as 0 (no basis for a "
+                    "waiver). Check the overdue date; the year may be mistyped.",
+    "RATE_ABOVE_CAP": {
+        "borrower": lambda v: _rate_above(_WHAT[v.raw("what")])(v),
+        "creditor": lambda v: (
+            "The " + _WHAT_LOWER[v.raw("what")] + " of this loan is {rate}. Under {source} a borrower may ask for the "
+            "part above {cap} a year to be reduced, and I ask you to waive that part."
+            if v.raw("standing") == "legal" else
+            "The " + _WHAT_LOWER[v.raw("what")] + " of this loan is {rate}, above the reference figure of {cap} a "
+            "year (under {source}, for guidance); I ask you to consider waiving the part above it."),
+    },
+    "PENALTY_RATE_ABOVE_CAP": {
+        "borrower": _rate_above("The penalty rate"),
+        "creditor": lambda v: (
+            "The penalty rate you apply is {rate}. Under {source} the part above {cap} a year may be reduced, and I ask "
+            "you to waive it." if v.raw("standing") == "legal" else
+            "The penalty rate you apply is {rate}, above the reference figure of {cap} a year (under {source}, for "
+            "guidance); I ask you to consider waiving the part above it."),
+    },
+    "CHARGES_ABOVE_CAP": {
+        "borrower": lambda v: (
+            "The interest and charges claimed, {claimed}, are above the {supportable} the legal cap ({cap}) supports on "
+            "{principal} over {days|day} from {start}, by {excess}; under {source} this is a basis for a waiver "
+            "request. (A planner estimate, not a court's figure.)" if v.raw("standing") == "legal" else
+            "The interest and charges claimed, {claimed}, are above the {supportable} the reference cap ({cap}; "
+            "guidance, unconfirmed) supports on {principal} over {days|day} from {start}, by {excess}; this may serve "
+            "as a reference point when negotiating a waiver (under {source}; the rule is still to be checked). (A "
+            "planner estimate, not a court's figure.)"),
+        "creditor": lambda v: (
+            "You claim interest and charges of {claimed}. At the {cap} a year set by {source}, on a principal of "
+            "{principal} over {days|day} from {start}, the supportable interest and charges are {supportable}; the "
+            "excess is {excess}, and I ask you to waive it. (My own estimate from the published rules, for the "
+            "negotiation.)" if v.raw("standing") == "legal" else
+            "You claim interest and charges of {claimed}. At the reference figure of {cap} a year (under {source}), "
+            "on a principal of {principal} over {days|day} from {start}, they would be about {supportable}, {excess} "
+            "less; I ask you to consider a waiver on that basis. (An estimate for the negotiation.)"),
+    },
+    "RULE_UNCONFIRMED": {
+        "borrower": "The rule applied, '{rule}' ({cap} cap), is not confirmed from the primary text: treat it as "
+                    "editable data and check the source: {source}",
+        "creditor": "(The rule cited is still to be checked against its text, for reference only: {source})",
+    },
+    "LPR_STALE": _lpr_stale,
+    "PRIVATE_TRANSITION": {
+        "borrower": "This private loan was formed on {contract_date}, before 2020-08-20: interest up to 2020-08-19 is "
+                    "limited to 24% a year, and afterwards to {multiple} × the one-year LPR when the suit is filed. The "
+                    "filing date is unknown, so the planner uses the LPR on the as-of date {as_of}, {lpr}, giving "
+                    "{cap}; a different LPR at filing gives a different cap.",
+        "creditor": "This loan was formed on {contract_date}. Under {source}, interest from 2020-08-20 is limited to "
+                    "{multiple} × the one-year LPR when a suit is filed, which at the LPR of {as_of} ({lpr}) is {cap} a "
+                    "year.",
+    },
+    "MICROLOAN_RULE": {
+        "borrower": "Microloan companies are financial institutions approved by local financial regulators and, under "
+                    "法释〔2020〕27号, fall outside the private-lending rule (the 4 × LPR cap). The {cap} used here is a "
+                    "guidance figure borrowed from the financial-loan total-cost rule, not a statutory cap; check the "
+                    "contract and local rules.",
+        "creditor": "By the {cap} total annual cost applied to financial loans (a reference figure), I ask you to "
+                    "consider waiving the part above it.",
+    },
+    "MICROLOAN_GUIDANCE": {
+        "borrower": "According to press reports, in December 2025 the PBoC and the NFRA sent local regulators a "
+                    "guideline on microloan companies' comprehensive financing cost (《小额贷款公司综合融资成本管理工作指引》):"
+                    " no new loans above 24%, and all new loans within 4 × LPR by the end of 2027. It is supervisory "
+                    "guidance (not published; to be checked), not a cap a borrower can enforce, but a reference point "
+                    "in a negotiation.",
+        "creditor": "According to press reports, regulators asked microloan companies in December 2025 to stop new "
+                    "loans above 24% in comprehensive cost (《小额贷款公司综合融资成本管理工作指引》); I ask you to consider "
+                    "my request in that light.",
+    },
+    "COST_DISCLOSURE": {
+        "borrower": "The contract was formed on {contract_date}, under 《个人贷款业务明示综合融资成本规定》 (金规〔2026〕2号, in "
+                    "force from 2026-08-01; to be checked): the lender must give a comprehensive-cost disclosure table "
+                    "(综合融资成本明示表) listing each fee, who charges it and the annualised total cost. Ask the "
+                    "creditor for it and check every fee.",
+        "creditor": "This loan contract was formed on {contract_date}. Under 《个人贷款业务明示综合融资成本规定》 "
+                    "(金规〔2026〕2号), please provide the comprehensive-cost disclosure table of this loan.",
+    },
+    "ONLINE_LENDER_OF_RECORD": {
+        "borrower": "Loans through online platforms are usually made by a bank, a consumer-finance company or another "
+                    "licensed lender: check the lender named in the contract. 金规〔2025〕9号 (in force from "
+                    "2025-10-01) requires credit-enhancement fees to count in the comprehensive cost and be disclosed, "
+                    "but the notice itself holds no 24% figure; the 24% comes from 法发〔2017〕22号.",
+        "creditor": "This loan was made through an online platform: please name the lender of record in the contract "
+                    "and disclose the comprehensive cost, credit-enhancement fees included, as 金规〔2025〕9号 requires.",
+    },
+    "WAIVER_CLAMPED": "The waiver asked for ({requested}) exceeds the charges ({charges}); {charges} is used (principal "
+                      "is never waived).",
+    "DOWN_PAYMENT_CLAMPED": "The down payment ({down_payment}) exceeds the balance after the waiver ({balance}); "
+                            "{balance} is used.",
+    "TERM_OVER_60": {
+        "borrower": lambda v: (
+            "{months} installments exceed {limit}: a {kind} personalised installment plan may last at most {limit} "
+            "months (5 years), so the bank is unlikely to agree." if v.raw("binding") == "limit" else
+            "{months} installments exceed 60: 60 months is the credit-card limit; a {kind} sets its own terms."),
+        "creditor": lambda v: (
+            "The {months} installments I ask for exceed the {limit}-month limit of a personalised credit-card "
+            "installment plan; I ask you to arrange a plan within it." if v.raw("binding") == "limit" else
+            "I ask to repay over {months} months (the 60-month limit applies to credit cards, not to this loan)."),
+    },
+    "NEVER_PAID_OFF": {
+        "borrower": "The monthly payment of {payment} does not exceed the month's interest and fees of {charged}: the "
+                    "principal never falls and the balance only stays level or grows, so at this payment the debt is "
+                    "never paid off (however many months are compared). A higher payment, or a negotiated rate freeze, "
+                    "waiver or installment plan, is needed.",
+        "creditor": "The current payment of {payment} does not cover the monthly interest and fees of {charged}: the "
+                    "principal cannot fall and on the present terms I can never repay. I ask you to agree to a rate "
+                    "freeze, a waiver or an installment plan.",
+    },
+    "UNPAID_AT_HORIZON": {"borrower": _unpaid, "creditor": lambda v: _unpaid(v, creditor=True)},
+    "START_BEFORE_AS_OF": "The plan starts on {start}, before the as-of date {as_of} of the figures: start it on or "
+                          "after the as-of date.",
+    "START_AFTER_AS_OF": "The plan starts on {start}, more than a month after the as-of date {as_of}: interest and "
+                         "penalties in between are not included, so the real balance will be higher; update the "
+                         "figures first.",
+    "PAYMENTS_EXCEED_DISPOSABLE": {
+        "borrower": "In {months} of the {shown} months compared, payments exceed disposable income, by up to {gap} "
+                    "({worst}).",
+        "creditor": "Under this arrangement the payments due exceed my household's disposable income in {months} of "
+                    "{shown} months, by up to {gap} ({worst}); I could not keep to it.",
+    },
+    "WINDOW_EXTENDED": "A negotiated plan runs to month {months}, beyond the {requested} months chosen: so that every "
+                       "scenario covers the same months, the comparison runs over {months} months (the status quo is "
+                       "projected as far).",
+    "NO_AFFORDABLE_TERM": {
+        "borrower": "Even over {max_months} months the installments exceed disposable income: consider a deferral, a "
+                    "pro-rata offer or a larger waiver.",
+        "creditor": "Even over {max_months} months the installments would exceed my household's disposable income.",
+    },
+    "SHORTFALL": {
+        "borrower": "Income does not cover essential expenses, so nothing is available for creditors: the plan pauses "
+                    "payments for {months|month}; prepare hardship proof and talk to the creditors early. A small token "
+                    "payment, if at all possible, shows good faith.",
+        "creditor": "My household's income does not currently cover essential expenses and nothing is left for "
+                    "repayments. I ask you to agree to a pause of {months|month}; I will resume payments as soon as I "
+                    "can.",
+    },
+    "TOKEN_PAYMENTS": {
+        "borrower": "The pro-rata share of {share} a month cannot repay within {max_months} months: token payments of "
+                    "that amount for 12 months; the installments after them exceed what is affordable and must be "
+                    "reviewed with the creditor (e.g. a larger waiver).",
+        "creditor": "In proportion to my household's income I can pay you {share} a month, which does not repay the "
+                    "debt within {max_months} months. I ask you to accept that amount for 12 months and to review the "
+                    "plan with me then.",
+    },
+    "FIT_TERM_LIMIT": {
+        "borrower": "The pro-rata share of {share} a month would need {needed} installments, more than the {limit} "
+                    "allowed for a {kind}: over {limit} months each installment is {installment}, above what is "
+                    "affordable. Ask for a larger waiver, or discuss another arrangement with the creditor.",
+        "creditor": "I can pay you {share} a month; over the {limit} months allowed for a {kind} each installment would "
+                    "be {installment}, beyond my means, so I ask you to consider a larger waiver.",
+    },
+    "FIT_RATE_CAPPED": "The rate chosen is above the cap: the capped rate of {cap} is used.",
+    "PAYOFF_SHORTFALL": "In {months|month} from month {first_month} on, the money available is below the total of the "
+                        "minimum payments (month {first_month}: {available} against {minimums}): it is split in "
+                        "proportion to the minimums, so some minimums are not met in full and those debts may fall "
+                        "overdue.",
+    "PAYOFF_BALANCES_DO_NOT_FALL": "With these payments the total owed does not fall within the {months} months "
+                                   "computed ({start_total} at the start, {remaining} after month {months}), so it is "
+                                   "not repaid this way: raise the monthly budget or negotiate a rate freeze, a lower "
+                                   "rate or lower minimums.",
+    "PAYOFF_HORIZON": "Not debt-free within {months|month}; {remaining} is still owed after month {months}. The plan "
+                      "stops there and its totals cover those months only.",
+    "PAYOFF_NO_MINIMUM": "No minimum payment: only extra money placed by the policy reduces this debt.",
+    "PAYOFF_MINIMUM_BELOW_INTEREST": lambda v: (
+        "The minimum payment in month 1 ({minimum}) does not exceed that month's interest"
+        + (" and fee" if v.raw("fee") == "yes" else "") + " ({interest}); paying only the minimum, the balance does "
+        "not fall."),
+    "PAYOFF_UNALLOCATED": "From month {first_month} some money cannot be placed (the debts left take only their fixed "
+                          "payments): {months|month}, {amount} in all.",
+    "PAYOFF_EXTRAS_UNUSED": "The one-off payments dated {months} ({amount} in all) fall after the debts are repaid and "
+                            "are not needed.",
+}
+
+ERRORS: dict[str, tuple[str, str]] = {
+    "required": ("is required", "fill it in"),
+    "not_a_number": ("must be a number", "type digits such as 1234.56 (no letters)"),
+    "float_refused": ("must not be a binary float",
+                      'write it as text, e.g. "1234.56" in a case file, or pass a str or Decimal in code'),
+    "not_finite": ("must be a finite number", "enter a real amount"),
+    "not_integer": ("must be a whole number", "enter a whole number such as 12"),
+    "negative": ("must not be negative", "enter 0 or more"),
+    "not_positive": ("must be greater than 0", "enter an amount above 0"),
+    "too_many_decimals": ("must have at most {places} decimal places", "round it to {places} decimal places"),
+    "out_of_range": ("must be between {low} and {high}", "enter a value from {low} to {high}"),
+    "too_large": ("must be at most {high}", "check the number of digits"),
+    "bad_date": ("must be a date such as 2026-01-15, 2026/1/15 or 2026年1月15日", "write it like 2026-01-15"),
+    "no_such_date": ("is not a real date (month {month} has no day {day})", "check the date"),
+    "bad_month": ("must be a month written YYYY-MM", "write it like 2026-03"),
+    "date_order": ("must not be earlier than {other}", "check both dates"),
+    "unknown_choice": ("must be one of: {choices}", "pick one of the listed values"),
+    "bad_rate": ("is not a rate the planner can read",
+                 "write it like 18, 18%, 年利率18%, 月2% (2% a month), 日万分之五 or 0.05%/日 (per day)"),
+    "duplicate": ("must be unique", "give each item a different value"),
+    "conflict": ("cannot be combined with {other}", "keep only one of them"),
+    "mismatch": ("does not match {other} (which gives {expected})",
+                 "correct one of them, or delete {name} to let the planner derive it"),
+    "too_many_cells": ("has {count} cells but the header has {high}",
+                       "remove commas inside numbers (write 4500, not 4,500) or quote the whole cell"),
+    "unknown_reference": ("refers to something that does not exist", "use one of: {choices}"),
+    "missing_column": ("the column '{column}' is missing", "add a header row with: {choices}"),
+    "sample_row": ("is the template's sample row (fictional figures)",
+                   "delete it, or replace it with your own debt and remove '{mark}' from its id"),
+    "bad_file": ("cannot be read: {reason}", "{fix}"),
+    "cannot_write": ("cannot be written: {reason}", "{fix}"),
+    "exists": ("already exists", "choose another name, or add --force to replace it (the old file is kept as a backup)"),
+    "case_exists": ("already exists",
+                    ("add --update to replace only its debts and keep its budget, scenarios and notes, or --force to "
+                     "start a new case (the old file is kept as a backup)")),
+    "plans_need_debts": ("has plans for debts the new table does not have: {choices}",
+                         "add those debts back to the table, or first delete those entries from the case's scenarios"),
+    "unsupported_version": ("has version {value} which this planner does not know",
+                            "upgrade the planner, or use a file written by version {high} or older"),
+    "empty": ("must not be empty", "add at least one item"),
+    "too_long": ("is too long (at most {high})", "shorten it"),
+    "order_needs_custom": ("only applies to the custom policy, not to --policy {value}",
+                           "use --policy custom (or --compare), or leave out --order"),
+    "both_given": ("cannot be given together with {other}", "keep only one of them"),
+    "case_as_table": ("is a case file, not a debts table", "pass it as CASE, without --debts"),
+    "source_needed": ("needs a case file or a debts table", "give a CASE file, or a debts table with --debts FILE.csv"),
+}
+
+REASONS: dict[str, tuple[str, str]] = {
+    "os_error": ("{os}", "check the path and the permissions"),
+    "write_os_error": ("{os}", "check that the folder exists and is writable, and that the disk has space"),
+    "is_folder": ("it is a folder, not a file", "give the path of a file, such as {example}"),
+    "not_a_file": ("it is not a regular file", "give the path of a .csv, .xlsx or .json file"),
+    "too_large_file": ("it is larger than {limit} MB", "check that it is the right file, or split it"),
+    "not_utf8": ("it is not UTF-8 text", "save it as UTF-8"),
+    "not_utf8_or_gb18030": ("it is not UTF-8 or GB18030 text", "save it as CSV UTF-8"),
+    "not_json": ("it is not valid JSON (line {line}, column {column}: {detail})",
+                 "open a case file saved by the planner, or fix the JSON there"),
+    "not_json_data": ("it is not valid JSON (line {line}, column {column}: {detail})", "fix the JSON there (see the files in planner/caps/data)"),
+    "duplicate_key": ("the key '{key}' appears twice in one object", "keep one of them"),
+    "too_deep": ("it is nested more than {limit} levels deep", "open a case file saved by the planner"),
+    "int_too_long": ("an integer in it is too long to read (more than 4300 digits)",
+                     'check the numbers in the file: amounts are decimal strings such as "1234.56"'),
+    "not_case_file": ('it is not a planner case file (no "format": "debt-planner-case")',
+                      "open a file saved by the planner, or import debts from CSV/Excel instead"),
+    "spreadsheet_not_case": ("it is a spreadsheet, not a case file",
+                             "run planner import {value} -o CASE.json first, then use the case file"),
+    "wrong_type": ("expected {expected} here", "see the file format in docs/CASEFILE.md"),
+    "empty_table": ("it is empty", "add a header row and one row per item"),
+    "too_many_rows": ("it has more than {limit} rows", "split the file"),
+    "csv_unreadable": ("it is not a readable CSV table ({detail})", "save it again as CSV UTF-8"),
+    "semicolon_csv": ("its cells are separated by semicolons (;)",
+                      'save it as comma-separated CSV (Excel: save as "CSV UTF-8 (Comma delimited)")'),
+    "xlsx_unreadable": ("it is not a readable .xlsx workbook ({detail})", "save it again as .xlsx or CSV"),
+    "xlsx_sheet_damaged": ("its sheet is damaged ({detail})", "open it in Excel and save it again as .xlsx or CSV"),
+    "no_header": ("no recognised header (first row: {first_row})", "expected {expected} as the first row"),
+    "other_sheet": ("the first sheet '{first}' has no recognised header; the table seems to be on sheet '{sheet}'",
+                    "move sheet '{sheet}' to the front, or save it as CSV"),
+    "json_object_needed": ("a JSON object is expected here", "see planner/caps/data/cap_rules.json"),
+    "lpr_row_shape": ("an LPR row must be (effective_from, lpr_1y, lpr_5y)", "give three values per row"),
+    "rules_coverage": (("{count} rules ({rules}) cover {kind} contracts formed {contract_date} for interest on "
+                        "{day}; exactly one must"), "make the rules' date ranges meet without gaps or overlaps"),
+}
+
+OS_ERRORS: dict[str, str] = {
+    "ENOENT": "no such file or folder",
+    "EACCES": "permission denied",
+    "EPERM": "operation not permitted",
+    "EISDIR": "it is a folder",
+    "ENOTDIR": "a part of the path is not a folder",
+    "ENOSPC": "no space left on the disk",
+    "EROFS": "the file system is read-only",
+    "EEXIST": "the file already exists",
+    "ENAMETOOLONG": "the file name is too long",
+    "EMFILE": "too many open files",
+    "EIO": "input/output error",
+    "EBUSY": "the file is busy",
+}
+
+
+JSON_TYPES = {"object": "a JSON object {…}", "list": "a JSON list […]", "string": "a JSON string"}
+
+
+def where(location: str) -> str:
+    """Return an error's location as written ("row 3", "debts[2]")."""
+    return location
+
+
+_FILE_RULES = {"bad_file", "cannot_write", "exists", "case_exists", "case_as_table"}
+
+
+def error_line(*, where: str, field: str, name: str, rule: str, value: Any, fix: str, code: str) -> str:
+    """Return one error message: where, the field, the rule, the value given and the fix."""
+    prefix = f"{where}: " if where else ""
+    if name == "file" and code in _FILE_RULES and value is not None:
+        return f"{prefix}the file {value} {rule}; {fix}"
+    if code == "too_many_cells":
+        return f"{prefix}the row {rule} ({value}); {fix}"
+    if code == "missing_column":
+        return f"{prefix}{rule}; {fix}"
+    if code == "sample_row":
+        return f"{prefix}this row {rule}; {fix}"
+    shown = "" if value is None else f" (got {value!r})"
+    return f"{prefix}'{name}' {rule}{shown}; {fix}"
+
+
+ARGPARSE: tuple[tuple[str, str], ...] = ()  # argparse speaks English already
+
+MESSAGES: dict[str, str] = {
+    "reminder.written": "Reminder: get every agreement as a written, stamped confirmation, never a verbal promise.",
+    "estimate.caps": "A planner estimate with its sources, not legal advice or a court's figure.",
+    "plan.disposable": "Disposable income per month: {amount}",
+    "plan.window": "Compared: months {first}–{months} from each scenario's start; total cost = payments in that "
+                   "period + what is still owed at its end; saving = the status quo's total cost − the scenario's.",
+    "plan.findings": "Findings:",
+    "plan.data_group": "Check these figures",
+    "plan.case_group": "Case",
+    "plan.fit_group": "Budget fitting",
+    "plan.terms": "Terms:",
+    "plan.apr": "APR {apr}%",
+    "plan.totals": "total paid {paid}; waived {waived}; still owed at the end {remaining}",
+    "plan.apr_group": "True APR of each debt (%):",
+    "check.valid": "Case is valid: {debts} debts, as of {as_of}",
+    "check.errors": "The case file reads, but {count} finding(s) marked [error] must be corrected first.",
+    "check.findings": "Findings (information with its source, not a legal conclusion):",
+    "unknown_keys": "Unknown keys in the file, kept as they are but NOT used (a misspelt field is ignored — correct it):",
+    "unknown_keys.suggest": " (did you mean {keys}?)",
+    "top_level": "(top level)",
+    "example.written": "Example case written: {path}",
+    "template.written": "Debts template written: {path} (row 2 is a sample row: delete it or replace it with your own "
+                        "debt before importing)",
+    "import.done": "Imported {count} debts → {path}",
+    "import.updated": "Updated the debts of {path} ({count} debts); its budget, scenarios and notes are kept",
+    "import.backup": "The old file is kept as {path}",
+    "import.sheet": "Read from sheet '{sheet}'",
+    "import.no_case": "no case written: fix the {count} problem(s) above first",
+    "import.ignored": "warning: these columns were not recognised and not imported: {names} (compare with the header "
+                      "of `planner template`)",
+    "import.no_budget": "warning: no household budget was given, so disposable income counts as 0. Import again with "
+                        "--income and --expenses (or --update), or fill in the budget of the case file by category.",
+    "import.expenses_line": "essential expenses in all",
+    "note": "warning",
+    "internal": "internal error: {error}. Please report the command and input (without personal data)",
+    "usage.both": "give either CASE or --debts FILE.csv, not both",
+    "usage.none": "give a CASE file or --debts FILE.csv",
+    "payoff.policy": "Policy: {name}   monthly budget {budget}   start {start}",
+    "payoff.debt_free": "Debt-free after {months} months ({date})",
+    "payoff.debt_free_one": "Debt-free after 1 month ({date})",
+    "payoff.not_debt_free": "Not debt-free within {months} months",
+    "payoff.totals": "Total interest {interest}{fees}   total paid {paid}",
+    "payoff.fees": "   total fees {fees}",
+    "payoff.never": "never",
+    "payoff.intro": "Monthly budget {budget}, start {start}",
+    "payoff.notes": "Notes:",
+    "payoff.policies": " (policies: {names})",
+    "payoff.row.item": "",
+    "payoff.row.months": "months to debt-free",
+    "payoff.row.date": "debt-free date",
+    "payoff.row.interest": "total interest",
+    "payoff.row.fees": "total fees",
+    "payoff.row.paid": "total paid",
+    "payoff.row.owed": "still owed at the end",
+    "payoff.row.saved": "interest saved vs minimums only",
+    "payoff.row.saved_fees": "interest and fees saved vs minimums only",
+    "payoff.row.debt": "{id} paid off in month",
+    "payoff.dash.baseline": "—: paying only the minimums never finishes within {months} months, so interest cannot be "
+                            "compared (its interest counts only to the end of that period; see still owed)",
+    "payoff.dash.baseline_more": "; a policy with — in months is not debt-free within that period either",
+    "payoff.dash.unfinished": "—: not debt-free within {months} months, so interest saved cannot be compared",
+    "payoff.headers": "id|creditor|balance|rate (% a year)|minimum|paid off in month|interest|paid",
+    "schedule.intro": "Principal {principal}, {rate}, {months} months, {method}, start {start}",
+    "schedule.headers": "period|due date|payment|principal|interest|balance",
+    "schedule.totals": "Total paid {paid}, total interest {interest}",
+    "schedule.apr": ", APR {apr}",
+    "cap.heading": "{heading}: {cap}% a year (365-day year), as of {as_of}",
+    "cap.basis": "Basis: {basis} (source: {source})",
+    "cap.basis_json": "{basis} (source: {source})",
+    "cap.status": "Status: {status} (rule {rule})",
+    "cap.period": "Period: {start} to {end} ({days} days), principal {principal}, contract rate {rate}%",
+    "cap.legal_interest": "Interest within the cap",
+    "cap.claimed": "Contract interest",
+    "cap.excess": "Excess",
+    "cap.notes": "Notes:",
+    "terms.contract": "contract terms",
+    "terms.waiver_percent": "waive {percent} of the charges",
+    "terms.deferral": "defer {months} months ({token}, {interest})",
+    "terms.token": "token payments of {amount} a month",
+    "terms.pause": "payments paused",
+    "terms.restructure": "{months} installments ({method}, {rate})",
+    "terms.custom_rate": "agreed rate {rate}",
+    "terms.down_payment": "down payment {amount}",
+    "terms.fee": "installment fee {percent} a month",
+    "terms.settlement": "settle at {percent} by {date}",
+    "terms.sep": "; ",
+    "chart.payments": "Monthly payments vs disposable income",
+    "chart.balances": "Balance owed over time",
+    "chart.total_cost": "Total cost per scenario",
+    "chart.payoff_balances": "Balance owed under each policy",
+    "chart.not_paid_off": "not paid off",
+    "chart.payoff_month_axis": "month paid off",
+    "chart.payoff_months": "Month each debt is paid off",
+    "min.fixed": "{amount}",
+    "min.percent": "{percent} of the balance",
+    "min.floor": " (at least {amount})",
+}
+
+
+def minimum_text(percent: str | None, amount: str) -> str:
+    """Return a minimum payment: "¥500.00", "10% of the balance (at least ¥100.00)"."""
+    if percent is None:
+        return amount
+    return f"{percent} of the balance" + (f" (at least {amount})" if amount else "")

@@ -1,0 +1,243 @@
+"""Sentences from data: a finding or an input error rendered for a locale and an audience.
+
+A template is a string with ``{name}`` placeholders — each parameter formatted by the kind :data:`planner.findings.CODES`
+declares (amounts with the currency sign, dates the long way, rates in their unit), plus ``{source}`` — or, where the
+wording depends on a parameter, a function of the formatted :class:`Values`. English templates may write
+``{months|month}`` for "1 month" / "12 months". A catalog entry is either one neutral template that serves both
+audiences, or ``{"borrower": …, "creditor": …}``: the borrower is addressed plainly (the app, the CLI), the creditor
+formally in the first person, as the proposal speaks (贵司 / 本人).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from types import ModuleType
+from typing import Any, Literal
+
+from planner.findings import CODES, Choice, Finding, P
+from planner.text import en, fmt, zh
+
+Audience = Literal["borrower", "creditor"]
+AUDIENCES: tuple[Audience, ...] = ("borrower", "creditor")
+Template = str | Callable[["Values"], str]
+
+_CATALOGS: dict[str, ModuleType] = {"zh": zh, "en": en}
+_PLURAL = re.compile(r"\{(\w+)\|(\w+)\}")
+
+
+def catalog(locale: str = "zh") -> ModuleType:
+    """Return the wording module of ``locale`` (:mod:`planner.text.zh` or :mod:`planner.text.en`)."""
+    return _CATALOGS[fmt.locale_of(locale)]
+
+
+def format_param(kind: P | Choice, value: Any, locale: str) -> str:
+    """Return one parameter formatted for ``locale`` by its declared kind."""
+    words = catalog(locale)
+    if isinstance(kind, Choice):
+        return str(value)
+    if kind is P.MONEY:
+        return fmt.money(value, locale)
+    if kind is P.PERCENT:
+        return fmt.percent(value, locale)
+    if kind is P.NUMBER:
+        return fmt.number(value, locale)
+    if kind is P.COUNT:
+        return str(value)
+    if kind is P.DATE:
+        return fmt.day(value, locale)
+    if kind is P.MONTH:
+        return fmt.month(value, locale)
+    if kind is P.MONTHS:
+        return fmt.join((fmt.month(d, locale) for d in value), locale)
+    if kind is P.IDS:
+        return fmt.join(value, locale)
+    if kind is P.FIELD:
+        return str(words.FIELDS.get(value, value))
+    if kind is P.RATE:
+        return fmt.rate(value, locale)
+    if kind is P.KIND:
+        return str(words.KINDS.get(value, value))
+    return str(value)  # P.TEXT
+
+
+class Values(Mapping[str, str]):
+    """A finding's parameters formatted for one locale, by name (``v.cap``, ``v["cap"]``); raw values with
+    :meth:`raw`. ``source`` is the finding's source."""
+
+    def __init__(self, finding: Finding, locale: str) -> None:
+        self._finding = finding
+        self._locale = fmt.locale_of(locale)
+        self._spec = CODES[finding.code].params
+        self._raw = dict(finding.params)
+
+    def __getitem__(self, name: str) -> str:
+        if name == "source":
+            return self._finding.source
+        if name not in self._raw:
+            raise KeyError(name)
+        return format_param(self._spec[name], self._raw[name], self._locale)
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __iter__(self) -> Any:
+        return iter([*self._raw, "source"])
+
+    def __len__(self) -> int:
+        return len(self._raw) + 1
+
+    def raw(self, name: str, default: Any = None) -> Any:
+        """Return the parameter's value as the finding holds it."""
+        return self._raw.get(name, default)
+
+    def has(self, name: str) -> bool:
+        """Return True when the finding has parameter ``name``."""
+        return name in self._raw
+
+    def fill(self, template: str) -> str:
+        """Return ``template`` with these values (and the plural helper ``{months|month}``)."""
+        def plural(match: re.Match[str]) -> str:
+            count, word = match.group(1), match.group(2)
+            return f"{self[count]} {word if self.raw(count) == 1 else word + 's'}"
+
+        return _PLURAL.sub(plural, template).format_map(self)
+
+
+def template_for(code: str, locale: str = "zh", audience: Audience = "borrower") -> Template:
+    """Return the template of ``code`` for ``locale`` and ``audience``.
+
+    Raises:
+        KeyError: no wording for the code in that locale (a test checks every code has it).
+    """
+    entry = catalog(locale).FINDINGS[code]
+    if isinstance(entry, dict):
+        return entry[audience]  # type: ignore[no-any-return]
+    return entry  # type: ignore[no-any-return]
+
+
+def render(finding: Finding, locale: str = "zh", audience: Audience = "borrower") -> str:
+    """Return the sentence of ``finding`` in ``locale`` (``"zh"`` or ``"en"``) for ``audience``.
+
+    >>> from decimal import Decimal
+    >>> from planner.findings import Finding, Scope, Severity
+    >>> f = Finding.of("WAIVER_CLAMPED", Severity.INFO, Scope.DEBT, "cmb-card",
+    ...                requested=Decimal("9000.00"), charges=Decimal("8200.50"))
+    >>> render(f)
+    '申请减免 ¥9,000.00 超过利息、罚息和费用合计 ¥8,200.50，按 ¥8,200.50 计算（本金不减免）。'
+    >>> render(f, "en")
+    'The waiver asked for (CN¥9,000.00) exceeds the charges (CN¥8,200.50); CN¥8,200.50 is used (principal is never waived).'
+    """
+    values = Values(finding, locale)
+    template = template_for(finding.code, locale, audience)
+    if callable(template):
+        return values.fill(template(values))
+    return values.fill(template)
+
+
+def severity_label(severity: Any, locale: str = "zh") -> str:
+    """Return the severity's word: 提示 / 注意 / 错误, or info / warning / error."""
+    return str(catalog(locale).SEVERITY[str(severity)])
+
+
+def label(key: str, locale: str = "zh") -> str:
+    """Return the display label of a column or figure (the key itself when unknown)."""
+    return str(catalog(locale).LABELS.get(key, key))
+
+
+def field_label(field: str, locale: str = "zh") -> str:
+    """Return how a field is named to the user (``outstanding_principal`` → 剩余本金)."""
+    return str(catalog(locale).FIELDS.get(field, field))
+
+
+def choice_label(group: str, value: Any, locale: str = "zh") -> str:
+    """Return the label of an enumeration value: ``choice_label("kinds", "private")`` → 民间借贷.
+
+    Groups: ``kinds``, ``expenses``, ``policies``, ``methods``, ``waiver_modes``, ``rate_choices``,
+    ``deferral_interest``, ``rule_status``, ``standing``, ``apr_notes``.
+    """
+    table = getattr(catalog(locale), group.upper())
+    key = str(getattr(value, "value", value))
+    return str(table.get(key, key))
+
+
+def message(key: str, locale: str = "zh", **values: Any) -> str:
+    """Return a named message of the app or the CLI (:data:`planner.text.zh.MESSAGES`), filled with ``values``
+    (already formatted strings or numbers)."""
+    return str(catalog(locale).MESSAGES[key]).format(**values)
+
+
+def render_error(error: Any, locale: str = "zh") -> str:
+    """Return the message of an :class:`planner.errors.InvalidInput`: where, which field, the rule broken, the value
+    given and how to fix it, in ``locale``."""
+    words = catalog(locale)
+    params = dict(error.params)
+    values = {"value": error.value, "name": error.field, **params}
+    if "other" in params:
+        values["other"] = words.FIELDS.get(str(params["other"]), params["other"])
+    if error.code in {"bad_file", "cannot_write"} and "reason" in params:
+        reason = words.REASONS[params["reason"]]
+        if "expected" in params:
+            values["expected"] = words.JSON_TYPES.get(params["expected"], params["expected"])
+        if "errno" in params:
+            values["os"] = words.OS_ERRORS.get(params["errno"], params.get("detail", params["errno"]))
+        values["reason"] = reason[0].format_map(_Lenient(values))
+        values["fix"] = reason[1].format_map(_Lenient(values))
+    rule, fix = words.ERRORS[error.code]
+    return str(words.error_line(
+        where=words.where(error.where), field=words.FIELDS.get(error.field, error.field), name=error.field,
+        rule=rule.format_map(_Lenient(values)), value=error.value, fix=fix.format_map(_Lenient(values)),
+        code=error.code,
+    ))
+
+
+class _Lenient(dict[str, Any]):
+    """Format values where a placeholder without a value is left as written."""
+
+    def __init__(self, values: Mapping[str, Any]) -> None:
+        super().__init__(values)
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def describe_plan(plan: Any, locale: str = "zh") -> str:
+    """Return a plan's terms in a few words: ``减免罚息、违约金和费用；分 49 期（等额本息，停息）``."""
+    words = catalog(locale).MESSAGES
+    parts: list[str] = []
+    waiver = plan.waiver
+    if waiver.mode.value == "percent":
+        parts.append(words["terms.waiver_percent"].format(percent=fmt.percent(waiver.percent, locale)))
+    elif waiver.mode.value != "none":
+        parts.append(choice_label("waiver_modes", waiver.mode, locale))
+    if plan.deferral is not None and plan.deferral.months:
+        deferral = plan.deferral
+        token = (words["terms.token"].format(amount=fmt.money(deferral.token_amount, locale))
+                 if deferral.token_amount else words["terms.pause"])
+        parts.append(words["terms.deferral"].format(
+            months=deferral.months, token=token, interest=choice_label("deferral_interest", deferral.interest, locale)))
+    if plan.restructure is not None:
+        restructure = plan.restructure
+        rate = (words["terms.custom_rate"].format(rate=fmt.rate(restructure.custom_rate, locale))
+                if restructure.custom_rate is not None and restructure.rate.value == "custom"
+                else choice_label("rate_choices", restructure.rate, locale))
+        text = words["terms.restructure"].format(months=restructure.months,
+                                                 method=choice_label("methods", restructure.method, locale),
+                                                 rate=rate)
+        extras = []
+        if restructure.down_payment:
+            extras.append(words["terms.down_payment"].format(amount=fmt.money(restructure.down_payment, locale)))
+        if restructure.monthly_fee_percent:
+            extras.append(words["terms.fee"].format(percent=fmt.percent(restructure.monthly_fee_percent, locale)))
+        parts.append(text + "".join(words["terms.sep"] + e for e in extras))
+    if plan.settlement is not None:
+        parts.append(words["terms.settlement"].format(percent=fmt.percent(plan.settlement.percent, locale),
+                                                      date=fmt.day(plan.settlement.pay_by, locale)))
+    if not parts:
+        parts.append(words["terms.contract"])
+    return words["terms.sep"].join(parts)
