@@ -20,9 +20,10 @@ run: $(STAMP)
 	@if ls notebooks/*.ipynb >/dev/null 2>&1; then $(BIN)/jupyter lab notebooks/; \
 	else echo "(The planner notebook arrives with the notebook issue; until then the CLI above is the app.)"; fi
 
-## make test: set up if needed, then run every test
+## make test: set up if needed, then run every test and doctest, and type-check planner/ (mypy --strict)
 test: $(STAMP)
 	$(BIN)/python -m pytest
+	$(BIN)/mypy
 
 ## make bench: engine benchmarks (figures and ratios)
 bench: $(STAMP)

@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Any, NewType
+from typing import Any, TypeAlias
 
 from planner.errors import InvalidInput
 
-Money = NewType("Money", Decimal)
-"""A yuan amount on the fen (two decimal places). A ``Decimal`` at run time; a distinct type for readers."""
+Money: TypeAlias = Decimal
+"""A yuan amount on the fen (two decimal places): a ``Decimal``, named for readers (``Money(x)`` is ``Decimal(x)``)."""
 
 FEN = Decimal("0.01")
 ROUNDING = ROUND_HALF_UP  # 四舍五入: what Chinese statements and bank calculators print
@@ -139,7 +139,8 @@ def money(value: Any, *, field: str = "amount", allow_negative: bool = False, po
     # The size check comes first: quantizing "1e30" to the fen would overflow the decimal context.
     if amount.copy_abs() > MAX_AMOUNT:
         raise InvalidInput(field, "too_large", value, params={"high": f"{MAX_AMOUNT:,}"})
-    if amount.as_tuple().exponent < -2 and amount != amount.quantize(FEN, rounding=ROUND_DOWN):
+    exponent = amount.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -2 and amount != amount.quantize(FEN, rounding=ROUND_DOWN):
         raise InvalidInput(field, "too_many_decimals", value, params={"places": 2})
     return Money(amount.quantize(FEN) + 0)  # + 0 turns "-0" into 0, so it never prints as "-0.00"
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from planner.errors import file_error, os_error
 
@@ -16,8 +16,8 @@ _T = TypeVar("_T")
 def load_data_file(path: str | Path | None, package_file: str, parse: Callable[[str, str], _T]) -> _T:
     """Parse ``path`` with ``parse(text, name)``, or the package's data file (read once per process) when ``path`` is None."""
     if path is None:
-        return _package_data(package_file, parse)
-    file = Path(path)
+        return cast(_T, _package_data(package_file, parse))
+    file = Path(path)  # a user's copy: parsed on every call
     return parse(_read_text(file), file.name)
 
 

@@ -120,9 +120,9 @@ class LprTable:
 
         The new row's date counts as confirmed: ``confirmed_through`` moves up to it when it is later.
 
-        >>> table = load_lpr().with_entry("2026-02-20", "2.90", "3.40")
-        >>> table.one_year_on(date(2026, 3, 1)), table.confirmed_through
-        (Decimal('2.90'), datetime.date(2026, 2, 20))
+        >>> table = load_lpr().with_entry("2026-05-20", "2.90", "3.40")
+        >>> table.one_year_on(date(2026, 6, 1)), table.confirmed_through
+        (Decimal('2.90'), datetime.date(2026, 5, 20))
         """
         day = parse_date(effective_from, field="effective_from")
         row = (day, _lpr_percent(lpr_1y, "lpr_1y"), _lpr_percent(lpr_5y, "lpr_5y"))

@@ -192,7 +192,7 @@ class CapRules:
 
     def changes(self, kind: CreditorKind, contract_date: date) -> tuple[date, ...]:
         """Return the dates on which the rule for a ``kind`` contract formed on ``contract_date`` changes."""
-        days = set()
+        days: set[date] = set()
         for rule in self.rules:
             if kind in rule.applies_to and rule.covers_contract(contract_date):
                 days.update(d for d in (rule.interest_from, _next_day(rule.interest_to)) if d)

@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from planner.caps import CapQuote, quote_cap
@@ -133,9 +134,9 @@ def quote_to_json(quote: CapQuote, lang: str) -> dict[str, Any]:
             "from": quote.start,
             "to": quote.end,
             "days": (quote.end - quote.start).days,
-            "legal_interest": amount(quote.legal_interest or 0),
-            "claimed_interest": amount(quote.claimed_interest or 0),
-            "excess": amount(quote.excess or 0),
+            "legal_interest": amount(quote.legal_interest or Decimal(0)),
+            "claimed_interest": amount(quote.claimed_interest or Decimal(0)),
+            "excess": amount(quote.excess or Decimal(0)),
             "periods": [
                 {"from": p.start, "to": p.end, "days": p.days, "cap_rate": percent_2(p.cap.percent),
                  "rule_id": p.cap.rule_id}
@@ -162,7 +163,7 @@ def quote_to_text(quote: CapQuote, lang: str) -> str:
         message("cap.status", lang, status=choice_label("rule_status", cap.status, lang), rule=cap.rule_id),
     ]
     if quote.start is not None and quote.end is not None and quote.principal is not None:
-        rate = fmt.number(quote.annual_rate or 0, lang)
+        rate = fmt.number(quote.annual_rate or Decimal(0), lang)
         lines.append(message("cap.period", lang, start=quote.start.isoformat(), end=quote.end.isoformat(),
                              days=(quote.end - quote.start).days, principal=fmt.money(quote.principal, lang),
                              rate=rate))
@@ -173,7 +174,7 @@ def quote_to_text(quote: CapQuote, lang: str) -> str:
         sep = ": " if lang == "en" else "："
         for key, value in (("cap.legal_interest", quote.legal_interest), ("cap.claimed", quote.claimed_interest),
                            ("cap.excess", quote.excess)):
-            lines.append(f"{message(key, lang)}{sep}{fmt.money(value or 0, lang)}")
+            lines.append(f"{message(key, lang)}{sep}{fmt.money(value or Decimal(0), lang)}")
     if quote.findings:
         lines.append(message("cap.notes", lang))
         lines += [finding_line(f, lang, indent="  ") for f in quote.findings]

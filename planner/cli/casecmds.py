@@ -29,7 +29,7 @@ from planner.findings import Finding, unique
 from planner.text import fmt, label, message, scenario_label
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the example, template, import, check and plan commands."""
     example = sub.add_parser("example", help="write the built-in example case / 输出内置示例案例")
     example.add_argument("-o", "--output", help="file to write (default: standard output)")

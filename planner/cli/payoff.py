@@ -52,7 +52,7 @@ HELP_DEBTS = (
 )
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the payoff command."""
     parser = sub.add_parser(
         "payoff",

@@ -27,7 +27,7 @@ from planner.text import choice_label, fmt, message
 MAX_MONTHS = 600  # 50 years: longer than any mortgage
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the schedule command."""
     parser = sub.add_parser(
         "schedule",

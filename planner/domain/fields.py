@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import Enum, StrEnum
-from functools import cache
 from typing import Any
 
 from planner.money import Money
@@ -97,9 +96,17 @@ def _kind_of(hint: Any) -> tuple[ValueKind, bool, type[Enum] | None]:
     return ValueKind.OTHER, nullable, None
 
 
-@cache
-def fields_of(cls: type) -> tuple[FieldSpec, ...]:
+_FIELDS: dict[type[Any], tuple[FieldSpec, ...]] = {}
+
+
+def fields_of(cls: type[Any]) -> tuple[FieldSpec, ...]:
     """Return the fields of the dataclass ``cls`` in declaration order (the order files are written in)."""
+    if cls not in _FIELDS:
+        _FIELDS[cls] = _read_fields(cls)
+    return _FIELDS[cls]
+
+
+def _read_fields(cls: type[Any]) -> tuple[FieldSpec, ...]:
     hints = typing.get_type_hints(cls)
     specs = []
     for item in dataclasses.fields(cls):
@@ -107,8 +114,9 @@ def fields_of(cls: type) -> tuple[FieldSpec, ...]:
             continue
         kind, nullable, enum = _kind_of(hints[item.name])
         default: Any = item.default
-        if default is dataclasses.MISSING and item.default_factory is not dataclasses.MISSING:
-            default = item.default_factory()
+        factory: Any = item.default_factory
+        if default is dataclasses.MISSING and factory is not dataclasses.MISSING:
+            default = factory()
         default_from = item.metadata.get("default_from")
         required = default is dataclasses.MISSING and default_from is None
         specs.append(FieldSpec(item.name, kind, required, nullable, default, enum, default_from,

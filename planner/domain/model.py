@@ -60,7 +60,7 @@ def _text(value: Any, field_name: str, *, required: bool = True) -> str:
         value = ""
     if not isinstance(value, str):
         value = str(value)
-    text = value.strip()
+    text = str(value).strip()
     if required and not text:
         raise InvalidInput(field_name, "required", value)
     if len(text) > MAX_TEXT:

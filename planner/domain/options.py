@@ -140,8 +140,9 @@ class Restructure:
         object.__setattr__(self, "months", to_int(self.months, field="months", low=1, high=MAX_RESTRUCTURE_MONTHS))
         object.__setattr__(self, "method", parse_choice(RepaymentMethod, self.method, "method"))
         object.__setattr__(self, "rate", parse_choice(RateChoice, self.rate, "rate"))
-        if self.custom_rate is not None and not isinstance(self.custom_rate, Rate):
-            object.__setattr__(self, "custom_rate", Rate.annual_percent(self.custom_rate, field="custom_rate"))
+        given: object = self.custom_rate  # a Rate, or a percent a year given as text or Decimal
+        if given is not None and not isinstance(given, Rate):
+            object.__setattr__(self, "custom_rate", Rate.annual_percent(given, field="custom_rate"))
         if self.rate is RateChoice.CUSTOM and self.custom_rate is None:
             raise InvalidInput("custom_rate", "required", None)
         object.__setattr__(self, "down_payment", money(self.down_payment, field="down_payment"))

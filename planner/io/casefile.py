@@ -39,7 +39,7 @@ from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Self
+from typing import Any, Self, TypeVar, cast
 
 from planner.choices import parse_choice
 from planner.domain.case import Case
@@ -56,6 +56,8 @@ from planner.domain.options import (
 from planner.errors import InvalidInput, file_error, os_error
 from planner.io.values import parse_rate
 from planner.rates import DayCount, Rate, RateUnit
+
+_T = TypeVar("_T")
 
 FORMAT = "debt-planner-case"
 CURRENT_VERSION = 1
@@ -81,6 +83,7 @@ class _JsonFloat(float):
     """A JSON number with a fraction or an exponent, as read; ``text`` keeps its spelling for writing it back."""
 
     __slots__ = ("text",)
+    text: str
 
     def __new__(cls, text: str) -> Self:
         obj = super().__new__(cls, text)
@@ -442,7 +445,8 @@ class _Reader:
                 if spec.nullable and obj.get(key) in (None, ""):
                     values[key] = None
                 else:
-                    values[key] = self.choice(spec.enum, obj, key, where,  # type: ignore[arg-type]
+                    enum = cast(type[StrEnum], spec.enum)
+                    values[key] = self.choice(enum, obj, key, where,
                                               None if default is None else getattr(default, "value", default))
             elif spec.kind is ValueKind.DATE:
                 values[key] = self.day(obj, key, where, required=spec.required)
@@ -461,7 +465,7 @@ class _Reader:
                 values[spec.name] = values.get(spec.default_from)
         return values
 
-    def value(self, cls: type, raw: Any, key: str, loc: Location, *, nested: Iterable[str] = ()) -> Any:
+    def value(self, cls: type[_T], raw: Any, key: str, loc: Location, *, nested: Iterable[str] = ()) -> _T:
         """Read one value object of ``cls`` at ``loc`` and keep its unknown keys."""
         obj = self.obj(raw, key, loc.where)
         values = self.fields(cls, obj, loc)
@@ -483,7 +487,7 @@ class _Reader:
         where = f"debts[{index}]"
         obj = self.obj(value, "debts", where)
         debt_id = self.text(obj, "id", where, required=True)
-        return self.value(Debt, obj, "debts", Location().item("debts", index, debt_id.strip()))  # type: ignore[no-any-return]
+        return self.value(Debt, obj, "debts", Location().item("debts", index, debt_id.strip()))
 
     def plan(self, value: Any, loc: Location) -> tuple[str, Plan]:
         obj = self.obj(value, "plans", loc.where)
@@ -507,7 +511,7 @@ class _Reader:
                       for number, raw in enumerate(self.items(obj, "plans", where)))
         values = self.fields(Scenario, obj, loc)
         self.keep_unknown(obj, ("plans", *values), loc)
-        return _build(lambda: Scenario(plans=plans, **values), where)  # type: ignore[no-any-return]
+        return _build(lambda: Scenario(plans=plans, **values), where)
 
     def case(self, data: dict[str, Any]) -> Case:
         for key in ("as_of", "budget", "debts"):
@@ -539,7 +543,7 @@ def _extras_key(segments: list[str]) -> str:
     return json.dumps(segments, ensure_ascii=False)
 
 
-def _build(make: Callable[[], Any], where: str) -> Any:
+def _build(make: Callable[[], _T], where: str) -> _T:
     """Call a validating constructor and locate its error at ``where`` (errors already located are kept)."""
     try:
         return make()

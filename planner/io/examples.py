@@ -216,9 +216,9 @@ def example_scenarios() -> tuple[Scenario, ...]:
         name="部分一次性结清",
         plans=(
             ("cmb-card", _financial_relief(60)),
-            ("citic-card", Plan(settlement=Settlement("60", date(2027, 1, 31)))),
+            ("citic-card", Plan(settlement=Settlement(Decimal(60), date(2027, 1, 31)))),
             ("cf-loan", _financial_relief(60)),
-            ("online-loan", Plan(settlement=Settlement("50", date(2027, 1, 31)))),
+            ("online-loan", Plan(settlement=Settlement(Decimal(50), date(2027, 1, 31)))),
             (PRIVATE_DEBT_ID, _private_relief(60)),
         ),
         start=AS_OF,

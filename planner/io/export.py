@@ -25,7 +25,7 @@ from planner.engines.scenarios import MonthFlow, Outcome
 from planner.engines.schedules import Schedule
 from planner.findings import CODES, Choice, Finding, P
 from planner.money import yuan
-from planner.text import choice_label, describe_plan, message, render, scenario_label
+from planner.text import Audience, choice_label, describe_plan, message, render, scenario_label
 from planner.text.fmt import percent_2
 
 
@@ -60,7 +60,7 @@ def param_json(kind: P | Choice, value: Any) -> Any:
     return converters[kind](value)
 
 
-def finding_json(finding: Finding, locale: str = "zh", audience: str = "borrower") -> dict[str, Any]:
+def finding_json(finding: Finding, locale: str = "zh", audience: Audience = "borrower") -> dict[str, Any]:
     """Return a finding: ``code``, ``severity``, ``scope``, ``subject`` (the id, or the scope when it has none),
     ``message`` (rendered in ``locale``), ``source`` and ``params`` (typed values as JSON)."""
     spec = CODES[finding.code].params
@@ -69,7 +69,7 @@ def finding_json(finding: Finding, locale: str = "zh", audience: str = "borrower
         "severity": finding.severity.value,
         "scope": finding.scope.value,
         "subject": finding.subject or finding.scope.value,
-        "message": render(finding, locale, audience),  # type: ignore[arg-type]
+        "message": render(finding, locale, audience),
         "source": finding.source,
         "params": {name: param_json(spec[name], value) for name, value in finding.params},
     }

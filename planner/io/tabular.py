@@ -192,9 +192,9 @@ def _cell(value: Any, number_format: str | None = None) -> str:
     if isinstance(value, Decimal | int):
         return str(value)
     if hasattr(value, "date") and hasattr(value, "hour"):
-        return value.date().isoformat()
+        return str(value.date().isoformat())
     if hasattr(value, "isoformat"):
-        return value.isoformat()
+        return str(value.isoformat())
     return str(value).strip()
 
 

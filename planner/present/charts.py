@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from matplotlib import font_manager, rcParams
 from matplotlib.artist import Artist
@@ -64,6 +65,10 @@ def figure_png(figure: Figure, *, dpi: int = 110) -> bytes:
     return buffer.getvalue()
 
 
+def _or(value: int | None, default: int) -> int:
+    return default if value is None else value
+
+
 def _policy(result: PayoffResult, locale: str) -> str:
     return choice_label("policies", BASELINE if result.policy is None else result.policy.value, locale)
 
@@ -77,7 +82,7 @@ def plot_payments_vs_disposable(ax: Axes, outcomes: Sequence[Outcome], *, locale
     """Draw each scenario's total monthly payments against disposable income (a horizontal line)."""
     artists: list[Artist] = []
     for outcome in outcomes:
-        months = [m.date for m in outcome.months]
+        months: list[Any] = [m.date for m in outcome.months]  # matplotlib plots dates; its stubs say numbers
         payments = [float(m.payments) for m in outcome.months]  # float only for drawing
         artists += ax.step(months, payments, where="post", label=scenario_label(outcome, locale))
     if outcomes:
@@ -95,8 +100,8 @@ def plot_balances(ax: Axes, outcomes: Sequence[Outcome], *, locale: str = "zh") 
     """Draw each scenario's total balance still owed, month by month."""
     artists: list[Artist] = []
     for outcome in outcomes:
-        artists += ax.plot([m.date for m in outcome.months], [float(m.balance) for m in outcome.months],
-                           label=scenario_label(outcome, locale))
+        days: list[Any] = [m.date for m in outcome.months]
+        artists += ax.plot(days, [float(m.balance) for m in outcome.months], label=scenario_label(outcome, locale))
     ax.set_title(message("chart.balances", locale))
     ax.set_ylabel(label("balance", locale))
     _yuan_axis(ax)
@@ -137,7 +142,7 @@ def plot_payoff_balances(ax: Axes, results: Sequence[PayoffResult], *, locale: s
             continue
         # Month 0 is what the engine says was owed at the start, charges included.
         totals = [result.opening_balance] + [sum(m.balances.values()) for m in result.months]
-        dates = [result.start] + [m.date for m in result.months]
+        dates: list[Any] = [result.start, *(m.date for m in result.months)]
         artists += ax.plot(dates, [float(t) for t in totals], label=_policy(result, locale))
     ax.set_title(message("chart.payoff_balances", locale))
     ax.set_ylabel(label("balance", locale))
@@ -156,7 +161,7 @@ def plot_payoff_months(ax: Axes, results: Sequence[PayoffResult], *, locale: str
     for index, result in enumerate(results):
         horizon = len(result.months)
         # A debt never paid off is drawn to the end of the plan, hatched and marked, never as month 0.
-        months = [horizon if result.debt(i).payoff_month is None else result.debt(i).payoff_month for i in ids]
+        months = [_or(result.debt(i).payoff_month, horizon) for i in ids]
         positions = [row + index * height for row in range(len(ids))]
         bars = list(ax.barh(positions, months, height=height, label=_policy(result, locale)))
         for bar, debt_id in zip(bars, ids, strict=True):

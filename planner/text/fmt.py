@@ -97,9 +97,9 @@ def rate(value: Any, locale: str = "zh", *, annual: bool = True) -> str:
     is not annual: ``年利率 15.4%``, ``日利率万分之5（折合年利率 18.25%）``, ``0.15% a month (1.8% a year)``."""
     from planner.text import catalog  # the unit words live with the rest of the wording
 
-    words = catalog(locale).RATE_UNITS[value.unit.value]
+    words: str = catalog(locale).RATE_UNITS[value.unit.value]
     quoted = value.quoted if value.quoted is not None else value.percent_per_year
     text = words.format(value=number(quoted, locale))
     if annual and value.unit.value != "annual_percent":
-        text += catalog(locale).RATE_ANNUAL_EQUIVALENT.format(annual=percent(value.percent_per_year, locale))
+        text += str(catalog(locale).RATE_ANNUAL_EQUIVALENT).format(annual=percent(value.percent_per_year, locale))
     return text

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from types import ModuleType
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from planner.findings import CODES, Choice, Finding, P
 from planner.text import en, fmt, zh
@@ -117,8 +117,8 @@ def template_for(code: str, locale: str = "zh", audience: Audience = "borrower")
     """
     entry = catalog(locale).FINDINGS[code]
     if isinstance(entry, dict):
-        return entry[audience]  # type: ignore[no-any-return]
-    return entry  # type: ignore[no-any-return]
+        return cast(Template, entry[audience])
+    return cast(Template, entry)
 
 
 def render(finding: Finding, locale: str = "zh", audience: Audience = "borrower") -> str:
@@ -240,4 +240,4 @@ def describe_plan(plan: Any, locale: str = "zh") -> str:
                                                       date=fmt.day(plan.settlement.pay_by, locale)))
     if not parts:
         parts.append(words["terms.contract"])
-    return words["terms.sep"].join(parts)
+    return str(words["terms.sep"]).join(parts)

@@ -371,18 +371,7 @@ class _Run:
         """Return the plan: months, per-debt summaries, totals and findings."""
         prepared, ids, n = self.prepared, self.prepared.ids, self.n
         remaining = sum((self.balance(i) for i in range(n)), _ZERO)
-        summaries = tuple(
-            DebtSummary(
-                ids[i],
-                self.payoff[i],
-                None if self.payoff[i] is None else prepared.dates[self.payoff[i]],  # type: ignore[index]
-                Money(self.interest_total[i]),
-                Money(prepared.debts[i].balance + self.interest_total[i] + self.fee_total[i] - self.balance(i)),
-                Money(self.balance(i)),
-                Money(self.fee_total[i]),
-            )
-            for i in range(n)
-        )
+        summaries = tuple(self._summary(i) for i in range(n))
         return PayoffResult(
             policy=self.policy,
             order=tuple(ids[i] for i in self.order),
@@ -401,22 +390,30 @@ class _Run:
             opening_balance=Money(self.start_total),
         )
 
+    def _summary(self, i: int) -> DebtSummary:
+        """Return debt ``i``'s outcome: when it was paid off, its interest and fees, what was paid to it."""
+        prepared = self.prepared
+        month = self.payoff[i]
+        paid = prepared.debts[i].balance + self.interest_total[i] + self.fee_total[i] - self.balance(i)
+        return DebtSummary(prepared.ids[i], month, None if month is None else prepared.dates[month],
+                           Money(self.interest_total[i]), Money(paid), Money(self.balance(i)),
+                           Money(self.fee_total[i]))
+
     def findings(self, remaining: Decimal) -> list[Finding]:
         """Return the plan's findings (plan-level ones about the policy, the others about each debt)."""
         label = BASELINE if self.policy is None else self.policy.value
-        plan = {"scope": Scope.SCENARIO, "subject": label}
         found: list[Finding] = []
         if self.shortfall_months:
             first = self.shortfall_months[0]
             avail, due = self.shortfall_first or (_ZERO, _ZERO)
-            found.append(Finding.of("PAYOFF_SHORTFALL", Severity.WARNING, **plan, first_month=first,
+            found.append(Finding.of("PAYOFF_SHORTFALL", Severity.WARNING, Scope.SCENARIO, label, first_month=first,
                                     months=len(self.shortfall_months), available=Money(avail), minimums=Money(due)))
         if self.debt_free is None:
             last = self.rows[-1].month if self.rows else 0
             if self.runaway or remaining >= self.start_total:
-                found.append(Finding.of("PAYOFF_BALANCES_DO_NOT_FALL", Severity.WARNING, **plan, months=last,
+                found.append(Finding.of("PAYOFF_BALANCES_DO_NOT_FALL", Severity.WARNING, Scope.SCENARIO, label, months=last,
                                         start_total=Money(self.start_total), remaining=round_fen(remaining)))
-            found.append(Finding.of("PAYOFF_HORIZON", Severity.WARNING, **plan, months=last,
+            found.append(Finding.of("PAYOFF_HORIZON", Severity.WARNING, Scope.SCENARIO, label, months=last,
                                     remaining=round_fen(remaining)))
         ids = self.prepared.ids
         for i, due, accrued in self.low_minimum:
@@ -429,7 +426,7 @@ class _Run:
         if self.unallocated_months:
             first = self.unallocated_months[0]
             amount = sum((self.rows[k - 1].unallocated for k in self.unallocated_months), _ZERO)
-            found.append(Finding.of("PAYOFF_UNALLOCATED", Severity.INFO, **plan, first_month=first,
+            found.append(Finding.of("PAYOFF_UNALLOCATED", Severity.INFO, Scope.SCENARIO, label, first_month=first,
                                     months=len(self.unallocated_months), amount=Money(amount)))
         if self.debt_free is not None and self.extras:
             dates = self.prepared.dates
@@ -437,7 +434,7 @@ class _Run:
             unused = sorted(key for key in self.extras if key > end)
             if unused:
                 total = sum((self.extras[key] for key in unused), _ZERO)
-                found.append(Finding.of("PAYOFF_EXTRAS_UNUSED", Severity.INFO, **plan,
+                found.append(Finding.of("PAYOFF_EXTRAS_UNUSED", Severity.INFO, Scope.SCENARIO, label,
                                         months=tuple(date(y, m, 1) for y, m in unused), amount=Money(total)))
         return found
 

@@ -148,8 +148,9 @@ class PayoffDebt:
         set_(self, "creditor", creditor)
         set_(self, "balance", money(self.balance, field="balance"))
         set_(self, "rate", Rate.parse(self.rate, field="annual_rate"))
-        if not isinstance(self.minimum, MinPayment):
-            set_(self, "minimum", MinPayment.parse(self.minimum))
+        minimum: object = self.minimum  # a MinPayment, or text such as "10%:100"
+        if not isinstance(minimum, MinPayment):
+            set_(self, "minimum", MinPayment.parse(minimum))
         changes = tuple(
             c if isinstance(c, RateChange) else RateChange(*c) for c in self.rate_changes
         )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from planner.caps import TermLimit, load_cap_rules
 from planner.dates import months_between, parse_date
@@ -173,7 +174,7 @@ def _unpaid_at_horizon(
 ) -> Finding:
     """UNPAID_AT_HORIZON: payments on contract terms are computed only for ``horizon`` months; the debt is not
     paid off within them, which is not the same as never (that is NEVER_PAID_OFF)."""
-    when: dict[str, object] = {}
+    when: dict[str, Any] = {}
     if later is not None:
         outlook = "falls"
         when = {"payoff_month": later[0], "payoff_date": later[1]}
