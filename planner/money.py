@@ -155,6 +155,20 @@ def floor_fen(amount: Decimal) -> Money:
     return Money(amount.quantize(FEN, rounding=ROUND_DOWN))
 
 
+def round_percent(value: Decimal) -> Decimal:
+    """Round a percentage to two places with the planner's one rounding rule (四舍五入): 3.845 → 3.85."""
+    return value.quantize(FEN, rounding=ROUNDING)
+
+
+def percent_text(value: Decimal) -> str:
+    """Return a percentage as text with exactly two places, rounded half up: the JSON and table form.
+
+    >>> percent_text(Decimal("15.4")), percent_text(Decimal("3.845")), percent_text(Decimal(24))
+    ('15.40', '3.85', '24.00')
+    """
+    return f"{round_percent(value):f}"
+
+
 def yuan(amount: Decimal) -> str:
     """Return the amount as a plain decimal string with two places ("5307.27"), the JSON and CSV form."""
     return f"{round_fen(amount):f}"

@@ -38,9 +38,10 @@ from planner.caps.audit import (
     lpr_stale_finding,
     quote_cap,
 )
-from planner.caps.cap import Cap, CapPeriod, cap_for, cap_periods, legal_interest, percent_text
+from planner.caps.cap import Cap, CapPeriod, cap_for, cap_periods, legal_interest
 from planner.caps.lpr import LprTable, load_lpr
 from planner.caps.rules import CapNature, CapRule, CapRules, CapScope, RuleStatus, TermLimit, load_cap_rules
+from planner.money import percent_text
 
 __all__ = [
     "Cap",

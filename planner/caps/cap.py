@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from itertools import pairwise
 
 from planner.caps.lpr import LprTable, load_lpr
@@ -24,12 +24,11 @@ from planner.caps.rules import (
 from planner.dates import parse_date
 from planner.domain.model import CreditorKind
 from planner.errors import InvalidInput
-from planner.money import Money, money, round_fen
+from planner.money import Money, money, percent_text, round_fen
 from planner.rates import DayCount, Rate
 
 _DAYS_IN_YEAR = Decimal(365)
 _HUNDRED = Decimal(100)
-_CENT = Decimal("0.01")
 
 # --------------------------------------------------------------------------------------------------------------
 # Caps and legal interest
@@ -108,15 +107,6 @@ class CapPeriod:
     def days(self) -> int:
         """Return the number of days in the period."""
         return (self.end - self.start).days
-
-
-def percent_text(value: Decimal) -> str:
-    """Return a percentage as text with exactly two places, rounded half up: the detail and JSON form.
-
-    >>> percent_text(Decimal("15.4")), percent_text(Decimal("3.845")), percent_text(Decimal(24))
-    ('15.40', '3.85', '24.00')
-    """
-    return f"{value.quantize(_CENT, rounding=ROUND_HALF_UP):f}"
 
 
 def fill(template: str, values: dict[str, str]) -> str:

@@ -26,7 +26,7 @@ from planner.cli import (
 )
 from planner.errors import InvalidInput
 from planner.findings import Finding, unique
-from planner.text import fmt, label, message, scenario_label
+from planner.text import field_label, fmt, label, message, scenario_label
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -277,6 +277,11 @@ def run_check(args: argparse.Namespace) -> int:
     rows = [[a.debt_id, percent_2(a.cost_rate_percent), percent_2(a.cap.percent), fmt.amount(a.claimed, lang),
              fmt.amount(a.supportable, lang), fmt.amount(a.excess, lang)] for a in audits]
     lines.append(format_table([label(k, lang) for k in keys], rows, align_right=[False, *[True] * 5]))
+    quoted = [(d.id, name, rate) for d in case.debts for name in ("contract_rate", "penalty_rate", "fee_rate")
+              if (rate := getattr(d, name)) is not None and rate.unit.value != "annual_percent"]
+    if quoted:  # rates written per month or per day, with their annual equivalent
+        lines += ["", message("check.rates", lang)]
+        lines += [f"  - {debt_id}: {field_label(name, lang)} {fmt.rate(rate, lang)}" for debt_id, name, rate in quoted]
     findings = unique([*data, *(f for c, a in zip(checks, audits, strict=True) for f in (*c, *a.findings))])
     if findings:
         lines += ["", message("check.findings", lang)]

@@ -14,6 +14,7 @@ written to case files: derived at run time, like a scenario's ``origin``).
 from __future__ import annotations
 
 import dataclasses
+import re
 import types
 import typing
 from dataclasses import dataclass
@@ -22,7 +23,6 @@ from decimal import Decimal
 from enum import Enum, StrEnum
 from typing import Any
 
-from planner.money import Money
 from planner.rates import Rate
 
 
@@ -55,6 +55,8 @@ class FieldSpec:
         default_from: the field whose value a missing one takes.
         column: False for a field that is not a column of a table.
         file: False for a field that is not written to case files (derived at run time).
+        rate_unit: for a percentage that is a rate in a unit (an installment fee in percent a month), that unit:
+            readers accept it written as people write rates (``0.15``, ``月0.15%``, ``年1.8%``).
     """
 
     name: str
@@ -66,15 +68,18 @@ class FieldSpec:
     default_from: str | None = None
     column: bool = True
     file: bool = True
+    rate_unit: str | None = None
 
 
-def _kind_of(hint: Any) -> tuple[ValueKind, bool, type[Enum] | None]:
+def _kind_of(hint: Any, written: str) -> tuple[ValueKind, bool, type[Enum] | None]:
+    """Return a field's kind from its resolved type hint and its annotation as written: ``Money`` is an alias of
+    ``Decimal`` for the type checker, so an amount is told from a plain number by the name it was declared with."""
     nullable = False
     if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
         args = [a for a in typing.get_args(hint) if a is not type(None)]
         nullable = len(args) < len(typing.get_args(hint))
         hint = args[0] if len(args) == 1 else hint
-    if hint is Money:
+    if re.search(r"\bMoney\b", written):
         return ValueKind.MONEY, nullable, None
     if isinstance(hint, type):
         if issubclass(hint, Enum):
@@ -108,11 +113,13 @@ def fields_of(cls: type[Any]) -> tuple[FieldSpec, ...]:
 
 def _read_fields(cls: type[Any]) -> tuple[FieldSpec, ...]:
     hints = typing.get_type_hints(cls)
+    written = {name: str(text) for klass in reversed(cls.__mro__) for name, text in
+               getattr(klass, "__annotations__", {}).items()}
     specs = []
     for item in dataclasses.fields(cls):
         if not item.init:
             continue
-        kind, nullable, enum = _kind_of(hints[item.name])
+        kind, nullable, enum = _kind_of(hints[item.name], written.get(item.name, ""))
         default: Any = item.default
         factory: Any = item.default_factory
         if default is dataclasses.MISSING and factory is not dataclasses.MISSING:
@@ -120,7 +127,8 @@ def _read_fields(cls: type[Any]) -> tuple[FieldSpec, ...]:
         default_from = item.metadata.get("default_from")
         required = default is dataclasses.MISSING and default_from is None
         specs.append(FieldSpec(item.name, kind, required, nullable, default, enum, default_from,
-                               item.metadata.get("column", True), item.metadata.get("file", True)))
+                               item.metadata.get("column", True), item.metadata.get("file", True),
+                               item.metadata.get("rate_unit")))
     return tuple(specs)
 
 

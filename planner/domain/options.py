@@ -134,7 +134,7 @@ class Restructure:
     rate: RateChoice = RateChoice.ZERO
     custom_rate: Rate | None = None
     down_payment: Money = ZERO
-    monthly_fee_percent: Decimal = Decimal(0)
+    monthly_fee_percent: Decimal = field(default=Decimal(0), metadata={"rate_unit": "monthly_percent"})
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "months", to_int(self.months, field="months", low=1, high=MAX_RESTRUCTURE_MONTHS))

@@ -26,13 +26,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from types import MappingProxyType
 from typing import NamedTuple
 
 from planner.caps import CapAudit, CapRules, LprTable, audit_debt
 from planner.dates import add_months, months_between
 from planner.domain.case import Case
+from planner.domain.checks import rate_fraction
 from planner.domain.model import Budget, Debt
 from planner.domain.options import STATUS_QUO, Plan, Scenario
 from planner.engines.payoff import MinPayment, PayoffDebt, simulate_surplus
@@ -40,18 +41,18 @@ from planner.engines.schedules import Installment, Schedule, build_schedule, wai
 from planner.engines.schedules.apr import meaningful_apr
 from planner.engines.schedules.lines import MAX_HORIZON
 from planner.findings import Finding, Scope, Severity
-from planner.money import FEN, ZERO, Money
+from planner.money import FEN, ZERO, Money, round_percent
+from planner.rates import Rate
 
 DEFAULT_HORIZON = 120  # months compared unless a negotiated plan runs longer
 STATUS_QUO_NAME = "status-quo"  # the baseline's name (origin "status-quo"; planner.text names it 维持现状)
-_PCT = Decimal("0.01")
 
 
 def share_percent(amount: Decimal, disposable: Decimal) -> Decimal | None:
     """Return ``amount`` as a percentage of ``disposable`` (2 places), or None when disposable ≤ 0."""
     if disposable <= 0:
         return None
-    return (amount * 100 / disposable).quantize(_PCT, rounding=ROUND_HALF_UP)
+    return round_percent(amount * 100 / disposable)
 
 
 def plan_months(plan: Plan, start: date) -> int:
@@ -349,9 +350,17 @@ def start_findings(scenario: Scenario, as_of: date) -> list[Finding]:
 
 
 def plan_findings(scenario: Scenario) -> list[Finding]:
-    """Return findings on plan figures that are valid but probably mistyped (a 0.5 % settlement meant as 50 %)."""
+    """Return findings on plan figures that are valid but probably mistyped: a 0.5 % settlement meant as 50 %, an
+    installment fee or agreed rate that looks like a fraction (judged in its own unit, :func:`rate_fraction`)."""
     found = []
     for debt_id, plan in scenario.plans:
+        restructure = plan.restructure
+        if restructure is not None:
+            for field, rate in (("monthly_fee_percent", Rate.monthly_percent(restructure.monthly_fee_percent)),
+                                ("custom_rate", restructure.custom_rate)):
+                slip = rate_fraction(rate, field, debt_id)
+                if slip is not None:
+                    found.append(slip)
         if plan.settlement is not None and plan.settlement.percent < 5:
             percent = plan.settlement.percent
             found.append(Finding.of("SETTLEMENT_PERCENT_LOW", Severity.WARNING, Scope.DEBT, debt_id,

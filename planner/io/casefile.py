@@ -425,6 +425,15 @@ class _Reader:
         self.keep_unknown(value, ("unit", "value", "day_count", "annual_percent"), here)
         return rate
 
+    @staticmethod
+    def rate_number(text: str, key: str, where: str, unit: RateUnit) -> Decimal:
+        """Return a percentage in ``unit`` written as people write rates (an installment fee of ``0.15``,
+        ``月0.15%`` or ``年1.8%`` is 0.15 % a month)."""
+        rate = _build(lambda: parse_rate(text, field=key, default_unit=unit), where)
+        if unit is RateUnit.MONTHLY_PERCENT:
+            return rate.percent_per_year / 12
+        return rate.percent_per_year
+
     # -- value objects ------------------------------------------------------------------------------------------
 
     def fields(self, cls: type, obj: dict[str, Any], loc: Location) -> dict[str, Any]:
@@ -450,6 +459,8 @@ class _Reader:
                                               None if default is None else getattr(default, "value", default))
             elif spec.kind is ValueKind.DATE:
                 values[key] = self.day(obj, key, where, required=spec.required)
+            elif spec.kind is ValueKind.NUMBER and spec.rate_unit is not None and isinstance(obj.get(key), str):
+                values[key] = self.rate_number(obj[key], key, where, RateUnit(spec.rate_unit))
             elif spec.kind in (ValueKind.MONEY, ValueKind.NUMBER):
                 values[key] = self.number(obj, key, where, default=default)
             elif spec.kind is ValueKind.INTEGER:

@@ -538,6 +538,7 @@ MESSAGES: dict[str, str] = {
     "plan.apr_group": "True APR of each debt (%):",
     "check.valid": "Case is valid: {debts} debts, as of {as_of}",
     "check.errors": "The case file reads, but {count} finding(s) marked [error] must be corrected first.",
+    "check.rates": "Rates stated per month or per day (with the annual equivalent):",
     "check.findings": "Findings (information with its source, not a legal conclusion):",
     "unknown_keys": "Unknown keys in the file, kept as they are but NOT used (a misspelt field is ignored — correct it):",
     "unknown_keys.suggest": " (did you mean {keys}?)",

@@ -19,7 +19,7 @@ from typing import Any, Literal
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_currency, format_decimal
 
-from planner.money import round_fen
+from planner.money import percent_text, round_fen
 
 Locale = Literal["zh", "en"]
 LOCALES: tuple[Locale, ...] = ("zh", "en")
@@ -69,7 +69,7 @@ def percent(value: Decimal, locale: str = "zh") -> str:
 
 def percent_2(value: Decimal) -> str:
     """Return a percentage with exactly two places, half up, without the sign: the tables' and JSON form."""
-    return f"{value.quantize(Decimal('0.01'), rounding='ROUND_HALF_UP'):f}"
+    return percent_text(value)
 
 
 def day(value: date, locale: str = "zh") -> str:

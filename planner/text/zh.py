@@ -616,6 +616,7 @@ MESSAGES: dict[str, str] = {
     "plan.apr_group": "各笔债务的真实年化利率（%）：",
     "check.valid": "案例有效：{debts} 笔债务，测算基准日 {as_of}",
     "check.errors": "案例文件可以读取，但有 {count} 处标为 [错误] 的问题需要先更正。",
+    "check.rates": "按月或按日约定的利率（折合年利率）：",
     "check.findings": "提示（信息性提示，附依据，不是法律结论）：",
     "unknown_keys": "注意：文件中有本工具不认识的字段，已原样保留但不参与计算；如是拼写错误请更正：",
     "unknown_keys.suggest": "（是否想写 {keys}？）",

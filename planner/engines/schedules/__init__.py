@@ -34,7 +34,7 @@ Conventions (the README quotes them):
   fee = ``round_fen(principal part × fee_rate / 1200)`` when ``debt.fee_rate`` is set. The payment is
   ``min(debt.monthly_payment, everything due)``, allocated to the fee, the interest, held deferral interest,
   the charges, then the principal. Unpaid interest and fees join the charges, which bear no interest (no
-  compounding, 银保监规〔2022〕13号). The schedule stops when the debt is paid off or at ``horizon`` months;
+  compounding: 银发〔2016〕111号 §三 for credit cards). The schedule stops when the debt is paid off or at ``horizon`` months;
   ``remaining`` is what is then still owed (finding ``UNPAID_AT_HORIZON``: not paid off *within the months
   shown*, with the date the contract would pay it off when that is within :data:`MAX_HORIZON` months). A
   payment that does not exceed the first contract month's interest and fee can never pay the debt off, since
