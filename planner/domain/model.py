@@ -8,7 +8,7 @@ Imports only the other core modules (money, rates, dates, errors).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -182,6 +182,7 @@ class Debt:
     overdue_since: date | None = None
     monthly_payment: Money
     account_number: str = ""
+    _hash: int = field(default=0, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
@@ -213,6 +214,12 @@ class Debt:
                     "overdue_since", "date_order", self.overdue_since.isoformat(), params={"other": "contract_date"}
                 )
         set_(self, "account_number", _text(self.account_number, "account_number", required=False))
+
+    def __hash__(self) -> int:
+        # Computed once: the planner keys its caches by debts, looked up on every re-plan.
+        if not self._hash:
+            object.__setattr__(self, "_hash", hash(tuple(getattr(self, name) for name in _DEBT_FIELDS)))
+        return self._hash
 
     @property
     def charges(self) -> Money:
@@ -254,6 +261,9 @@ class Debt:
     def with_(self, **changes: Any) -> Debt:
         """Return a copy with ``changes`` applied (validated again)."""
         return replace(self, **changes)
+
+
+_DEBT_FIELDS = tuple(f.name for f in fields(Debt) if f.compare)
 
 
 def check_unique_ids(debts: tuple[Debt, ...] | list[Debt]) -> None:

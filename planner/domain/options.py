@@ -174,11 +174,18 @@ class Plan:
     deferral: Deferral | None = None
     restructure: Restructure | None = None
     settlement: Settlement | None = None
+    _hash: int = field(default=0, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.settlement is not None and (self.restructure is not None or self.deferral is not None):
             other = "restructure" if self.restructure is not None else "deferral"
             raise InvalidInput("settlement", "conflict", None, params={"other": other})
+
+    def __hash__(self) -> int:
+        # Computed once: the planner keys its caches by plans (and debts), looked up on every re-plan.
+        if not self._hash:
+            object.__setattr__(self, "_hash", hash((self.waiver, self.deferral, self.restructure, self.settlement)))
+        return self._hash
 
     @property
     def is_contract_terms(self) -> bool:

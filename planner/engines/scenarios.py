@@ -39,7 +39,7 @@ from planner.domain.options import STATUS_QUO, Plan, Scenario
 from planner.engines.payoff import MinPayment, PayoffDebt, simulate_surplus
 from planner.engines.schedules import Installment, Schedule, build_schedule, waiver_amount
 from planner.engines.schedules.apr import meaningful_apr
-from planner.engines.schedules.lines import MAX_HORIZON
+from planner.engines.schedules.lines import MAX_HORIZON, due_dates_cached
 from planner.findings import Finding, Scope, Severity
 from planner.money import FEN, ZERO, Money, round_percent
 from planner.rates import Rate
@@ -332,9 +332,11 @@ def scenario_totals(schedules: Sequence[Schedule], window: int, first: int) -> _
 def cash_flow(budget: Budget, start: date, totals: _Totals) -> tuple[MonthFlow, ...]:
     """Return the household's months: the budget against the payments of ``totals``."""
     income, expenses, reserve, disposable = budget.total_income, budget.total_expenses, budget.reserve, budget.disposable
+    first = totals.first
+    dates = due_dates_cached(start, first + len(totals.payments))
     return tuple(
-        MonthFlow(totals.first + k, add_months(start, totals.first + k), income, expenses, reserve, disposable, paid,
-                  totals.by_debt[k], Money(disposable - paid), totals.balances[k])
+        MonthFlow(first + k, dates[first + k], income, expenses, reserve, disposable, paid, totals.by_debt[k],
+                  Money(disposable - paid), totals.balances[k])
         for k, paid in enumerate(totals.payments)
     )
 
@@ -356,8 +358,10 @@ def plan_findings(scenario: Scenario) -> list[Finding]:
     for debt_id, plan in scenario.plans:
         restructure = plan.restructure
         if restructure is not None:
-            for field, rate in (("monthly_fee_percent", Rate.monthly_percent(restructure.monthly_fee_percent)),
-                                ("custom_rate", restructure.custom_rate)):
+            fee = restructure.monthly_fee_percent
+            rates = (("monthly_fee_percent", Rate.monthly_percent(fee) if 0 < fee < 1 else None),
+                     ("custom_rate", restructure.custom_rate))
+            for field, rate in rates:
                 slip = rate_fraction(rate, field, debt_id)
                 if slip is not None:
                     found.append(slip)
@@ -439,17 +443,19 @@ def evaluate_scenario(
     per month of a set of schedules (the planner caches both, so a change of budget rebuilds no schedule).
     """
     surplus_findings: tuple[Finding, ...] = ()
+    given = dict(scenario.plans)
+    plans = [given.get(d.id, STATUS_QUO) for d in debts]
     if scenario.surplus_policy is None:
-        schedules = [schedule_for(d, scenario.plan_for(d.id), scenario.start) for d in debts]
+        schedules = [schedule_for(d, plan, scenario.start) for d, plan in zip(debts, plans, strict=True)]
     else:
-        fixed = {d.id: schedule_for(d, scenario.plan_for(d.id), scenario.start)
-                 for d in debts if not scenario.plan_for(d.id).is_contract_terms}
+        fixed = {d.id: schedule_for(d, plan, scenario.start)
+                 for d, plan in zip(debts, plans, strict=True) if not plan.is_contract_terms}
         flexible, surplus_findings = surplus_schedules(debts, budget, scenario, fixed, audits, window)
         schedules = [fixed.get(d.id) or flexible[d.id] for d in debts]
+    disposable = budget.disposable
     outcomes = tuple(
-        DebtOutcome(debt.id, debt.creditor, scenario.plan_for(debt.id), schedule, baseline_costs[debt.id],
-                    budget.disposable)
-        for debt, schedule in zip(debts, schedules, strict=True)
+        DebtOutcome(debt.id, debt.creditor, plan, schedule, baseline_costs[debt.id], disposable)
+        for debt, plan, schedule in zip(debts, plans, schedules, strict=True)
     )
     totals = totals_for(schedules) if totals_for is not None else scenario_totals(schedules, window, first)
     months = cash_flow(budget, scenario.start, totals)

@@ -219,6 +219,8 @@ class _Run:
         self.order = order
         self.fixed_min = [d.minimum.amount if d.minimum.percent is None else None for d in debts]
         self.pct = [d.rate_on(prepared.dates[1]).percent_per_year for d in debts]
+        self.changes = [bool(d.rate_changes) for d in debts]
+        self.compound = [d.compound for d in debts]
         self.fee_pct = [_ZERO if d.fee_rate is None else d.fee_rate.percent_per_year for d in debts]
         self.bearing: list[Decimal] = [d.balance - d.charges for d in debts]
         self.charges: list[Decimal] = [d.charges for d in debts]
@@ -249,14 +251,15 @@ class _Run:
         month_fee: list[Decimal] | None = None
         mins = [_ZERO] * n
         due_total = _ZERO
+        changes, compound, interest_total = self.changes, self.compound, self.interest_total
         for i in self.open:
-            if debts[i].rate_changes:
+            if changes[i]:
                 pct[i] = debts[i].rate_on(day).percent_per_year
             interest, fee = accrue(bearing[i], pct[i], fee_pct[i])
             if interest:
                 month_int[i] = interest
-                self.interest_total[i] += interest
-                if debts[i].compound:
+                interest_total[i] += interest
+                if compound[i]:
                     bearing[i] += interest
                 else:
                     charges[i] += interest
@@ -310,17 +313,18 @@ class _Run:
         left = available - due_total
         if left <= 0:
             return pay, left, False
+        bearing, charges = self.bearing, self.charges
         if self.policy is Policy.PRO_RATA:
-            takers = [i for i in open_ if self.extra_ok[i] and self.balance(i) > mins[i]]
+            takers = [i for i in open_ if self.extra_ok[i] and bearing[i] + charges[i] > mins[i]]
             room = [_ZERO] * self.n
             for i in takers:
-                room[i] = self.balance(i) - mins[i]
+                room[i] = bearing[i] + charges[i] - mins[i]
             shares, left = _split(left, takers, room, room)
             for i, share in shares.items():
                 pay[i] += share
             return pay, left, False
         for i in self.order_extra:
-            room_i = self.balance(i) - pay[i]
+            room_i = bearing[i] + charges[i] - pay[i]
             if room_i <= 0:
                 continue
             take = min(room_i, left)
@@ -333,9 +337,10 @@ class _Run:
     def pay(self, k: int, pay: list[Decimal]) -> None:
         """Take month ``k``'s payments (charges first) and close the debts paid off."""
         still_open = []
+        bearing, charges = self.bearing, self.charges
         for i in self.open:
-            self.bearing[i], self.charges[i] = settle(self.bearing[i], self.charges[i], pay[i])
-            if self.bearing[i] + self.charges[i]:
+            bearing[i], charges[i] = settle(bearing[i], charges[i], pay[i])
+            if bearing[i] + charges[i]:
                 still_open.append(i)
             else:
                 self.payoff[i] = k
