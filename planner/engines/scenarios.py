@@ -23,6 +23,7 @@ Conventions:
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -303,30 +304,28 @@ class _Totals(NamedTuple):
 def scenario_totals(schedules: Sequence[Schedule], window: int, first: int) -> _Totals:
     """Return the payments and balances per month ``first..window`` of ``schedules`` (one pass over the lines).
 
-    Each debt's balance is carried forward from its last line (its opening balance before the first one).
+    Each debt's balance is carried forward from its last line (its opening balance before the first one): the
+    changes of all the debts' balances are summed per month and accumulated once.
     """
     span = window - first + 1
     by_debt: list[dict[str, Money]] = [{} for _ in range(span)]
     totals = [ZERO] * span
-    balances = [ZERO] * span
+    changes = [ZERO] * span  # how the total balance owed changes in each month
     for schedule in schedules:
-        carried, cursor = schedule.opening_balance, first
+        carried = schedule.opening_balance
+        changes[0] += carried
         key = schedule.debt_id
         for line in schedule.lines:
-            period = line[0]
-            if period > window:
+            index = line[0] - first
+            if index >= span:
                 break
-            for month in range(cursor, period):
-                balances[month - first] += carried
-            index = period - first
             paid = by_debt[index]
             paid[key] = paid.get(key, ZERO) + line[2]
             totals[index] += line[2]
-            carried, cursor = line[6], max(cursor, period)
-        for month in range(cursor, window + 1):
-            balances[month - first] += carried
-    return _Totals(first, tuple(Money(t) for t in totals), tuple(MappingProxyType(d) for d in by_debt),
-                   tuple(Money(b) for b in balances))
+            changes[index] += line[6] - carried
+            carried = line[6]
+    balances = list(itertools.accumulate(changes))
+    return _Totals(first, tuple(totals), tuple(MappingProxyType(d) for d in by_debt), tuple(balances))
 
 
 def cash_flow(budget: Budget, start: date, totals: _Totals) -> tuple[MonthFlow, ...]:

@@ -51,11 +51,12 @@ def meaningful_apr(
     """
     if settlement:
         return None, "settlement"
-    if not any(line[2] for line in lines):
+    paid = sum([line[2] for line in lines], _ZERO)
+    if not paid:
         return None, "no_payments"
-    if all(line[0] == 0 for line in lines if line[2]):
+    if next(line[0] for line in reversed(lines) if line[2]) == 0:  # lines are in period order
         return None, "same_day"
-    if sum((line[2] for line in lines), _ZERO) + remaining < opening:
+    if paid + remaining < opening:
         return None, "pays_less"
     return schedule_apr(opening, list(lines), remaining, guess), None
 
