@@ -9,13 +9,6 @@ import pytest
 from planner.cli import main
 
 
-@pytest.fixture
-def case_file(tmp_path):
-    path = tmp_path / "case.json"
-    assert main(["example", "-o", str(path)]) == 0
-    return path
-
-
 def test_example__writes_loadable_case(case_file, capsys):
     """`planner example -o FILE` writes a case that `check` accepts."""
     assert main(["check", str(case_file)]) == 0

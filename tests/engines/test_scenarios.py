@@ -23,14 +23,14 @@ from planner.engines.scenarios import (
 from planner.engines.schedules import waiver_amount
 from planner.errors import InvalidInput
 from planner.findings import Severity
-from planner.io.examples import example_case
 from planner.money import ZERO
 from planner.text import render, scenario_label
 
 
 @pytest.fixture(scope="module")
-def case():
-    return example_case()
+def case(example):
+    """The shared example case (conftest)."""
+    return example
 
 
 @pytest.fixture(scope="module")

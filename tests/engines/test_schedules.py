@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import numpy_financial as npf
 import pytest
+from conftest import CARD, LOAN, build_debt
 
 from planner.domain.case import Case
 from planner.domain.model import Budget, Debt, IncomeItem
@@ -57,41 +58,13 @@ def _rate(percent: str) -> Rate:
 
 
 def _debt(**changes) -> Debt:
-    """A current (not overdue) bank loan of ¥12,000 at 12 % a year, ¥500 a month, no charges, unless changed."""
-    values = {
-        "id": "loan",
-        "creditor": "某银行",
-        "kind": "bank-loan",
-        "contract_date": "2024-01-01",
-        "original_principal": "20000",
-        "outstanding_principal": "12000",
-        "contract_rate": "12",
-        "monthly_payment": "500",
-    }
-    values.update(changes)
-    return Debt(**values)
+    """The shared bank loan (conftest.LOAN): ¥12,000 at 12 % a year, ¥500 a month, no charges, unless changed."""
+    return build_debt(LOAN, **changes)
 
 
 def _card(**changes) -> Debt:
-    """An overdue credit card: ¥40,000 principal, ¥4,500 charges (2000 interest, 1500 penalty, 800 damages, 200 fees)."""
-    values = {
-        "id": "card",
-        "creditor": "某银行信用卡中心",
-        "kind": "credit-card",
-        "contract_date": "2020-01-01",
-        "original_principal": "50000",
-        "outstanding_principal": "40000",
-        "contract_rate": "18",
-        "penalty_rate": "27",
-        "overdue_since": "2025-06-01",
-        "monthly_payment": "1000",
-        "accrued_interest": "2000",
-        "penalty_interest": "1500",
-        "liquidated_damages": "800",
-        "other_fees": "200",
-    }
-    values.update(changes)
-    return Debt(**values)
+    """The shared overdue card (conftest.CARD): ¥40,000 principal and ¥4,500 charges, unless changed."""
+    return build_debt(CARD, **changes)
 
 
 def _columns(lines, name):

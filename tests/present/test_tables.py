@@ -6,14 +6,13 @@ from decimal import Decimal
 import pytest
 
 from planner.engines.scenarios import evaluate_case
-from planner.io.examples import example_case
 from planner.text import label, scenario_label
 from planner.text.zh import LABELS as LABELS_ZH
 
 
 @pytest.fixture(scope="module")
-def comparison():
-    return evaluate_case(example_case())
+def comparison(example):
+    return evaluate_case(example)
 
 
 def test_comparison_frame__one_row_per_scenario_with_decimals(comparison):
