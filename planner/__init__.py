@@ -25,6 +25,10 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+# ``planner.money`` is both a module and the function the API promises: bind the function now (the module is
+# tiny), so that importing the module later does not leave ``planner.money`` naming the module.
+from planner.money import Money, money
+
 _EXPORTS = {
     "example_case": "planner.io.examples",
     "load_case": "planner.io.casefile",
@@ -56,8 +60,6 @@ _EXPORTS = {
     "RateChoice": "planner.domain.options",
     "Policy": "planner.domain.options",
     "Rate": "planner.rates",
-    "Money": "planner.money",
-    "money": "planner.money",
     "Finding": "planner.findings",
     "render": "planner.text",
     "InvalidInput": "planner.errors",
@@ -126,7 +128,6 @@ if TYPE_CHECKING:  # for type checkers and editors; at run time the names load o
     from planner.io.casefile import load_case, save_case
     from planner.io.examples import example_case
     from planner.io.importing import import_debts
-    from planner.money import Money, money
     from planner.rates import Rate
     from planner.text import render
 

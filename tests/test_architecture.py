@@ -114,3 +114,14 @@ def test_public_api__names_are_there():
     for name in promised:
         assert getattr(planner, name) is not None, name
         assert name in planner.__all__, name
+
+
+def test_public_api__money_is_the_function_even_after_its_module_loads():
+    """``planner.money`` stays the function although a module of that name exists (and is imported)."""
+    import importlib
+    from decimal import Decimal
+
+    import planner
+
+    importlib.import_module("planner.money")
+    assert planner.money("1,234.5") == Decimal("1234.50")
