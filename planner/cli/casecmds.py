@@ -87,7 +87,7 @@ def _refuse_overwrite(path: str, force: bool, *, example: str = "case.json") -> 
         raise InvalidInput("file", "exists", path)
 
 
-def _saved_lines(saved: Any, lang: str) -> None:
+def _report_kept_copy(saved: Any, lang: str) -> None:
     if saved.kept is not None:
         sys.stderr.write(f"planner: {message('import.backup', lang, path=saved.kept)}\n")
 
@@ -102,7 +102,7 @@ def run_example(args: argparse.Namespace) -> int:
         _refuse_overwrite(args.output, args.force)
         saved = write_case(case, args.output, keep_copy=True)
         sys.stderr.write(message("example.written", args.lang, path=args.output) + "\n")
-        _saved_lines(saved, args.lang)
+        _report_kept_copy(saved, args.lang)
     else:
         sys.stdout.write(dumps_case(case))
     return 0
@@ -179,7 +179,7 @@ def run_import(args: argparse.Namespace) -> int:
     saved = write_case(case, target, keep_copy=exists)
     done = "import.updated" if previous is not None else "import.done"
     sys.stderr.write(message(done, lang, count=len(case.debts), path=args.output) + "\n")
-    _saved_lines(saved, lang)
+    _report_kept_copy(saved, lang)
     if result.ignored_columns:
         names = fmt.join(result.ignored_columns, lang)
         sys.stderr.write(f"planner: {message('import.ignored', lang, names=names)}\n")

@@ -36,8 +36,8 @@ from planner.engines.fit import pro_rata_scenario, shortest_affordable_terms
 from planner.engines.scenarios import (
     DEFAULT_HORIZON,
     Comparison,
+    MonthTotals,
     Outcome,
-    _Totals,
     compare,
     scenario_totals,
     window_months,
@@ -148,7 +148,7 @@ class PlanContext:
         self.stats = CacheStats()
         self._audits: dict[tuple[Debt, date], CapAudit] = {}
         self._schedules: dict[tuple[Any, ...], Schedule] = {}
-        self._totals: dict[tuple[Any, ...], tuple[_Totals, tuple[Schedule, ...]]] = {}
+        self._totals: dict[tuple[Any, ...], tuple[MonthTotals, tuple[Schedule, ...]]] = {}
         self._used: tuple[set[Any], set[Any], set[Any]] = (set(), set(), set())
 
     # -- cached steps ------------------------------------------------------------------------------------------
@@ -185,7 +185,7 @@ class PlanContext:
         self._schedules[key] = schedule
         return schedule
 
-    def totals(self, schedules: Sequence[Schedule], window: int, first: int) -> _Totals:
+    def totals(self, schedules: Sequence[Schedule], window: int, first: int) -> MonthTotals:
         """Return the payments and balances per month of ``schedules`` (recalled for the same schedules)."""
         key = (tuple(id(s) for s in schedules), window, first)
         self._used[2].add(key)
@@ -222,7 +222,7 @@ class PlanContext:
         def schedule_for(debt: Debt, plan: Plan, start: date) -> Schedule:
             return self.schedule(debt, plan, start, audits[debt.id], window)
 
-        def totals_for(schedules: Sequence[Schedule], first: int) -> _Totals:
+        def totals_for(schedules: Sequence[Schedule], first: int) -> MonthTotals:
             return self.totals(schedules, window, first)
 
         comparison = compare(case, chosen, audits, window=window, horizon=horizon, start=None,

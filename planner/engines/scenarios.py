@@ -292,7 +292,7 @@ class Comparison:
 ScheduleFor = Callable[[Debt, Plan, date], Schedule]
 
 
-class _Totals(NamedTuple):
+class MonthTotals(NamedTuple):
     """The budget-free part of a scenario's cash flow: payments and balances per month (cached by the planner)."""
 
     first: int
@@ -301,7 +301,7 @@ class _Totals(NamedTuple):
     balances: tuple[Money, ...]
 
 
-def scenario_totals(schedules: Sequence[Schedule], window: int, first: int) -> _Totals:
+def scenario_totals(schedules: Sequence[Schedule], window: int, first: int) -> MonthTotals:
     """Return the payments and balances per month ``first..window`` of ``schedules`` (one pass over the lines).
 
     Each debt's balance is carried forward from its last line (its opening balance before the first one): the
@@ -325,10 +325,10 @@ def scenario_totals(schedules: Sequence[Schedule], window: int, first: int) -> _
             changes[index] += line[6] - carried
             carried = line[6]
     balances = list(itertools.accumulate(changes))
-    return _Totals(first, tuple(totals), tuple(MappingProxyType(d) for d in by_debt), tuple(balances))
+    return MonthTotals(first, tuple(totals), tuple(MappingProxyType(d) for d in by_debt), tuple(balances))
 
 
-def cash_flow(budget: Budget, start: date, totals: _Totals) -> tuple[MonthFlow, ...]:
+def cash_flow(budget: Budget, start: date, totals: MonthTotals) -> tuple[MonthFlow, ...]:
     """Return the household's months: the budget against the payments of ``totals``."""
     income, expenses, reserve, disposable = budget.total_income, budget.total_expenses, budget.reserve, budget.disposable
     first = totals.first
@@ -434,7 +434,7 @@ def surplus_schedules(
 def evaluate_scenario(
     scenario: Scenario, debts: Sequence[Debt], budget: Budget, audits: Mapping[str, CapAudit], *,
     as_of: date, window: int, first: int, baseline_costs: Mapping[str, Money], schedule_for: ScheduleFor,
-    totals_for: Callable[[Sequence[Schedule]], _Totals] | None = None,
+    totals_for: Callable[[Sequence[Schedule]], MonthTotals] | None = None,
 ) -> Outcome:
     """Evaluate one scenario over ``window`` months (``first``: 0 when month 0 is a row of the comparison).
 
@@ -525,14 +525,14 @@ def evaluate_case(
 def compare(
     case: Case, scenarios: tuple[Scenario, ...], audits: Mapping[str, CapAudit], *, window: int, horizon: int,
     start: date | None, schedule_for: ScheduleFor,
-    totals_for: Callable[[Sequence[Schedule], int], _Totals] | None = None,
+    totals_for: Callable[[Sequence[Schedule], int], MonthTotals] | None = None,
 ) -> Comparison:
     """Return the comparison of ``scenarios`` with the status quo over ``window`` months (the steps of
     :func:`evaluate_case`, given how to build schedules and per-month totals)."""
     base_start = start or (scenarios[0].start if scenarios else case.as_of)
     first = first_month(scenarios)
 
-    def totals(schedules: Sequence[Schedule]) -> _Totals:
+    def totals(schedules: Sequence[Schedule]) -> MonthTotals:
         return totals_for(schedules, first) if totals_for is not None else scenario_totals(schedules, window, first)
 
     baseline_schedules = [schedule_for(d, STATUS_QUO, base_start) for d in case.debts]
