@@ -50,7 +50,7 @@ from planner.errors import InvalidInput, file_error, os_error
 from planner.io.tabular import SAMPLE_MARK, Row, header_lookup, normalise_header, read_sheet
 from planner.io.values import parse_kind, parse_rate
 from planner.money import money
-from planner.text import en, zh
+from planner.text import zh
 
 COLUMNS: tuple[FieldSpec, ...] = tuple(s for s in fields_of(Debt) if s.column)
 """The debts table's columns, in the template's order."""
@@ -170,7 +170,7 @@ def _header_problems(
             found[field] = name
     for field in REQUIRED:
         if field not in found:
-            column = f"{zh.COLUMNS[field]} / {en.COLUMNS[field]}"
+            column = f"{zh.COLUMNS[field]} / {field}"  # the English header is the field's identifier
             errors.append(InvalidInput(field, "missing_column", None,
                                        params={"column": column, "choices": _choices(REQUIRED)}, where=where))
     return found, errors, tuple(ignored)

@@ -89,14 +89,6 @@ FIELDS: dict[str, str] = {
     "custom_rate": "agreed rate",
 }
 
-COLUMNS: dict[str, str] = {  # the debts table's English headers: the field identifiers
-    name: name for name in (
-        "id", "creditor", "kind", "contract_date", "original_principal", "outstanding_principal",
-        "accrued_interest", "penalty_interest", "liquidated_damages", "other_fees", "contract_rate",
-        "penalty_rate", "fee_rate", "overdue_since", "monthly_payment", "account_number",
-    )
-}
-
 LABELS: dict[str, str] = {
     "scenario": "scenario",
     "affordable": "affordable",
