@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 
 ## make run: set up, audit and plan the example case, then open JupyterLab on notebooks/ once it has a notebook
 run: $(STAMP)
-	$(BIN)/planner example -o example-case.json
+	@test -f example-case.json || $(BIN)/planner example -o example-case.json
 	$(BIN)/planner check example-case.json
 	$(BIN)/planner plan example-case.json --fit
 	@if ls notebooks/*.ipynb >/dev/null 2>&1; then $(BIN)/jupyter lab notebooks/; \
