@@ -17,8 +17,9 @@ private-loan    private lender      24 % a year formed 2022-05-01, when 4 × the
 Figures (as of 2026-11-23): disposable income ¥3,200.00 a month (income 12,700 − essential expenses 9,200 −
 reserve 300) against contractual payments of ¥11,142.26 a month, so the status quo is unaffordable. The scenario
 "全部停息分期60期" fits every month: the four financial debts at 0 % over 60 months after the penalties and fees are
-waived cost ¥2,020.11 (balance / 60), and the private loan at the capped 14.8 % over 60 months at most ¥892.45
-before its excess is waived (about ¥822 after), so about ¥2,843 a month in all.
+waived cost ¥2,020.11 (balance / 60), and the private loan ¥789.01: its ¥30,000 principal at the capped 14.8 %
+over 60 months (¥710.55) plus the ¥4,707.62 of interest left after the excess is waived, repaid interest-free
+alongside (¥78.46 a month; no interest on interest), so ¥2,809.74 a month in all.
 
 The two credit-card centres are real public institutions named for realism; every other name, and every amount,
 is fictional. Used by ``make run``, ``planner example`` and the tests.

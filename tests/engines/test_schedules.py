@@ -554,6 +554,25 @@ def test_restructure__matches_amortize_at_the_contract_rate():
     assert schedule.apr_percent < D("12")
 
 
+def test_restructure__no_interest_on_the_charges_repaid_alongside():
+    """At a rate, interest runs on the principal only; the ¥4,500 of charges are repaid interest-free alongside.
+
+    By hand: ¥40,000 at 18 % over 12 months is amortize()'s 3,667.20 a month (first interest 40,000 × 1.5 % = 600.00),
+    plus 4,500 / 12 = 375.00 of charges a month, so 4,042.20; the interest column is exactly amortize()'s, and the
+    principal column repays all 44,500.00.
+    """
+    plan = Plan(restructure=Restructure(12, rate=RateChoice.CONTRACT))
+    schedule = build_schedule(_card(), plan, start=START, cap_rate=CAP)
+    plain = amortize(D("40000"), rate=_rate("18"), months=12, method=EI, start=START)
+    _check_lines(schedule.lines)
+    assert schedule.lines[0].interest == D("600.00")
+    assert [x.interest for x in schedule.lines] == [x.interest for x in plain]
+    assert [x.payment - y.payment for x, y in zip(schedule.lines, plain, strict=True)] == [D("375.00")] * 12
+    assert schedule.lines[0].payment == D("4042.20")
+    assert schedule.lines[0].balance == plain[0].balance + D("4125.00")  # 4,500 − the first 375 still owed
+    assert schedule.total_principal == D("44500.00") == schedule.opening_balance
+
+
 @pytest.mark.parametrize(
     ("kind", "months", "severity", "binding"),
     [("credit-card", 72, Severity.WARNING, "limit"), ("bank-loan", 72, Severity.INFO, "custom"),

@@ -33,8 +33,8 @@ def test_plan_json__detail_has_every_scenario_with_months_and_schedules(detailed
 def test_plan_json__months_payments_sum_to_total_paid(detailed):
     """For every scenario the months' payments add up to its total_paid, and each month's by_debt to its payments."""
     totals = {s["name"]: s["total_paid"] for s in detailed["scenarios"]}
-    assert totals == {"维持现状": "240323.13", "全部停息分期60期": "170530.19", "延期12个月后分期": "171843.39",
-                      "部分一次性结清": "156881.36"}
+    assert totals == {"维持现状": "240323.13", "全部停息分期60期": "168547.82", "延期12个月后分期": "170285.11",
+                      "部分一次性结清": "154898.99"}
     for scenario in detailed["scenarios"]:
         assert _sum(m["payments"] for m in scenario["months"]) == Decimal(scenario["total_paid"]), scenario["name"]
         for month in scenario["months"]:

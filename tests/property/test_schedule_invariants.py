@@ -215,11 +215,16 @@ def test_build_schedule__zero_rate_zero_fee_plan_has_zero_apr(debt, waiver, defe
 
 @given(debt=debts(overdue=False), months=st.integers(1, 60), fee=st.decimals("0.1", "1.5", places=2))
 def test_build_schedule__fee_raises_apr_above_rate(debt, months, fee):
-    """An installment fee makes the APR higher than the plan's nominal rate."""
+    """An installment fee makes the APR higher than the same plan's without the fee, and higher than the nominal
+    rate when no interest-free charges are repaid alongside."""
     assume(debt.outstanding_principal >= 1000)
     plan = Plan(restructure=Restructure(months, rate=RateChoice.CONTRACT, monthly_fee_percent=fee))
     schedule = build_schedule(debt, plan, start=START, cap_rate=CAP)
-    assert schedule.apr_percent > debt.contract_rate.percent_per_year
+    without = build_schedule(debt, Plan(restructure=Restructure(months, rate=RateChoice.CONTRACT)), start=START,
+                             cap_rate=CAP)
+    assert schedule.apr_percent > without.apr_percent
+    if not debt.charges:
+        assert schedule.apr_percent > debt.contract_rate.percent_per_year
 
 
 

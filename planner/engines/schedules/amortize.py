@@ -54,11 +54,13 @@ def amortize_lines(
     first_period: int,
     fee: Decimal,
     held: Decimal,
+    free: Decimal = _ZERO,
 ) -> list[Installment]:
     """Return the installments of ``amount`` at ``pct`` % a year (the hot loop; arguments already validated).
 
     ``held`` (deferral interest kept apart) is spread over the installments, floored to the fen, the residue in
-    the last, and added to the interest column.
+    the last, and added to the interest column. ``free`` (charges that bear no interest) is spread the same way
+    into the principal column and stays in the balance until repaid.
     """
     lines: list[Installment] = []
     append = lines.append
@@ -69,6 +71,8 @@ def amortize_lines(
     else:
         level = (amount / months).quantize(FEN, ROUNDING)
     share = (held / months).quantize(FEN, ROUND_DOWN) if held else _ZERO
+    free_share = (free / months).quantize(FEN, ROUND_DOWN) if free else _ZERO
+    free_left = free
     balance = amount
     period = first_period
     # Installments 1..n−1 (the common case, rate > 0 and nothing held, has the leanest loop body).
@@ -82,14 +86,18 @@ def amortize_lines(
         balance -= principal
         if share:
             interest += share
+        if free_share:
+            principal += free_share
+            free_left -= free_share
         append(new_line(Installment, (period, dates[period], principal + interest + fee, principal, interest, fee,
-                                   balance)))
+                                   balance + free_left)))
     # The last installment absorbs the residue: its principal is whatever balance is left.
     period = first_period + last
     interest = (balance * pct / _MONTHLY).quantize(FEN, ROUNDING) if pct else _ZERO
     if held:
         interest += held - share * last
-    append(new_line(Installment, (period, dates[period], balance + interest + fee, balance, interest, fee, _ZERO)))
+    principal = balance + free_left
+    append(new_line(Installment, (period, dates[period], principal + interest + fee, principal, interest, fee, _ZERO)))
     return lines
 
 

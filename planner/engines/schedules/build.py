@@ -123,8 +123,12 @@ def _restructure(
     path.guess = rate / _MONTHLY
     if amount:
         fee = round_fen(amount * restructure.monthly_fee_percent / _HUNDRED)
-        path.lines.extend(amortize_lines(amount, rate, restructure.months, restructure.method, dates, deferred + 1,
-                                         fee, held))
+        # At a rate, interest runs on the principal part only: the charges left (interest already owed, fees)
+        # are repaid interest-free alongside, so no interest is charged on interest (法释〔2020〕6号 art. 27-28 for
+        # private loans; 银发〔2016〕111号 §三 for cards). At 0 % the whole balance is simply split.
+        bearing, free = (p, c) if rate else (amount, _ZERO)
+        path.lines.extend(amortize_lines(bearing, rate, restructure.months, restructure.method, dates, deferred + 1,
+                                         fee, held, free))
         path.guess += restructure.monthly_fee_percent / 50  # a flat fee costs about twice its rate
     return path
 
