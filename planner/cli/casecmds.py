@@ -316,6 +316,17 @@ def run_plan(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if result.has_errors else 0
 
 
+def _differing_starts(result: Any, lang: str) -> list[str]:
+    """Return the note that scenarios start on different dates (the status quo starts with the first one)."""
+    base = result.baseline.start
+    later = [o for o in result.outcomes if o.start != base]
+    if not later:
+        return []
+    starts = ("; " if lang == "en" else "、").join(f"{scenario_label(o, lang)}（{fmt.iso(o.start)}）" if lang != "en"
+                                                   else f"{scenario_label(o, lang)} ({fmt.iso(o.start)})" for o in later)
+    return [message("plan.starts", lang, base=fmt.iso(base), starts=starts)]
+
+
 def plan_text(result: Any, lang: str) -> str:
     """Return the plan as text: the comparison table, each scenario's terms and APRs, the findings by group."""
     from planner.text import choice_label, describe_plan
@@ -333,6 +344,7 @@ def plan_text(result: Any, lang: str) -> str:
     lines = [
         message("plan.disposable", lang, amount=fmt.money(result.case.budget.disposable, lang)),
         message("plan.window", lang, first=result.first_month, months=result.window),
+        *_differing_starts(result, lang),
         "",
         format_table([label(k, lang) for k in keys], rows, align_right=[False, False, *[True] * 5]),
         "",

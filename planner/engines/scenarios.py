@@ -343,10 +343,12 @@ def cash_flow(budget: Budget, start: date, totals: MonthTotals) -> tuple[MonthFl
 def start_findings(scenario: Scenario, as_of: date) -> list[Finding]:
     """Return findings on a start date that does not sit with the as-of date of the figures."""
     scope, subject = Scope.SCENARIO, scenario.name
+    if scenario.origin == "status-quo":
+        return []  # it starts with the scenarios it is compared with, which carry the finding
     if scenario.start < as_of:
         return [Finding.of("START_BEFORE_AS_OF", Severity.WARNING, scope, subject, start=scenario.start, as_of=as_of)]
     if scenario.start > add_months(as_of, 1):
-        return [Finding.of("START_AFTER_AS_OF", Severity.INFO, scope, subject, start=scenario.start, as_of=as_of)]
+        return [Finding.of("START_AFTER_AS_OF", Severity.WARNING, scope, subject, start=scenario.start, as_of=as_of)]
     return []
 
 

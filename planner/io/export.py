@@ -129,7 +129,8 @@ def outcome_json(outcome: Outcome, locale: str = "zh", *, detail: bool = False) 
     data: dict[str, Any] = {
         "name": scenario_label(outcome, "zh"),  # the planner's own scenarios keep their Chinese names here
         "label": scenario_label(outcome, locale),
-        "origin": outcome.origin,
+        "origin": outcome.origin or "case",  # "case": the user's own scenario
+        "start": _iso(outcome.start),
         "affordable": outcome.is_affordable,
         "shortfall_months": len(outcome.shortfall_months),
         "months_compared": len(outcome.months),

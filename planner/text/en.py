@@ -325,8 +325,8 @@ FINDINGS: dict[str, Any] = {
     "START_BEFORE_AS_OF": "The plan starts on {start}, before the as-of date {as_of} of the figures: start it on or "
                           "after the as-of date.",
     "START_AFTER_AS_OF": "The plan starts on {start}, more than a month after the as-of date {as_of}: interest and "
-                         "penalties in between are not included, so the real balance will be higher; update the "
-                         "figures first.",
+                         "penalties in between are not included, so the real balance will be higher, and the total cost "
+                         "and saving leave those months out; update the figures first.",
     "PAYMENTS_EXCEED_DISPOSABLE": {
         "borrower": "In {months} of the {shown} months compared, payments exceed disposable income, by up to {gap} "
                     "({worst}).",
@@ -520,6 +520,9 @@ MESSAGES: dict[str, str] = {
     "plan.disposable": "Disposable income per month: {amount}",
     "plan.window": "Compared: months {first}–{months} from each scenario's start; total cost = payments in that "
                    "period + what is still owed at its end; saving = the status quo's total cost − the scenario's.",
+    "plan.starts": "Note: the scenarios start on different dates. The status quo is computed from {base}; {starts} "
+                   "start on other dates, so their months are offset from the status quo's and the saving is only an "
+                   "approximate comparison.",
     "plan.findings": "Findings:",
     "plan.data_group": "Check these figures",
     "plan.case_group": "Case",

@@ -419,7 +419,7 @@ FINDINGS: dict[str, Any] = {
     "UNPAID_AT_HORIZON": {"borrower": _unpaid, "creditor": lambda v: _unpaid(v, creditor=True)},
     "START_BEFORE_AS_OF": "方案开始日 {start} 早于测算基准日 {as_of}：欠款数字是基准日的，请把开始日改为基准日或之后。",
     "START_AFTER_AS_OF": "方案开始日 {start} 比测算基准日 {as_of} 晚一个月以上：期间新增的利息和罚息未计入，实际欠款会更高，"
-                         "请在开始前更新欠款数字。",
+                         "总成本和节省也不含这几个月；请在开始前更新欠款数字。",
     "PAYMENTS_EXCEED_DISPOSABLE": {
         "borrower": "比较的 {shown} 个月中，有 {months} 个月的还款额超过可用于还款的收入，最多超出 {gap}（{worst}）。",
         "creditor": "按此安排，{shown} 个月中有 {months} 个月的应还款额超过本人家庭可用于还款的收入，最多超出 {gap}（{worst}），"
@@ -606,6 +606,8 @@ MESSAGES: dict[str, str] = {
     "plan.disposable": "每月可用于还款：{amount}",
     "plan.window": "比较范围：每个方案自开始日起第 {first}–{months} 个月；总成本 = 期间内的还款 + 期末仍欠金额，"
                    "节省 = 维持现状的总成本 − 该方案的总成本。",
+    "plan.starts": "注意：各方案开始日不同。维持现状自 {base} 起测算；{starts} 开始日不同，其月份与维持现状错开，"
+                   "节省只是近似比较。",
     "plan.findings": "提示：",
     "plan.data_group": "请核对的数据",
     "plan.case_group": "案例",

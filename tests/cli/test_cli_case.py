@@ -477,3 +477,21 @@ def test_plan__table_at_100_columns_shows_every_column_whole(case_file, capsys, 
         assert len(rows) == 1, lang
         assert rows[0].endswith("2030-12-23"), (lang, rows[0])
         assert sum(line.endswith("2031-11-23") for line in lines) == 3, lang
+
+
+def test_plan__later_start_is_a_warning_and_the_comparison_says_so(case_file, capsys):
+    """A scenario starting months after the as-of date gets a warning (its cost leaves those months out), the
+    status quo does not, and the text notes the scenarios start on different dates."""
+    data = json.loads(case_file.read_text(encoding="utf-8"))
+    data["scenarios"][1]["start"] = "2027-03-01"
+    case_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    main(["plan", str(case_file), "--json"])
+    scenarios = {s["name"]: s for s in json.loads(capsys.readouterr().out)["scenarios"]}
+    late = [f for f in scenarios["延期12个月后分期"]["findings"] if f["code"] == "START_AFTER_AS_OF"]
+    assert [f["severity"] for f in late] == ["warning"]
+    assert "总成本和节省也不含这几个月" in late[0]["message"]
+    assert not [f for f in scenarios["维持现状"]["findings"] if f["code"].startswith("START_")]
+    main(["plan", str(case_file)])
+    out = capsys.readouterr().out
+    assert "各方案开始日不同" in out
+    assert "延期12个月后分期（2027-03-01）" in out

@@ -50,3 +50,9 @@ def test_plan_json__each_debts_schedule_sums_to_its_total_paid(detailed):
             assert _sum(m["by_debt"].get(debt["id"], "0") for m in scenario["months"]) == Decimal(
                 debt["total_paid"]), where
         assert _sum(d["total_paid"] for d in scenario["debts"]) == Decimal(scenario["total_paid"]), scenario["name"]
+
+
+def test_plan_json__origin_and_start_of_each_scenario(detailed):
+    """Every scenario says where it comes from ("case" for the file's own) and when it starts."""
+    assert [(s["origin"], s["start"]) for s in detailed["scenarios"]] == [
+        ("status-quo", "2026-11-23"), ("case", "2026-11-23"), ("case", "2026-11-23"), ("case", "2026-11-23")]
