@@ -25,7 +25,7 @@ from planner.cli import (
     text_block,
 )
 from planner.errors import InvalidInput
-from planner.findings import Finding, unique
+from planner.findings import Finding, Severity, unique
 from planner.text import field_label, fmt, label, message, scenario_label
 
 
@@ -121,25 +121,52 @@ def run_template(args: argparse.Namespace) -> int:
 # ------------------------------------------------------------------------------------------------ import
 
 
-def _budget(args: argparse.Namespace) -> Any:
-    """Return the one-line budget the options give, or None when none was given."""
-    from planner.domain.model import Budget, ExpenseCategory, ExpenseItem, IncomeItem
+_BUDGET_OPTIONS = (("income", "incomes"), ("expenses", "expenses"), ("reserve", "reserve"))
+"""Each budget option and the part of the budget it replaces."""
+
+
+def _budget_parts(args: argparse.Namespace) -> dict[str, Any]:
+    """Return the parts of the budget the options give (``incomes``, ``expenses``, ``reserve``), only those given:
+    each option is one line (the total) replacing that part."""
+    from planner.domain.model import ExpenseCategory, ExpenseItem, IncomeItem
     from planner.money import money
     from planner.text import zh
 
-    if args.income is None and args.expenses is None and args.reserve is None:
+    parts: dict[str, Any] = {}
+    if args.income is not None:
+        income = money(args.income, field="income")
+        parts["incomes"] = (IncomeItem(zh.FIELDS["income"], income),) if income else ()
+    if args.expenses is not None:
+        expenses = money(args.expenses, field="expenses")
+        parts["expenses"] = ((ExpenseItem(ExpenseCategory.OTHER, expenses, zh.MESSAGES["import.expenses_line"]),)
+                             if expenses else ())
+    if args.reserve is not None:
+        parts["reserve"] = money(args.reserve, field="reserve")
+    return parts
+
+
+def _old_case(target: Path) -> Any:
+    """Return the case in ``target`` before ``--force`` replaces it, or None when it does not read as one."""
+    from planner.errors import InvalidInput as Invalid
+    from planner.io.casefile import load_case
+
+    try:
+        return load_case(target)
+    except (Invalid, OSError, ValueError):
         return None
-    income = money(args.income or "0", field="income")
-    expenses = money(args.expenses or "0", field="expenses")
-    return Budget(
-        incomes=(IncomeItem(zh.FIELDS["income"], income),) if income else (),
-        expenses=(ExpenseItem(ExpenseCategory.OTHER, expenses, zh.MESSAGES["import.expenses_line"]),) if expenses else (),
-        reserve=money(args.reserve or "0", field="reserve"),
-    )
 
 
 def run_import(args: argparse.Namespace) -> int:
-    """Read a debts table and save a case: a new one, or (``--update``) the existing case with new debts."""
+    """Read a debts table and save a case: a new one, or (``--update``) the existing case with new debts.
+
+    ``--update`` keeps the case's scenarios, notes and budget, except the parts of the budget an option gives;
+    the as-of date becomes ``--as-of`` or today, as for a new case (the table's figures are current). Exit code 0,
+    1 when the case is written but a finding is an error (e.g. a contract dated after the as-of date), 2 when
+    nothing is written.
+    """
+    from dataclasses import replace
+
+    from planner.caps import audit_case
     from planner.dates import parse_date
     from planner.domain.case import Case
     from planner.domain.checks import debt_checks
@@ -155,9 +182,10 @@ def run_import(args: argparse.Namespace) -> int:
     exists = target.exists()
     if exists and not (args.update or args.force):
         raise InvalidInput("file", "case_exists", args.output)
-    budget = _budget(args)
-    as_of = parse_date(args.as_of, field="as_of") if args.as_of else None
+    parts = _budget_parts(args)
+    given_as_of = parse_date(args.as_of, field="as_of") if args.as_of else None
     previous = load_case(target) if exists and args.update else None  # read first: a bad file is reported now
+    replaced = _old_case(target) if exists and args.force else None
     result = import_debts(args.debts)
     if result.errors:
         for error in result.errors:
@@ -166,28 +194,75 @@ def run_import(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     if result.first_sheet is not None and result.sheet is not None:
         sys.stderr.write(f"planner: {message('import.sheet', lang, sheet=result.sheet)}\n")
+    as_of = given_as_of or date.today()  # noqa: DTZ011 - the CLI is an edge; the core never reads the clock
+    notes: list[str] = []
     if previous is not None:
-        changes: dict[str, Any] = {}
-        if as_of is not None:
-            changes["as_of"] = as_of
+        changes: dict[str, Any] = {"as_of": as_of}
         if args.borrower is not None:
             changes["borrower"] = args.borrower
+        budget = replace(previous.budget, **parts) if parts else None
         case = replace_debts(previous, result.debts, budget=budget, **changes)
+        notes += _update_notes(previous, case, parts, given_as_of is not None, lang)
     else:
-        today = date.today()  # noqa: DTZ011 - the CLI is an edge; the core never reads the clock
-        case = Case(budget or Budget(), result.debts, as_of or today, borrower=args.borrower or "")
+        case = Case(Budget(**parts), result.debts, as_of, borrower=args.borrower or "")
+        if given_as_of is None:
+            notes.append(message("import.as_of_today", lang, as_of=fmt.iso(as_of)))
+        if replaced is not None:
+            notes += _discarded_notes(replaced, parts, lang)
     saved = write_case(case, target, keep_copy=exists)
-    done = "import.updated" if previous is not None else "import.done"
-    sys.stderr.write(message(done, lang, count=len(case.debts), path=args.output) + "\n")
+    if previous is not None:
+        sys.stderr.write(message("import.updated", lang, count=len(case.debts), path=args.output) + "\n")
+    else:
+        sys.stderr.write(message("import.done", lang, count=len(case.debts), path=args.output) + "\n")
     _report_kept_copy(saved, lang)
+    for note in notes:
+        sys.stderr.write(f"planner: {note}\n")
     if result.ignored_columns:
         names = fmt.join(result.ignored_columns, lang)
         sys.stderr.write(f"planner: {message('import.ignored', lang, names=names)}\n")
     if not case.budget.incomes and not case.budget.expenses:
         sys.stderr.write(f"planner: {message('import.no_budget', lang)}\n")
-    for finding in (f for d in case.debts for f in debt_checks(d)):
+    errors = [f for a in audit_case(case) for f in a.findings if f.severity is Severity.ERROR]
+    for finding in unique([*(f for d in case.debts for f in debt_checks(d)), *errors]):
         sys.stderr.write(f"planner: {finding_line(finding, lang)[2:]}\n")
+    if errors:
+        sys.stderr.write(f"planner: {message('import.errors', lang, count=len(errors), path=args.output)}\n")
+        return EXIT_FINDINGS
     return 0
+
+
+def _update_notes(previous: Any, case: Any, parts: dict[str, Any], as_of_given: bool, lang: str) -> list[str]:
+    """Return what ``--update`` changed besides the debts: the budget parts replaced (and those kept), the as-of
+    date, and the new debts the existing scenarios leave on contract terms."""
+    names = [name for name, part in _BUDGET_OPTIONS if part in parts]
+    kept = [name for name, part in _BUDGET_OPTIONS if part not in parts]
+    found = []
+    if names:
+        found.append(message("import.budget_replaced", lang, replaced=fmt.join([label(n, lang)
+                                                                               for n in names], lang),
+                             kept=fmt.join([label(n, lang) for n in kept], lang) or label("dash", lang)))
+    else:
+        found.append(message("import.kept", lang))
+    if case.as_of != previous.as_of:
+        key = "import.as_of_changed" if as_of_given else "import.as_of_today_changed"
+        found.append(message(key, lang, as_of=fmt.iso(case.as_of), old=fmt.iso(previous.as_of)))
+    old_ids = {d.id for d in previous.debts}
+    new_ids = [d.id for d in case.debts if d.id not in old_ids]
+    if new_ids and case.scenarios:
+        found.append(message("import.new_debts", lang, ids=fmt.join(new_ids, lang), count=len(case.scenarios)))
+    return found
+
+
+def _discarded_notes(old: Any, parts: dict[str, Any], lang: str) -> list[str]:
+    """Return what ``--force`` left behind of the old case (its scenarios, notes, budget), all in the backup."""
+    left = []
+    if old.scenarios:
+        left.append(message("import.part.scenarios", lang, count=len(old.scenarios)))
+    if old.notes:
+        left.append(message("import.part.notes", lang))
+    if (old.budget.incomes or old.budget.expenses or old.budget.reserve) and not parts:
+        left.append(message("import.part.budget", lang))
+    return [message("import.discarded", lang, parts=fmt.join(left, lang))] if left else []
 
 
 # ------------------------------------------------------------------------------------------------ unknown keys

@@ -542,7 +542,23 @@ MESSAGES: dict[str, str] = {
     "template.written": "Debts template written: {path} (row 2 is a sample row: delete it or replace it with your own "
                         "debt before importing)",
     "import.done": "Imported {count} debts → {path}",
-    "import.updated": "Updated the debts of {path} ({count} debts); its budget, scenarios and notes are kept",
+    "import.updated": "Updated the debts of {path} ({count} debt(s))",
+    "import.kept": "the budget, scenarios and notes are kept",
+    "import.budget_replaced": "replaced the {replaced} by this command's options; the {kept}, the scenarios and "
+                              "the notes are kept",
+    "import.as_of_changed": "the as-of date is now {as_of} (was {old})",
+    "import.as_of_today_changed": "the as-of date is now today, {as_of} (was {old}): the table's figures should be "
+                                  "current; if not, import again with --as-of and their date",
+    "import.as_of_today": "the as-of date is today, {as_of} (if the table's figures are of another day, give it "
+                          "with --as-of)",
+    "import.new_debts": "the new debts {ids} stay on contract terms in the {count} existing scenario(s); to "
+                        "negotiate them, add plans for them",
+    "import.discarded": "the old case's {parts} are not carried over; they are still in the backup",
+    "import.part.scenarios": "{count} scenario(s)",
+    "import.part.notes": "notes",
+    "import.part.budget": "budget",
+    "import.errors": "the case is written to {path}, but {count} problem(s) marked [error] need correcting "
+                     "(see planner check)",
     "import.backup": "The old file is kept as {path}",
     "import.sheet": "Read from sheet '{sheet}'",
     "import.no_case": "no case written: fix the {count} problem(s) above first",

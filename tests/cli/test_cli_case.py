@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 
@@ -495,3 +496,71 @@ def test_plan__later_start_is_a_warning_and_the_comparison_says_so(case_file, ca
     out = capsys.readouterr().out
     assert "各方案开始日不同" in out
     assert "延期12个月后分期（2027-03-01）" in out
+
+
+def test_import__update_replaces_only_the_budget_parts_given(tmp_path, own_table, capsys):
+    """--update --income replaces the incomes only; the expenses and reserve are kept, and the message says which."""
+    case = tmp_path / "case.json"
+    assert _import(own_table, case, "--income", "9000", "--expenses", "6000", "--reserve", "500") == 0
+    capsys.readouterr()
+    assert _import(own_table, case, "--update", "--income", "9500") == 0
+    err = capsys.readouterr().err
+    assert "已按本次选项替换收入；必要支出、储备以及方案和备注保持不变" in err
+    budget = json.loads(case.read_text(encoding="utf-8"))["budget"]
+    assert [i["amount"] for i in budget["incomes"]] == ["9500.00"]
+    assert [e["amount"] for e in budget["expenses"]] == ["6000.00"]
+    assert budget["reserve"] == "500.00"
+
+
+def test_import__update_takes_today_as_the_as_of_date_and_says_so(tmp_path, own_table, capsys):
+    """Without --as-of, --update dates the new figures today (as a new import does) and names the old date."""
+    case = tmp_path / "case.json"
+    assert _import(own_table, case, "--income", "9000") == 0
+    capsys.readouterr()
+    assert main(["import", str(own_table), "-o", str(case), "--update"]) == 0
+    err = capsys.readouterr().err
+    today = date.today().isoformat()  # noqa: DTZ011 - the command reads the clock
+    assert f"测算基准日改为今天 {today}（原为 2026-11-23）" in err
+    assert json.loads(case.read_text(encoding="utf-8"))["as_of"] == today
+
+
+def test_import__update_lists_new_debts_left_on_contract_terms(tmp_path, own_table, capsys):
+    """A debt new in the table stays on contract terms in the existing scenarios, and the import says so."""
+    from planner.io.casefile import dumps_case
+    from planner.io.examples import example_case
+
+    case = tmp_path / "case.json"
+    assert _import(own_table, case, "--income", "9000") == 0
+    data = json.loads(case.read_text(encoding="utf-8"))
+    scenario = json.loads(dumps_case(example_case()))["scenarios"][0]
+    scenario["plans"] = [p for p in scenario["plans"] if p["debt_id"] == "cmb-card"]
+    data["scenarios"] = [scenario]
+    case.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    lines = own_table.read_text(encoding="utf-8").splitlines()
+    lines.append(lines[1].replace("cmb-card", "new-card", 1))
+    own_table.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    capsys.readouterr()
+    assert _import(own_table, case, "--update") == 0
+    assert "新增的债务 new-card 在现有的 1 个方案中按合同继续还款" in capsys.readouterr().err
+
+
+def test_import__force_says_what_the_new_case_leaves_behind(tmp_path, capsys):
+    """--force over the example names the scenarios, notes and budget left in the backup."""
+    case = tmp_path / "case.json"
+    assert main(["example", "-o", str(case)]) == 0
+    table = tmp_path / "debts.csv"
+    assert main(["template", "-o", str(table)]) == 0
+    _fill_in_template(table)
+    capsys.readouterr()
+    assert main(["import", str(table), "-o", str(case), "--as-of", "2026-11-23", "--force"]) == 0
+    assert "原案例的以下内容未带入新案例（仍保存在备份文件中）：3 个方案、备注、收支" in capsys.readouterr().err
+
+
+def test_import__error_finding_writes_the_case_and_exits_1(tmp_path, own_table, capsys):
+    """A contract dated after the as-of date is reported as an error; the case is written and the exit code is 1."""
+    case = tmp_path / "case.json"
+    assert main(["import", str(own_table), "-o", str(case), "--as-of", "2018-01-01"]) == 1
+    err = capsys.readouterr().err
+    assert "[错误] cmb-card: 合同日期 2018年7月16日 晚于测算基准日 2018年1月1日" in err
+    assert f"案例已写入 {case}，但有 1 处标为 [错误] 的问题需要更正" in err
+    assert json.loads(case.read_text(encoding="utf-8"))["as_of"] == "2018-01-01"
