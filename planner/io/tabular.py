@@ -242,11 +242,20 @@ def _table_from_matrix(matrix: list[list[str]], *, path: Path, check_width: bool
     return Table(tuple(h for h in header if h), tuple(rows), header_row, title)
 
 
-def _semicolons(matrix: list[list[str]]) -> bool:
-    """Return True when the first rows are single cells holding ``;``-separated values (a title row may come
-    first): the table was saved with semicolons between its cells."""
-    first = [raw for raw in matrix if _filled(raw)][:3]
-    return all(_filled(raw) == 1 for raw in first) and any(";" in cell for raw in first for cell in raw)
+def _semicolons(text: str) -> bool:
+    """Return True when the table was saved with semicolons between its cells: in its first non-empty lines (a
+    title row may come first) a line splits into more cells at ``;`` than at ``,`` (at least three), and all of
+    them together do too. Judged on the raw lines, so an amount written ``7,100.00`` inside a cell does not hide
+    it."""
+    lines = [line for line in text.splitlines() if line.strip(" \t,;")][:3]
+    if not lines:
+        return False
+    try:
+        semi = [len(next(csv.reader([line], delimiter=";"))) for line in lines]
+        comma = [len(next(csv.reader([line]))) for line in lines]
+    except csv.Error:
+        return False  # the CSV reader's own error is reported when the file is read
+    return any(s >= 3 and s > c for s, c in zip(semi, comma, strict=True)) and sum(semi) > sum(comma)
 
 
 def read_sheet(path: str | Path, *, recognised: Callable[[Sequence[str]], bool] | None = None) -> Table:
@@ -298,12 +307,12 @@ def read_sheet(path: str | Path, *, recognised: Callable[[Sequence[str]], bool] 
         except OSError as err:
             raise os_error(str(path), err) from None
         text = decode_text(data, path=path)
+        if _semicolons(text):
+            raise _bad_file(path, "semicolon_csv")
         try:
             matrix = [list(r) for r in csv.reader(io.StringIO(text))]
         except csv.Error as err:
             raise _bad_file(path, "csv_unreadable", detail=str(err)) from None
-        if _semicolons(matrix):
-            raise _bad_file(path, "semicolon_csv")
     return _table_from_matrix(matrix, path=path, check_width=True)
 
 

@@ -519,6 +519,20 @@ def test_import_debts__semicolon_separated_csv_is_bad_file_saying_so(tmp_path):
     assert "分号" in err.message_zh()
 
 
+def test_import_debts__semicolon_csv_with_commas_in_amounts_is_still_recognised(tmp_path):
+    """Semicolons between cells are recognised even when amounts are written with thousands commas (Excel in a
+    locale that separates with ";" quotes nothing); a comma CSV with ";" inside a cell is read normally."""
+    header = ENGLISH_HEADER.replace(",", ";")
+    row = GOOD_ROW.replace(",", ";").replace("38600.00", "38,600.00")
+    with pytest.raises(InvalidInput) as info:
+        import_debts(write(tmp_path, f"{header}\n{row}\n{row}\n"))
+    assert info.value.params == {"reason": "semicolon_csv"}
+    noted = GOOD_ROW.replace(GOOD_ROW.split(",")[1], '"某银行;分行;柜台"', 1)
+    result = import_debts(write(tmp_path, f"{ENGLISH_HEADER}\n{noted}\n"))
+    assert not result.errors
+    assert result.debts[0].creditor == "某银行;分行;柜台"
+
+
 def test_import_debts__xlsx_debts_on_the_second_sheet_are_read_from_it(tmp_path):
     """A workbook whose first sheet is a note and whose debts are on the second sheet is read from the second,
     and the result names both sheets."""
