@@ -23,8 +23,10 @@ from planner.text import fmt
 from planner.text.fmt import LOCALES, Locale, locale_of
 from planner.text.render import (
     AUDIENCES,
+    Addressee,
     Audience,
     Values,
+    addressee_for,
     catalog,
     choice_label,
     describe_plan,
@@ -60,9 +62,11 @@ def scenario_label(scenario: Any, locale: str = "zh") -> str:
 __all__ = [
     "AUDIENCES",
     "LOCALES",
+    "Addressee",
     "Audience",
     "Locale",
     "Values",
+    "addressee_for",
     "catalog",
     "choice_label",
     "describe_plan",

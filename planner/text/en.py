@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 SEVERITY = {"info": "info", "warning": "warning", "error": "error"}
+ADDRESS = {"institution": "you", "person": "you"}
+"""How the creditor is addressed in its voice (the same word in English)."""
 
 KINDS = {
     "credit-card": "credit card",

@@ -5,7 +5,8 @@ declares (amounts with the currency sign, dates the long way, rates in their uni
 wording depends on a parameter, a function of the formatted :class:`Values`. English templates may write
 ``{months|month}`` for "1 month" / "12 months". A catalog entry is either one neutral template that serves both
 audiences, or ``{"borrower": …, "creditor": …}``: the borrower is addressed plainly (the app, the CLI), the creditor
-formally in the first person, as the proposal speaks (贵司 / 本人).
+formally in the first person, as the proposal speaks (本人). The creditor is addressed as ``{you}``: 贵司 for an
+institution, 您 for a person (a private lender), by the ``addressee`` given (:func:`addressee_for` picks it by kind).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from planner.text import en, fmt, zh
 
 Audience = Literal["borrower", "creditor"]
 AUDIENCES: tuple[Audience, ...] = ("borrower", "creditor")
+Addressee = Literal["institution", "person"]
 Template = str | Callable[["Values"], str]
 
 _CATALOGS: dict[str, ModuleType] = {"zh": zh, "en": en}
@@ -65,15 +67,18 @@ class Values(Mapping[str, str]):
     """A finding's parameters formatted for one locale, by name (``v.cap``, ``v["cap"]``); raw values with
     :meth:`raw`. ``source`` is the finding's source."""
 
-    def __init__(self, finding: Finding, locale: str) -> None:
+    def __init__(self, finding: Finding, locale: str, addressee: Addressee = "institution") -> None:
         self._finding = finding
         self._locale = fmt.locale_of(locale)
         self._spec = CODES[finding.code].params
         self._raw = dict(finding.params)
+        self._you = str(catalog(locale).ADDRESS[addressee])
 
     def __getitem__(self, name: str) -> str:
         if name == "source":
             return self._finding.source
+        if name == "you":
+            return self._you
         if name not in self._raw:
             raise KeyError(name)
         return format_param(self._spec[name], self._raw[name], self._locale)
@@ -121,8 +126,20 @@ def template_for(code: str, locale: str = "zh", audience: Audience = "borrower")
     return cast(Template, entry)
 
 
-def render(finding: Finding, locale: str = "zh", audience: Audience = "borrower") -> str:
-    """Return the sentence of ``finding`` in ``locale`` (``"zh"`` or ``"en"``) for ``audience``.
+def addressee_for(kind: Any) -> Addressee:
+    """Return how a creditor of ``kind`` is addressed: a private lender is a person (您), any other an institution
+    (贵司).
+
+    >>> addressee_for("private"), addressee_for("credit-card")
+    ('person', 'institution')
+    """
+    return "person" if str(kind) == "private" else "institution"
+
+
+def render(finding: Finding, locale: str = "zh", audience: Audience = "borrower", *,
+           addressee: Addressee = "institution") -> str:
+    """Return the sentence of ``finding`` in ``locale`` (``"zh"`` or ``"en"``) for ``audience``; in the creditor's
+    voice, ``addressee`` says whether the creditor is an institution (贵司) or a person (您).
 
     >>> from decimal import Decimal
     >>> from planner.findings import Finding, Scope, Severity
@@ -133,7 +150,7 @@ def render(finding: Finding, locale: str = "zh", audience: Audience = "borrower"
     >>> render(f, "en")
     'The waiver asked for (CN¥9,000.00) exceeds the charges (CN¥8,200.50); CN¥8,200.50 is used (principal is never waived).'
     """
-    values = Values(finding, locale)
+    values = Values(finding, locale, addressee)
     template = template_for(finding.code, locale, audience)
     if callable(template):
         return values.fill(template(values))

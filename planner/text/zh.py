@@ -15,6 +15,8 @@ from typing import Any
 # Vocabulary
 
 SEVERITY = {"info": "提示", "warning": "注意", "error": "错误"}
+ADDRESS = {"institution": "贵司", "person": "您"}
+"""How the creditor is addressed in its voice: an institution, or a person (a private lender)."""
 
 KINDS = {
     "credit-card": "信用卡",
@@ -333,16 +335,16 @@ FINDINGS: dict[str, Any] = {
         "borrower": lambda v: _rate_above(_WHAT[v.raw("what")])(v),
         "creditor": lambda v: (
             "本笔借款的" + _WHAT[v.raw("what")] + "为 {rate}。依据{source}，借款人可请求调减超出年利率 {cap} 的部分，"
-            "本人据此请求贵司对超出部分予以减免。" if v.raw("standing") == "legal" else
+            "本人据此请求{you}对超出部分予以减免。" if v.raw("standing") == "legal" else
             "本笔借款的" + _WHAT[v.raw("what")] + "为 {rate}，高于年利率 {cap} 的参考标准（依据{source}，该标准仅供参考）；"
-            "恳请贵司参照该标准减免超出部分。"),
+            "恳请{you}参照该标准减免超出部分。"),
     },
     "PENALTY_RATE_ABOVE_CAP": {
         "borrower": _rate_above("罚息利率"),
         "creditor": lambda v: (
-            "贵司适用的罚息利率为 {rate}。依据{source}，超出年利率 {cap} 的部分借款人可请求调减，本人请求贵司予以减免。"
+            "{you}适用的罚息利率为 {rate}。依据{source}，超出年利率 {cap} 的部分借款人可请求调减，本人请求{you}予以减免。"
             if v.raw("standing") == "legal" else
-            "贵司适用的罚息利率为 {rate}，高于年利率 {cap} 的参考标准（依据{source}，仅供参考）；恳请贵司参照减免。"),
+            "{you}适用的罚息利率为 {rate}，高于年利率 {cap} 的参考标准（依据{source}，仅供参考）；恳请{you}参照减免。"),
     },
     "CHARGES_ABOVE_CAP": {
         "borrower": lambda v: (
@@ -353,12 +355,12 @@ FINDINGS: dict[str, Any] = {
             "{days} 天测算的 {supportable}，超出 {excess}；可作为协商减免的参考依据（依据{source}，该规则尚待核实）。"
             "（本工具测算，不是法院认定的金额。）"),
         "creditor": lambda v: (
-            "贵司主张的利息及费用为 {claimed}。按{source}所定的年利率 {cap}，以本金 {principal} 自 {start} 起 {days} 天"
-            "计算，可支持的利息及费用为 {supportable}，超出部分为 {excess}，本人请求贵司减免超出部分。"
+            "{you}主张的利息及费用为 {claimed}。按{source}所定的年利率 {cap}，以本金 {principal} 自 {start} 起 {days} 天"
+            "计算，可支持的利息及费用为 {supportable}，超出部分为 {excess}，本人请求{you}减免超出部分。"
             "（以上为本人依据公开规定所作的测算，供协商参考。）"
             if v.raw("standing") == "legal" else
-            "贵司主张的利息及费用为 {claimed}。参照年利率 {cap} 的参考标准（依据{source}），以本金 {principal} 自 {start} "
-            "起 {days} 天计算约为 {supportable}，高出 {excess}，恳请贵司参照该标准考虑减免。（测算仅供协商参考。）"),
+            "{you}主张的利息及费用为 {claimed}。参照年利率 {cap} 的参考标准（依据{source}），以本金 {principal} 自 {start} "
+            "起 {days} 天计算约为 {supportable}，高出 {excess}，恳请{you}参照该标准考虑减免。（测算仅供协商参考。）"),
     },
     "RULE_UNCONFIRMED": {
         "borrower": "所用规则“{rule}”（上限 {cap}）尚未依原文核实：请把它当作可修改的数据，并以原文为准：{source}",
@@ -375,27 +377,27 @@ FINDINGS: dict[str, Any] = {
     "MICROLOAN_RULE": {
         "borrower": "小额贷款公司属于经地方金融监管部门批准设立的金融机构，依法释〔2020〕27号不适用民间借贷司法解释"
                     "（4倍LPR上限）。这里的 {cap} 是参照金融借款综合成本的参考值，不是法定上限；请结合合同和当地规定核实。",
-        "creditor": "参照金融借款综合年化成本 {cap} 的标准（参考值），恳请贵司考虑减免超出部分。",
+        "creditor": "参照金融借款综合年化成本 {cap} 的标准（参考值），恳请{you}考虑减免超出部分。",
     },
     "MICROLOAN_GUIDANCE": {
         "borrower": "据媒体报道，中国人民银行、国家金融监督管理总局于2025年12月向地方监管部门印发《小额贷款公司综合融资成本"
                     "管理工作指引》：小额贷款公司停止新发放综合融资成本超过 24% 的贷款，到2027年底新发放贷款全部降至4倍LPR"
                     "以内。这是监管指引（未公开发布，待核实），不是借款人可以直接主张的上限，可作为协商时的参考。",
         "creditor": "据报道，监管部门已于2025年12月要求小额贷款公司停止新发放综合融资成本超过 24% 的贷款"
-                    "（《小额贷款公司综合融资成本管理工作指引》）；恳请贵司参照该要求考虑本人的减免申请。",
+                    "（《小额贷款公司综合融资成本管理工作指引》）；恳请{you}参照该要求考虑本人的减免申请。",
     },
     "COST_DISCLOSURE": {
         "borrower": "合同成立于 {contract_date}，适用《个人贷款业务明示综合融资成本规定》（金规〔2026〕2号，2026年8月1日起"
                     "施行，待核实）：贷款机构应提供“综合融资成本明示表”，列明每项费用、收费主体和年化综合融资成本。"
                     "请向债权人索取该表，逐项核对费用。",
         "creditor": "本借款合同成立于 {contract_date}。依《个人贷款业务明示综合融资成本规定》（金规〔2026〕2号），"
-                    "请贵司提供本笔贷款的综合融资成本明示表。",
+                    "请{you}提供本笔贷款的综合融资成本明示表。",
     },
     "ONLINE_LENDER_OF_RECORD": {
         "borrower": "网络平台借款的实际出借方多为银行、消费金融公司等持牌机构，请以借款合同载明的出借方为准。金规〔2025〕9号"
                     "（2025年10月1日起施行）要求把增信服务费等计入综合融资成本并明示，但该通知本身没有规定 24% 的数字；"
                     "24% 出自法发〔2017〕22号。",
-        "creditor": "本笔借款经网络平台发放，请贵司告知借款合同载明的出借方，并依金规〔2025〕9号明示包括增信服务费在内的"
+        "creditor": "本笔借款经网络平台发放，请{you}告知借款合同载明的出借方，并依金规〔2025〕9号明示包括增信服务费在内的"
                     "综合融资成本。",
     },
     "WAIVER_CLAMPED": "申请减免 {requested} 超过利息、罚息和费用合计 {charges}，按 {charges} 计算（本金不减免）。",
@@ -406,15 +408,15 @@ FINDINGS: dict[str, Any] = {
             if v.raw("binding") == "limit" else
             "分期 {months} 期超过 60 期：60 期是信用卡个性化分期的上限，{kind}可自行约定期限。"),
         "creditor": lambda v: (
-            "本人申请的分期期数为 {months} 期，超过信用卡个性化分期最长 {limit} 期的规定，恳请贵司在此范围内另行安排。"
+            "本人申请的分期期数为 {months} 期，超过信用卡个性化分期最长 {limit} 期的规定，恳请{you}在此范围内另行安排。"
             if v.raw("binding") == "limit" else
-            "本人申请分 {months} 期偿还（信用卡个性化分期以 60 期为限，本借款不受此限），恳请贵司考虑。"),
+            "本人申请分 {months} 期偿还（信用卡个性化分期以 60 期为限，本借款不受此限），恳请{you}考虑。"),
     },
     "NEVER_PAID_OFF": {
         "borrower": "每月还款 {payment} 不超过当月利息和费用 {charged}：本金不会减少，欠款只会持平或增加，按此还款永远无法还清"
                     "（与比较的月数无关）。需要提高每月还款额，或与债权人协商停息、减免或分期。",
         "creditor": "按现行还款额 {payment}，尚不足以支付每月的利息和费用 {charged}，本金无法减少，维持现状本人将永远无法还清，"
-                    "恳请贵司同意停息、减免或分期。",
+                    "恳请{you}同意停息、减免或分期。",
     },
     "UNPAID_AT_HORIZON": {"borrower": _unpaid, "creditor": lambda v: _unpaid(v, creditor=True)},
     "START_BEFORE_AS_OF": "方案开始日 {start} 早于测算基准日 {as_of}：欠款数字是基准日的，请把开始日改为基准日或之后。",
@@ -434,20 +436,20 @@ FINDINGS: dict[str, Any] = {
     "SHORTFALL": {
         "borrower": "收入不足以支付必要开支，暂无可用于还款的金额：方案先暂停还款 {months} 个月，请准备困难证明并尽快与债权人"
                     "协商；如能挤出少量资金，象征性还款有助于表明还款诚意。",
-        "creditor": "本人家庭目前的收入不足以支付必要开支，暂无可用于还款的资金，恳请贵司同意暂停还款 {months} 个月，"
+        "creditor": "本人家庭目前的收入不足以支付必要开支，暂无可用于还款的资金，恳请{you}同意暂停还款 {months} 个月，"
                     "本人将尽快恢复还款。",
     },
     "TOKEN_PAYMENTS": {
         "borrower": "按比例分配的每月 {share} 不足以在 {max_months} 期内还清：先按此金额象征性还款 12 个月，之后的分期超出"
                     "可负担范围，需与债权人重新评估（例如进一步减免）。",
-        "creditor": "按家庭收入的比例，本人每月可向贵司偿还 {share}，不足以在 {max_months} 期内还清；恳请贵司同意先按此金额"
+        "creditor": "按家庭收入的比例，本人每月可向{you}偿还 {share}，不足以在 {max_months} 期内还清；恳请{you}同意先按此金额"
                     "还款 12 个月，其后再行协商。",
     },
     "FIT_TERM_LIMIT": {
         "borrower": "按比例分配的每月 {share} 需要 {needed} 期才能还清，超过{kind}分期最长 {limit} 期的限制：按 {limit} 期"
                     "计算每期 {installment}，超出可负担的金额。请争取更多减免，或与债权人商量其他安排。",
-        "creditor": "本人每月可向贵司偿还 {share}；按{kind}分期最长 {limit} 期计算，每期需 {installment}，超出本人的还款能力，"
-                    "恳请贵司考虑进一步减免。",
+        "creditor": "本人每月可向{you}偿还 {share}；按{kind}分期最长 {limit} 期计算，每期需 {installment}，超出本人的还款能力，"
+                    "恳请{you}考虑进一步减免。",
     },
     "FIT_RATE_CAPPED": "所选利率高于上限，按上限利率 {cap} 测算。",
     "PAYOFF_SHORTFALL": "第 {first_month} 个月起可用资金 {available} 低于各笔债务最低还款合计 {minimums}（共 {months} 个月）："

@@ -88,6 +88,23 @@ def test_render__creditor_voice_is_formal_for_the_cap_findings():
     assert "贵司" not in render(finding, "zh", "borrower")
 
 
+def test_render__creditor_voice_addresses_a_private_lender_as_a_person():
+    """To a private lender the proposal says 您, to an institution 贵司; no creditor template writes 贵司 itself."""
+    from planner.text import addressee_for
+
+    finding = Finding.of("CHARGES_ABOVE_CAP", Severity.WARNING, Scope.DEBT, "private-loan", source="法释〔2020〕6号",
+                         claimed=Decimal("7680.00"), supportable=Decimal("4707.62"), excess=Decimal("2972.38"),
+                         principal=Decimal("30000.00"), start=date(2025, 11, 1), days=387, cap=Decimal("14.8"),
+                         standing="legal")
+    to_person = render(finding, "zh", "creditor", addressee=addressee_for(CreditorKind.PRIVATE))
+    assert "请求您减免超出部分" in to_person
+    assert "贵司" not in to_person
+    assert "请求贵司减免超出部分" in render(finding, "zh", "creditor", addressee=addressee_for("consumer-finance"))
+    for code, entry in catalog("zh").FINDINGS.items():
+        if isinstance(entry, dict) and isinstance(entry["creditor"], str):
+            assert "贵司" not in entry["creditor"], code
+
+
 def test_render__english_plural_helper():
     """English templates write '1 month' and '12 months'."""
     one = Finding.of("SHORTFALL", Severity.WARNING, Scope.CASE, months=1)
