@@ -20,7 +20,7 @@ import errno as _errno
 from typing import Any
 
 RULE_CODES = frozenset({
-    "required", "not_a_number", "float_refused", "not_finite", "not_integer", "negative", "not_positive",
+    "required", "missing_key", "not_a_number", "float_refused", "not_finite", "not_integer", "negative", "not_positive",
     "too_many_decimals", "out_of_range", "too_large", "bad_date", "no_such_date", "bad_month", "date_order",
     "unknown_choice", "bad_rate", "duplicate", "conflict", "mismatch", "too_many_cells", "unknown_reference",
     "missing_column", "sample_row", "bad_file", "cannot_write", "exists", "case_exists", "plans_need_debts",
@@ -70,6 +70,13 @@ class InvalidInput(PlannerError, ValueError):
         """Return a copy located at ``where``, outside any location it already has ("row 3, debts[0]")."""
         location = f"{where}, {self.where}" if self.where else where
         return InvalidInput(self.field, self.code, self.value, params=self.params, where=location)
+
+    def about(self, item: str) -> InvalidInput:
+        """Return a copy naming the item (a debt's id, a scenario's name) the location is in, unless it names one
+        already: ``debts[4].contract_rate`` is then shown with ``private-loan``."""
+        if not item or "item" in self.params:
+            return self
+        return InvalidInput(self.field, self.code, self.value, params={**self.params, "item": item}, where=self.where)
 
     def named(self, field: str, value: Any = None) -> InvalidInput:
         """Return a copy about ``field`` (and ``value`` when given): an inner check reported as the user's field."""

@@ -268,24 +268,12 @@ def _discarded_notes(old: Any, parts: dict[str, Any], lang: str) -> list[str]:
 # ------------------------------------------------------------------------------------------------ unknown keys
 
 
-def _known_keys() -> set[str]:
-    from planner.domain.case import Case
-    from planner.domain.fields import fields_of
-    from planner.domain.model import Budget, Debt, ExpenseItem, IncomeItem
-    from planner.domain.options import Deferral, Restructure, Scenario, Settlement, Waiver
-
-    names = {"format", "version", "as_of", "borrower", "notes", "budget", "debts", "scenarios", "incomes",
-             "expenses", "plans", "debt_id", "waiver", "deferral", "restructure", "settlement", "unit", "value",
-             "day_count", "annual_percent"}
-    for cls in (Case, Budget, Debt, IncomeItem, ExpenseItem, Scenario, Waiver, Deferral, Restructure, Settlement):
-        names |= {s.name for s in fields_of(cls)}
-    return names
-
-
 def unknown_keys(extra: Iterable[tuple[str, str]], lang: str) -> list[dict[str, Any]]:
     """Return the case file's keys this planner does not know, by location, each with the keys it may have meant
     (kept as they are when saving, but not used)."""
-    known = sorted(_known_keys())
+    from planner.io.casefile import known_keys
+
+    known = sorted(known_keys())
     found = []
     for location, text in extra:
         path = json.loads(location)

@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import difflib
+import functools
 import json
 import math
 import os
@@ -286,6 +288,32 @@ class Location:
         return Location(where, (*self.segments, list_name, ident if ident is not None else str(index)))
 
 
+_STRUCTURE_KEYS = frozenset({
+    "format", "version", "as_of", "borrower", "notes", "budget", "debts", "scenarios", "incomes", "expenses",
+    "plans", "debt_id", "waiver", "deferral", "restructure", "settlement", "unit", "value", "day_count",
+    "annual_percent",
+})
+
+
+@functools.cache
+def known_keys() -> frozenset[str]:
+    """Return every key a case file may hold (any level): the structure's and each value object's fields."""
+    names = set(_STRUCTURE_KEYS)
+    for cls in (Case, Budget, Debt, IncomeItem, ExpenseItem, Scenario, Waiver, Deferral, Restructure, Settlement):
+        names |= {spec.name for spec in fields_of(cls)}
+    return frozenset(names)
+
+
+def _missing(obj: dict[str, Any], key: str, where: str) -> InvalidInput:
+    """Return the error for required ``key`` missing from ``obj``: ``missing_key`` naming an unknown key of ``obj``
+    close to it (a misspelling, ``outstanding_principle``), else ``required``."""
+    unknown = [k for k in obj if isinstance(k, str) and k not in known_keys()]
+    close = difflib.get_close_matches(key, unknown, n=1, cutoff=0.75)
+    if close:
+        return InvalidInput(key, "missing_key", None, params={"typo": close[0]}, where=where)
+    return InvalidInput(key, "required", None, where=where)
+
+
 def _wrong_type(key: str, expected: str, value: Any, where: str) -> InvalidInput:
     shown = value.text if isinstance(value, _JsonFloat) else value
     return InvalidInput(key, "bad_file", shown, params={"reason": "wrong_type", "expected": expected}, where=where)
@@ -359,7 +387,7 @@ class _Reader:
         value = obj.get(key)
         if value is None:
             if required:
-                raise InvalidInput(key, "required", None, where=where)
+                raise _missing(obj, key, where)
             return ""
         if isinstance(value, bool) or not isinstance(value, str | int):
             raise _wrong_type(key, "string", value, where)
@@ -445,6 +473,8 @@ class _Reader:
                 continue
             key = spec.name
             default = None if spec.required else spec.default
+            if spec.required and obj.get(key) is None and spec.default_from is None:
+                raise _missing(obj, key, where)
             if spec.default_from is not None and obj.get(key) is None:
                 values[key] = values.get(spec.default_from) if spec.default_from in values else None
                 continue
@@ -498,7 +528,10 @@ class _Reader:
         where = f"debts[{index}]"
         obj = self.obj(value, "debts", where)
         debt_id = self.text(obj, "id", where, required=True)
-        return self.value(Debt, obj, "debts", Location().item("debts", index, debt_id.strip()))
+        try:
+            return self.value(Debt, obj, "debts", Location().item("debts", index, debt_id.strip()))
+        except InvalidInput as err:
+            raise err.about(debt_id.strip()) from None
 
     def plan(self, value: Any, loc: Location) -> tuple[str, Plan]:
         obj = self.obj(value, "plans", loc.where)
@@ -518,16 +551,19 @@ class _Reader:
         obj = self.obj(value, "scenarios", where)
         name = self.text(obj, "name", where, required=True)
         loc = Location().item("scenarios", index, name.strip())
-        plans = tuple(self.plan(raw, loc.item("plans", number))
-                      for number, raw in enumerate(self.items(obj, "plans", where)))
-        values = self.fields(Scenario, obj, loc)
-        self.keep_unknown(obj, ("plans", *values), loc)
-        return _build(lambda: Scenario(plans=plans, **values), where)
+        try:
+            plans = tuple(self.plan(raw, loc.item("plans", number))
+                          for number, raw in enumerate(self.items(obj, "plans", where)))
+            values = self.fields(Scenario, obj, loc)
+            self.keep_unknown(obj, ("plans", *values), loc)
+            return _build(lambda: Scenario(plans=plans, **values), where)
+        except InvalidInput as err:
+            raise err.about(name.strip()) from None
 
     def case(self, data: dict[str, Any]) -> Case:
         for key in ("as_of", "budget", "debts"):
             if key not in data:
-                raise InvalidInput(key, "required", None)
+                raise _missing(data, key, "")
         budget = self.budget(data["budget"])
         debts = [self.debt(raw, i) for i, raw in enumerate(self.items(data, "debts", ""))]
         scenarios = [self.scenario(raw, i) for i, raw in enumerate(self.items(data, "scenarios", ""))]

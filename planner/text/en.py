@@ -390,6 +390,7 @@ FINDINGS: dict[str, Any] = {
 
 ERRORS: dict[str, tuple[str, str]] = {
     "required": ("is required", "fill it in"),
+    "missing_key": ("is required", "is {typo} in the file a misspelling of {name}? If so, rename it {name}"),
     "not_a_number": ("must be a number", "type digits such as 1234.56 (no letters)"),
     "float_refused": ("must not be a binary float",
                       'write it as text, e.g. "1234.56" in a case file, or pass a str or Decimal in code'),
@@ -489,6 +490,10 @@ OS_ERRORS: dict[str, str] = {
 
 
 JSON_TYPES = {"object": "a JSON object {…}", "list": "a JSON list […]", "string": "a JSON string"}
+
+
+ITEM = " ({item})"
+"""Appended to an error's location in the case file: the debt or scenario it is in."""
 
 
 def where(location: str) -> str:

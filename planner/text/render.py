@@ -206,8 +206,11 @@ def render_error(error: Any, locale: str = "zh") -> str:
         values["reason"] = reason[0].format_map(_Lenient(values))
         values["fix"] = reason[1].format_map(_Lenient(values))
     rule, fix = words.ERRORS[error.code]
+    where = words.where(error.where)
+    if where and "item" in params:
+        where += words.ITEM.format(item=params["item"])
     return str(words.error_line(
-        where=words.where(error.where), field=words.FIELDS.get(error.field, error.field), name=error.field,
+        where=where, field=words.FIELDS.get(error.field, error.field), name=error.field,
         rule=rule.format_map(_Lenient(values)), value=error.value, fix=fix.format_map(_Lenient(values)),
         code=error.code,
     ))

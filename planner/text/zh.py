@@ -472,6 +472,7 @@ FINDINGS: dict[str, Any] = {
 
 ERRORS: dict[str, tuple[str, str]] = {
     "required": ("不能为空", "请填写此项"),
+    "missing_key": ("不能为空", "文件中的 {typo} 是否是 {name} 的拼写错误？如是，请改为 {name}"),
     "not_a_number": ("必须是数字", "请输入数字，例如 1234.56（不要带文字）"),
     "float_refused": ("必须写成文本形式的数字（小数不能写成普通数字）", '请加上双引号，写成 "1234.56" 的形式'),
     "not_finite": ("必须是有限的数字", "请输入实际金额"),
@@ -562,6 +563,10 @@ OS_ERRORS: dict[str, str] = {
 JSON_TYPES = {"object": "JSON 对象 {…}", "list": "JSON 列表 […]", "string": "文本（带引号的字符串）"}
 
 _ROW = re.compile(r"\brow (\d+)")
+
+
+ITEM = "（{item}）"
+"""Appended to an error's location in the case file: the debt or scenario it is in."""
 
 
 def where(location: str) -> str:

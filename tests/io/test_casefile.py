@@ -561,7 +561,7 @@ def test_money__float_is_refused_naming_its_json_path():
     text = dumps_case(example_case()).replace('"outstanding_principal": "33659.37"', '"outstanding_principal": 33659.37')
     err = text_error(text)
     assert (err.field, err.code, err.where, err.value) == ("outstanding_principal", "float_refused", "debts[2]", "33659.37")
-    assert err.message_en().startswith("debts[2]: 'outstanding_principal' must not be a binary float")
+    assert err.message_en().startswith("debts[2] (cf-loan): 'outstanding_principal' must not be a binary float")
     assert "33659.37" in err.message_zh()
 
 
@@ -700,7 +700,7 @@ def test_rates__shorthand_and_consistency():
     err = load_error(data)
     assert (err.code, err.where, err.field) == ("mismatch", "debts[0].contract_rate", "annual_percent")
     assert "21.9" in err.message_en()
-    assert err.message_zh().startswith("debts[0].contract_rate：折合年利率与利率数值不一致（按其计算应为 21.9")
+    assert err.message_zh().startswith("debts[0].contract_rate（cmb-card）：折合年利率与利率数值不一致（按其计算应为 21.9")
 
 
 def test_rates__negative_and_absurd_are_refused():
@@ -848,3 +848,29 @@ def test_plans__capitalise_must_be_a_json_boolean():
     data["scenarios"][1]["plans"][0]["deferral"]["capitalise"] = "false"
     err = load_error(data)
     assert (err.code, err.field) == ("unknown_choice", "capitalise")
+
+
+def test_required_key__misspelt_is_named_with_the_debt_it_is_in():
+    """A required key written with a typo (outstanding_principle) is reported as missing, naming the unknown key
+    that probably meant it and the debt's id."""
+    data = json.loads(dumps_case(example_case()))
+    debt = data["debts"][4]
+    debt["outstanding_principle"] = debt.pop("outstanding_principal")
+    err = load_error(data)
+    assert (err.code, err.field, err.where) == ("missing_key", "outstanding_principal", "debts[4]")
+    assert err.params == {"typo": "outstanding_principle", "item": "private-loan"}
+    assert err.message_zh() == ("debts[4]（private-loan）：剩余本金不能为空；文件中的 outstanding_principle 是否是 "
+                                "outstanding_principal 的拼写错误？如是，请改为 outstanding_principal")
+    assert "is outstanding_principle in the file a misspelling of outstanding_principal?" in err.message_en()
+
+
+def test_required_key__missing_without_a_close_key_is_required():
+    """A required key simply left out is ``required``; a top-level one names no item."""
+    data = json.loads(dumps_case(example_case()))
+    del data["debts"][0]["creditor"]
+    assert load_error(data).code == "required"
+    data = json.loads(dumps_case(example_case()))
+    data["as_off"] = data.pop("as_of")
+    err = load_error(data)
+    assert (err.code, err.field, err.params) == ("missing_key", "as_of", {"typo": "as_off"})
+    assert err.message_zh().startswith("测算基准日不能为空；文件中的 as_off 是否是 as_of 的拼写错误")
