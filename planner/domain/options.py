@@ -266,7 +266,8 @@ class Scenario:
 
     Raises:
         InvalidInput: an empty name; ``plans`` that are not ``(debt_id, Plan)`` pairs (``unknown_choice``) or name
-            a debt twice (``duplicate``); a bad start date; an unknown surplus policy.
+            a debt twice (``duplicate``); a bad start date; a settlement paid before the start (``date_order``,
+            the value names the debt); an unknown surplus policy.
     """
 
     name: str
@@ -289,6 +290,10 @@ class Scenario:
                 raise InvalidInput("plans", "duplicate", debt_id)
         object.__setattr__(self, "plans", plans)
         object.__setattr__(self, "start", parse_date(self.start, field="start"))
+        for debt_id, plan in plans:
+            if plan.settlement is not None and plan.settlement.pay_by < self.start:
+                raise InvalidInput("pay_by", "date_order", f"{debt_id}: {plan.settlement.pay_by.isoformat()}",
+                                   params={"other": "start"})
         if self.surplus_policy is not None:
             object.__setattr__(self, "surplus_policy", parse_choice(Policy, self.surplus_policy, "policy"))
         object.__setattr__(self, "surplus_order", tuple(str(i) for i in self.surplus_order))

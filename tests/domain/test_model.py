@@ -279,3 +279,27 @@ def test_rate_fraction__keeps_the_unit_of_the_rate():
     assert rate_fraction(Rate.annual_percent("1"), "contract_rate", "card") is None
     assert rate_fraction(Rate.annual_percent("0"), "contract_rate", "card") is None
     assert rate_fraction(None, "fee_rate", "card") is None
+
+
+def test_scenario__settlement_paid_before_the_start_is_refused_naming_the_debt():
+    """A settlement's pay-by date before the scenario's start is refused when the scenario is made (not later,
+    when it is planned), and the case file names the scenario."""
+    plan = Plan(settlement=Settlement(Decimal(50), date(2026, 10, 1)))
+    with pytest.raises(InvalidInput) as info:
+        Scenario("结清", (("citic-card", plan),), date(2026, 11, 23))
+    err = info.value
+    assert (err.field, err.code, err.value) == ("pay_by", "date_order", "citic-card: 2026-10-01")
+    assert err.message_zh() == "结清日期不能早于开始日期（输入为 citic-card: 2026-10-01）；请检查这两个日期"
+
+    import json
+
+    from planner.io.casefile import dumps_case, loads_case
+    from planner.io.examples import example_case
+
+    data = json.loads(dumps_case(example_case()))
+    settle = data["scenarios"][2]
+    settled = next(p for p in settle["plans"] if p["settlement"] is not None)
+    settled["settlement"]["pay_by"] = "2026-10-01"
+    with pytest.raises(InvalidInput) as info:
+        loads_case(json.dumps(data, ensure_ascii=False))
+    assert info.value.message_zh().startswith(f"scenarios[2]（{settle['name']}）：结清日期不能早于开始日期")
