@@ -139,8 +139,11 @@ def cases(draw):
     scenarios = []
     for name in scenario_names:
         chosen = draw(st.lists(st.sampled_from(ids), unique=True)) if ids else []
+        pairs = tuple((i, draw(plans)) for i in chosen)
+        # A scenario starts on or before each of its settlements' pay-by dates.
+        start = min([draw(contract_dates), *(p.settlement.pay_by for _, p in pairs if p.settlement is not None)])
         scenarios.append(
-            Scenario(name, tuple((i, draw(plans)) for i in chosen), draw(contract_dates), draw(texts),
+            Scenario(name, pairs, start, draw(texts),
                      draw(st.none() | st.sampled_from(SURPLUS_POLICIES)),
                      tuple(draw(st.permutations(ids))) if ids else ())
         )
