@@ -16,10 +16,11 @@ An overdue or contract date after the as-of date is reported by the cap audit (`
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from planner.domain.model import Debt
 from planner.findings import Finding, Scope, Severity
-from planner.rates import Rate
+from planner.rates import Rate, RateUnit
 
 _HUNDRED = Decimal(100)
 
@@ -27,15 +28,19 @@ _HUNDRED = Decimal(100)
 def rate_fraction(rate: Rate | None, field: str, subject: str, *, scope: Scope = Scope.DEBT) -> Finding | None:
     """Return ``RATE_LOOKS_LIKE_FRACTION`` when ``rate`` is above 0 and below 1 % a year, else None.
 
-    The finding names the rate as it was quoted and the rate meant (the quoted number × 100, same unit).
+    The finding names the rate as it was quoted and the rate meant (the quoted number × 100, same unit); a fee
+    rate quoted a year also gets ``monthly``, the same number read as percent a month (``0.5`` meant as 月0.5%, the
+    usual way to quote a fee).
     """
     if rate is None or not 0 < rate.percent_per_year < 1:
         return None
     quoted = rate.quoted if rate.quoted is not None else rate.percent_per_year
     meant_value = (quoted * _HUNDRED).normalize()
     meant = Rate(rate.percent_per_year * _HUNDRED, rate.day_count, rate.unit, meant_value)
+    monthly = field == "fee_rate" and rate.unit is RateUnit.ANNUAL_PERCENT
+    extra: dict[str, Any] = {"monthly": quoted.normalize()} if monthly else {}
     return Finding.of("RATE_LOOKS_LIKE_FRACTION", Severity.WARNING, scope, subject,
-                      field=field, rate=rate, meant=meant, meant_value=meant_value)
+                      field=field, rate=rate, meant=meant, meant_value=meant_value, **extra)
 
 
 def debt_checks(debt: Debt) -> tuple[Finding, ...]:

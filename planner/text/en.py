@@ -196,8 +196,9 @@ def _unpaid(v: Any, *, creditor: bool = False) -> str:
 
 
 FINDINGS: dict[str, Any] = {
-    "RATE_LOOKS_LIKE_FRACTION": "The {field} is very low ({rate}): if {meant} was meant, enter {meant_value} "
-                                "(rates are percentages).",
+    "RATE_LOOKS_LIKE_FRACTION": lambda v: (
+        "The {field} is very low ({rate}): if {meant} was meant, enter {meant_value} (rates are percentages)"
+        + ("; if {monthly}% a month was meant, write 月{monthly}% (or {monthly}%/月)." if v.has("monthly") else ".")),
     "NO_MONTHLY_PAYMENT": "The monthly payment is 0: under the status quo this debt never falls. Enter the contract's "
                           "payment.",
     "PRINCIPAL_ABOVE_ORIGINAL": "Outstanding principal {outstanding} is above the original {original}: if interest was "

@@ -279,6 +279,12 @@ def test_rate_fraction__keeps_the_unit_of_the_rate():
     assert rate_fraction(Rate.annual_percent("1"), "contract_rate", "card") is None
     assert rate_fraction(Rate.annual_percent("0"), "contract_rate", "card") is None
     assert rate_fraction(None, "fee_rate", "card") is None
+    # Read a year, 0.5 may have been meant as 0.5 % a month (how fees are quoted): the finding suggests that too.
+    fee = rate_fraction(Rate.annual_percent("0.5"), "fee_rate", "card")
+    assert fee.param("monthly") == Decimal("0.5")
+    assert render(fee, "zh").endswith("；如果本意是每月 0.5%，请写成 月0.5%。")
+    assert "if 0.5% a month was meant, write 月0.5%" in render(fee, "en")
+    assert finding.param("monthly") is None  # already a month: nothing more to suggest
 
 
 def test_scenario__settlement_paid_before_the_start_is_refused_naming_the_debt():
