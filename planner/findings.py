@@ -127,7 +127,7 @@ CODES: dict[str, Spec] = {
     "PAYMENTS_EXCEED_DISPOSABLE": _spec(months=P.COUNT, shown=P.COUNT, gap=P.MONEY, worst=P.MONTH),
     "WINDOW_EXTENDED": _spec(requested=P.COUNT, months=P.COUNT),
     # --- fitting plans to the budget (planner.engines.fit) ---
-    "NO_AFFORDABLE_TERM": _spec(max_months=P.COUNT),
+    "NO_AFFORDABLE_TERM": _spec(("limited",), max_months=P.COUNT, limited=P.IDS),
     "SHORTFALL": _spec(months=P.COUNT),
     "TOKEN_PAYMENTS": _spec(share=P.MONEY, max_months=P.COUNT),
     "FIT_TERM_LIMIT": _spec(needed=P.COUNT, limit=P.COUNT, kind=P.KIND, share=P.MONEY, installment=P.MONEY),

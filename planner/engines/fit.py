@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from decimal import ROUND_CEILING, Decimal
+from typing import Any
 
 from planner.caps import CapAudit, audit_debt
 from planner.domain.case import Case
@@ -102,7 +103,8 @@ def shortest_affordable_terms(
     Every debt gets the same waiver (at least its excess: :func:`fitted_waiver`), the same rate (never above the
     cap) and ``n`` installments, or its creditor kind's limit when that is shorter; ``n`` is the smallest value up
     to ``max_months`` whose every month fits disposable income. Returns ``(None, findings)`` when even the
-    longest allowed terms do not fit (NO_AFFORDABLE_TERM).
+    longest allowed terms do not fit (NO_AFFORDABLE_TERM, naming the debts held to a shorter term by their
+    kind's limit).
     """
     if not case.debts:
         return None, ()
@@ -132,7 +134,9 @@ def shortest_affordable_terms(
         return _fits(schedules, disposable, months)
 
     if not fits(longest):
-        findings.append(Finding.of("NO_AFFORDABLE_TERM", Severity.WARNING, Scope.CASE, max_months=longest))
+        held = tuple(debt.id for debt in case.debts if base[debt.id][2] < longest)  # at their kind's limit
+        extra: dict[str, Any] = {"limited": held} if held else {}
+        findings.append(Finding.of("NO_AFFORDABLE_TERM", Severity.WARNING, Scope.CASE, max_months=longest, **extra))
         return None, tuple(findings)
     low, high = 1, longest
     while low < high:

@@ -340,8 +340,9 @@ FINDINGS: dict[str, Any] = {
                        "scenario covers the same months, the comparison runs over {months} months (the status quo is "
                        "projected as far).",
     "NO_AFFORDABLE_TERM": {
-        "borrower": "Even over {max_months} months the installments exceed disposable income: consider a deferral, a "
-                    "pro-rata offer or a larger waiver.",
+        "borrower": lambda v: (
+            "Even over {max_months} months" + (" ({limited} at their kind's shorter limit)" if v.has("limited") else "")
+            + " the installments exceed disposable income: consider a deferral, a pro-rata offer or a larger waiver."),
         "creditor": "Even over {max_months} months the installments would exceed my household's disposable income.",
     },
     "SHORTFALL": {

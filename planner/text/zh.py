@@ -432,7 +432,9 @@ FINDINGS: dict[str, Any] = {
     "WINDOW_EXTENDED": "协商方案最长到第 {months} 个月，长于所选的 {requested} 个月：为了让每个方案比较相同的月份，"
                        "比较期延长为 {months} 个月（维持现状也测算到同一个月）。",
     "NO_AFFORDABLE_TERM": {
-        "borrower": "即使分 {max_months} 期，月还款额仍超过可用于还款的收入：请考虑延期、按比例还款或进一步减免。",
+        "borrower": lambda v: (
+            "即使分 {max_months} 期" + ("（{limited} 按其类型的分期上限，期数更短）" if v.has("limited") else "")
+            + "，月还款额仍超过可用于还款的收入：请考虑延期、按比例还款或进一步减免。"),
         "creditor": "即使分 {max_months} 期，每月还款额仍超过本人家庭可用于还款的收入。",
     },
     "SHORTFALL": {

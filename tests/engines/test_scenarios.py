@@ -417,6 +417,13 @@ def test_shortest_affordable_terms__credit_cards_stop_at_60_months(case):
     none, found = shortest_affordable_terms(poorer, start=date(2026, 12, 1), max_months=60)
     assert none is None
     assert [(f.code, f.values) for f in found] == [("NO_AFFORDABLE_TERM", {"max_months": 60})]
+    # Allowed 120 months, the cards stay at their 60-month limit; the finding says so.
+    none, found = shortest_affordable_terms(replace(poorer, budget=Budget((IncomeItem("工资", "500"),))),
+                                            start=date(2026, 12, 1), max_months=120)
+    assert none is None
+    assert [(f.code, f.values) for f in found] == [
+        ("NO_AFFORDABLE_TERM", {"max_months": 120, "limited": ("cmb-card", "citic-card")})]
+    assert render(found[0]).startswith("即使分 120 期（cmb-card、citic-card 按其类型的分期上限，期数更短），月还款额仍超过")
 
 
 def test_fit__waives_at_least_the_excess(case):
