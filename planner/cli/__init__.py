@@ -93,21 +93,92 @@ def _console(columns: int | None = None) -> Any:
                    legacy_windows=False, emoji=False, highlight=False, markup=False)
 
 
+_WIDE = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
+_TOKENS = re.compile(rf"\s+|[{_WIDE}]|[^\s{_WIDE}]+")
+_OPENING = frozenset("（《「『“\u2018([【〔")
+_CLOSING = frozenset("，。、；：！？）》」』”\u2019)]】〕%…,.;:!?")
+
+
+def _tokens(text: str, room: int, *, groups: bool) -> list[str]:
+    """Return ``text`` as break units: a run of spaces, one CJK character, or a word; with ``groups`` a bracketed
+    ``（…）`` that fits in ``room`` is one unit."""
+    from rich.cells import cell_len
+
+    tokens = _TOKENS.findall(text)
+    if not groups:
+        return tokens
+    merged: list[str] = []
+    index = 0
+    while index < len(tokens):
+        if tokens[index] == "（" and "）" in tokens[index:]:
+            close = tokens.index("）", index)
+            group = "".join(tokens[index:close + 1])
+            if cell_len(group) <= room:
+                merged.append(group)
+                index = close + 1
+                continue
+        merged.append(tokens[index])
+        index += 1
+    return merged
+
+
+def break_lines(text: str, room: int, *, groups: bool = False) -> list[str]:
+    """Return ``text`` broken into lines of at most ``room`` columns (CJK characters two wide): between words or
+    between CJK characters, never before closing punctuation (，。）…) nor after an opening one (（《…), a word
+    longer than a line folded; with ``groups``, a bracketed ``（…）`` that fits stays on one line.
+
+    >>> break_lines("合同成立日的一年期LPR为 3.85%，上限 = 4 × 3.85%。", 20)
+    ['合同成立日的一年期', 'LPR为 3.85%，上限 =', '4 × 3.85%。']
+    >>> break_lines("最高月还款（元）", 8, groups=True)
+    ['最高月还', '款（元）']
+    """
+    from rich.cells import cell_len
+
+    lines: list[str] = []
+    line: list[str] = []
+    used = 0
+    for token in _tokens(text, room, groups=groups):
+        if token.isspace():
+            if line and line[-1] != " ":
+                line.append(" ")
+                used += 1
+            continue
+        size = cell_len(token)
+        if used + size <= room:
+            line.append(token)
+            used += size
+            continue
+        while line and line[-1] == " ":
+            line.pop()
+        carry: list[str] = []
+        if token[0] in _CLOSING and line:
+            carry.append(line.pop())  # the punctuation takes the character before it to the next line
+        while line and line[-1][-1] in _OPENING:
+            carry.insert(0, line.pop())
+        if line:
+            lines.append("".join(line))
+        current = "".join([*carry, token])
+        while cell_len(current) > room:  # a word wider than a line: fold it
+            cut = 1
+            while cut < len(current) and cell_len(current[:cut + 1]) <= room:
+                cut += 1
+            lines.append(current[:cut])
+            current = current[cut:]
+        line, used = [current], cell_len(current)
+    while line and line[-1] == " ":
+        line.pop()
+    if line:
+        lines.append("".join(line))
+    return lines
+
+
 def _header_lines(header: str, room: int) -> str:
-    """Return a header broken into lines of at most ``room`` columns (between words, or between CJK characters)."""
+    """Return a header broken into lines of at most ``room`` columns, a ``（…）`` kept together where it fits."""
     from rich.cells import cell_len
 
     if cell_len(header) <= room:
         return header
-    lines: list[str] = []
-    current = ""
-    for token in re.findall(r"[A-Za-z0-9%().,/:'-]+ ?|.", header):
-        if current and cell_len(current + token.rstrip()) > room:
-            lines.append(current.rstrip())
-            current = ""
-        current += token
-    lines.append(current.rstrip())
-    return "\n".join(line for line in lines if line)
+    return "\n".join(break_lines(header, room, groups=True))
 
 
 def format_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], *, align_right: Sequence[bool] = ()) -> str:
@@ -146,16 +217,14 @@ def wrap(line: str) -> str:
     """Return one line of prose wrapped to :func:`width` (CJK widths measured), continuation lines hanging under
     the text of a ``- `` item and its indent."""
     from rich.cells import cell_len
-    from rich.text import Text
 
     stripped = line.lstrip(" ")
     hang = len(line) - len(stripped) + (2 if stripped.startswith("- ") else 0)
     room = width()
     if cell_len(line) <= room or room <= hang + 10:
         return line
-    console = _console(room)
-    first, *rest = Text(line[hang:]).wrap(console, room - hang)
-    return "\n".join([line[:hang] + first.plain.rstrip(), *(" " * hang + part.plain.rstrip() for part in rest)])
+    first, *rest = break_lines(line[hang:], room - hang)
+    return "\n".join([line[:hang] + first, *(" " * hang + part for part in rest)])
 
 
 def text_block(lines: Iterable[str]) -> str:

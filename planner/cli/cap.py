@@ -177,7 +177,7 @@ def quote_to_text(quote: CapQuote, lang: str) -> str:
             lines.append(f"{message(key, lang)}{sep}{fmt.money(value or Decimal(0), lang)}")
     if quote.findings:
         lines.append(message("cap.notes", lang))
-        lines += [finding_line(f, lang, indent="  ") for f in quote.findings]
+        lines += [finding_line(f, lang, indent="  ", group="loan") for f in quote.findings]
     lines.append(message("estimate.caps", lang))
     return text_block(lines)
 
@@ -189,7 +189,7 @@ def run(args: argparse.Namespace) -> int:
     if args.annual_rate is not None:
         finding = rate_fraction(parse_rate(args.annual_rate, field="annual_rate"), "annual_rate", "loan")
         if finding is not None:
-            sys.stderr.write(f"planner: {finding_line(finding, lang)[2:]}\n")
+            sys.stderr.write(f"planner: {finding_line(finding, lang, group='loan')[2:]}\n")
     if args.json:
         print_json(quote_to_json(quote, lang))
     else:

@@ -248,3 +248,21 @@ def test_cap__contract_after_as_of_exits_1(run):
     assert code == 1
     assert "[错误]" in out
     assert "2027年1月1日" in out
+
+
+def test_cap__text_findings_name_no_placeholder_subject_and_prose_wraps_between_characters(run, monkeypatch):
+    """The one loan quoted is not named "loan:" in the text, and prose wraps to the width between CJK characters
+    (never leaving a short line before a long unspaced run, never starting a line with closing punctuation)."""
+    from rich.cells import cell_len
+
+    monkeypatch.setenv("COLUMNS", "60")
+    code, out, err = run("cap", "--kind", "private", "--contract-date", "2021-03-01", "--annual-rate", "0.24",
+                         "--as-of", "2026-11-23")
+    assert code == 0
+    assert "loan:" not in out + err
+    assert err.startswith("planner: [注意] 年利率很低")
+    lines = out.splitlines()
+    assert all(cell_len(line) <= 60 for line in lines)
+    assert not [line for line in lines if line.strip()[:1] in set("，。、；：）》")]
+    rule = next(i for i, line in enumerate(lines) if line.startswith("规则："))
+    assert all(cell_len(line) >= 50 for line in lines[rule:rule + 2])  # full lines, not a word per line
