@@ -337,9 +337,13 @@ def run_check(args: argparse.Namespace) -> int:
     if unknown:
         lines.append(_unknown_keys_text(unknown, lang).rstrip("\n") + "\n")
     keys = ("debt_id", "cost_rate_percent", "cap_rate", "claimed", "supportable", "excess")
-    rows = [[a.debt_id, percent_2(a.cost_rate_percent), percent_2(a.cap.percent), fmt.amount(a.claimed, lang),
-             fmt.amount(a.supportable, lang), fmt.amount(a.excess, lang)] for a in audits]
+    reference = label("reference_mark", lang)  # a cap that is not a confirmed legal one says so in its cell
+    rows = [[a.debt_id, percent_2(a.cost_rate_percent),
+             percent_2(a.cap.percent) + ("" if a.cap.standing == "legal" else reference),
+             fmt.amount(a.claimed, lang), fmt.amount(a.supportable, lang), fmt.amount(a.excess, lang)] for a in audits]
     lines.append(format_table([label(k, lang) for k in keys], rows, align_right=[False, *[True] * 5]))
+    if any(a.cap.standing != "legal" for a in audits):
+        lines.append(message("check.reference", lang))
     quoted = [(d.id, name, rate) for d in case.debts for name in ("contract_rate", "penalty_rate", "fee_rate")
               if (rate := getattr(d, name)) is not None and rate.unit.value != "annual_percent"]
     if quoted:  # rates written per month or per day, with their annual equivalent

@@ -131,6 +131,7 @@ LABELS: dict[str, str] = {
     "principal": "principal",
     "fee": "fee",
     "cap_rate": "cap (% a year)",
+    "reference_mark": " (ref.)",
     "cap_basis": "basis",
     "supportable": "supportable",
     "claimed": "claimed",
@@ -542,6 +543,8 @@ MESSAGES: dict[str, str] = {
     "plan.apr_group": "True APR of each debt (%):",
     "check.valid": "Case is valid: {debts} debts, as of {as_of}",
     "check.errors": "The case file reads, but {count} finding(s) marked [error] must be corrected first.",
+    "check.reference": "A cap marked (ref.) is a reference figure (regulatory guidance or a rule not yet confirmed), "
+                       "not a legal cap; see its source in the findings below.",
     "check.rates": "Rates stated per month or per day (with the annual equivalent):",
     "check.findings": "Findings (information with its source, not a legal conclusion):",
     "unknown_keys": "Unknown keys in the file, kept as they are but NOT used (a misspelt field is ignored — correct it):",

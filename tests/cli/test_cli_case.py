@@ -564,3 +564,17 @@ def test_import__error_finding_writes_the_case_and_exits_1(tmp_path, own_table, 
     assert "[错误] cmb-card: 合同日期 2018年7月16日 晚于测算基准日 2018年1月1日" in err
     assert f"案例已写入 {case}，但有 1 处标为 [错误] 的问题需要更正" in err
     assert json.loads(case.read_text(encoding="utf-8"))["as_of"] == "2018-01-01"
+
+
+def test_check__reference_caps_are_marked_in_the_table(case_file, capsys):
+    """A cap that is a reference figure (a microloan's) is marked （参考） in the table, with a line saying what that
+    means; legal caps are not marked."""
+    data = json.loads(case_file.read_text(encoding="utf-8"))
+    data["debts"][3]["kind"] = "microloan"
+    case_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    main(["check", str(case_file)])
+    out = capsys.readouterr().out
+    rows = {line.split()[0]: line for line in out.splitlines() if line.split()[:1] in (["online-loan"], ["cf-loan"])}
+    assert "24.00（参考）" in rows["online-loan"]
+    assert "（参考）" not in rows["cf-loan"]
+    assert "标“（参考）”的上限是参考值" in out
