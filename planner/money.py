@@ -33,6 +33,8 @@ MAX_AMOUNT = Decimal(1000000000000)  # ¥1 trillion: anything larger is a typo, 
 
 _SYMBOLS = str.maketrans({"¥": None, "￥": None, "\u3000": " ", "，": ","})
 _UNIT = "元"  # "7100元": the unit written after an amount
+_WAN = "万"  # "1.5万" (元): ten thousand, how amounts are often said and written
+_TEN_THOUSAND = Decimal(10000)
 # Thousands separators are accepted only where they group three digits: "1,234,567.50", "12 000" (a comma
 # anywhere else, as in "1,5", is a typo — or a decimal comma — and must not silently become 15).
 _GROUPED = re.compile(r"[+-]?\d{1,3}([, _]\d{3})+(\.\d*)?")
@@ -128,10 +130,21 @@ def money(value: Any, *, field: str = "amount", allow_negative: bool = False, po
         InvalidInput: not a number, negative (unless allowed), not positive (when required), more than two
             decimals, or above ¥1 trillion.
 
+    ``万`` after the number counts ten thousands: ``"1.5万"`` and ``"1.5万元"`` are 15,000.00.
+
     >>> money("1,234.5")
     Decimal('1234.50')
+    >>> money("1.5万元")
+    Decimal('15000.00')
     """
-    amount = to_decimal(value, field=field)
+    text = value.translate(_SYMBOLS).strip().removesuffix(_UNIT).strip() if isinstance(value, str) else ""
+    if text.endswith(_WAN):
+        try:
+            amount = to_decimal(text.removesuffix(_WAN), field=field) * _TEN_THOUSAND
+        except InvalidInput as err:
+            raise InvalidInput(field, err.code, value, params=err.params) from None
+    else:
+        amount = to_decimal(value, field=field)
     if positive and amount <= 0:
         raise InvalidInput(field, "not_positive", value)
     if amount < 0 and not allow_negative:

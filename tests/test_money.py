@@ -15,6 +15,18 @@ def test_money__accepts_text_with_separators_and_symbol():
     assert money(7) == Decimal("7.00")
 
 
+def test_money__wan_counts_ten_thousands():
+    """万 after the number is ten thousand yuan: 1万 = 10,000.00, 1.5万元 = 15,000.00, ¥2.345678万 = 23,456.78; a
+    bad number before it is reported with the text as given."""
+    assert money("1万") == Decimal("10000.00")
+    assert money("1.5万元") == Decimal("15000.00")
+    assert money("¥2.345678万") == Decimal("23456.78")
+    for value, code in (("万", "required"), ("一万", "not_a_number"), ("1.2345678万", "too_many_decimals")):
+        with pytest.raises(InvalidInput) as err:
+            money(value, field="income")
+        assert (err.value.code, err.value.value) == (code, value)
+
+
 def test_money__refuses_float_with_fix():
     """A binary float is refused with a message that says to pass text."""
     with pytest.raises(InvalidInput) as err:

@@ -70,7 +70,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                       help="months compared, at least (default 120; longer when a negotiated plan is)")
     plan.add_argument("--json", action="store_true", help="print JSON")
     plan.add_argument("--detail", action="store_true",
-                      help="with --json: each scenario's months and each debt's schedule (to reconcile the totals)")
+                      help="JSON with each scenario's months and each debt's schedule, to reconcile the totals "
+                           "(implies --json)")
     plan.set_defaults(func=run_plan)
 
 
@@ -375,7 +376,7 @@ def run_plan(args: argparse.Namespace) -> int:
     result = plan_case(case, fit=True if args.fit else None, horizon=horizon)
     lang = args.lang
     unknown = unknown_keys(case.extra, lang)
-    if args.json:
+    if args.json or args.detail:
         print_json(plan_json(result, lang, detail=args.detail, unknown_keys=unknown))
     else:
         sys.stdout.write(text_block(_unknown_keys_text(unknown, lang).splitlines()) + ("\n" if unknown else "")

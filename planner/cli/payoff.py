@@ -148,7 +148,7 @@ def run_payoff(args: argparse.Namespace) -> int:
             sys.stdout.write(format_comparison(debts, results, baseline, lang=lang) + "\n")
         return 0
     if policy is None:
-        raise InvalidInput("policy", "required", where="--policy")
+        raise InvalidInput("policy", "choose_policy")
     result = simulate(debts, monthly_budget=budget, policy=policy, order=order, extras=extras, start=start)
     if args.json:
         print_json(payoff_json(result, locale=lang))

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from planner.engines.payoff import MinPayment, PayoffDebt
 from planner.errors import InvalidInput, file_error
+from planner.io.importing import is_debts_header
 from planner.io.tabular import header_lookup, normalise_header, read_sheet
 from planner.io.values import parse_rate
 from planner.money import money
@@ -64,7 +65,8 @@ def read_payoff_debts(path: str | Path) -> tuple[PayoffDebt, ...]:
     """Read the debts table for ``planner payoff``.
 
     Raises:
-        InvalidInput: ``case_as_table`` for a case file (it belongs in CASE, not ``--debts``); ``bad_file`` /
+        InvalidInput: ``case_as_table`` for a case file (it belongs in CASE, not ``--debts``); ``full_table`` for
+            the full debts table of ``planner import`` (import it, then pass the case); ``bad_file`` /
             ``no_header``; a ``missing_column`` naming the column; or the first bad row, located ``row N`` (the
             file's row): a bad cell, a row with more cells than the header (``too_many_cells``), the template's
             sample row.
@@ -81,6 +83,8 @@ def read_payoff_debts(path: str | Path) -> tuple[PayoffDebt, ...]:
         shown = ",".join(header)
         raise file_error(str(path), "no_header", first_row=shown if len(shown) <= 60 else f"{shown[:60]}…",
                          expected=f"{EXPECTED_HEADER_ZH} / {EXPECTED_HEADER}")
+    if any(field not in columns for field in REQUIRED) and is_debts_header(header):
+        raise InvalidInput("file", "full_table", str(path))  # the import's table: import it, then plan the case
     for field in REQUIRED:
         if field not in columns:
             raise InvalidInput(field, "missing_column", None, where=str(path),

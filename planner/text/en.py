@@ -437,6 +437,14 @@ ERRORS: dict[str, tuple[str, str]] = {
                            "use --policy custom (or --compare), or leave out --order"),
     "both_given": ("cannot be given together with {other}", "keep only one of them"),
     "case_as_table": ("is a case file, not a debts table", "pass it as CASE, without --debts"),
+    "full_table": (
+        ("is the full debts table of planner import, not the short --debts table (id,creditor,balance,annual_rate,"
+         "min_payment)"),
+        "import it first: planner import {value} -o case.json, then run planner payoff case.json --monthly …",
+    ),
+    "choose_policy": (
+        "is not given", "add --policy pro-rata, avalanche, snowball or custom, or --compare to compare them all",
+    ),
     "source_needed": ("needs a case file or a debts table", "give a CASE file, or a debts table with --debts FILE.csv"),
 }
 
@@ -504,7 +512,7 @@ def where(location: str) -> str:
     return location
 
 
-_FILE_RULES = {"bad_file", "cannot_write", "exists", "case_exists", "case_as_table"}
+_FILE_RULES = {"bad_file", "cannot_write", "exists", "case_exists", "case_as_table", "full_table"}
 
 
 def error_line(*, where: str, field: str, name: str, rule: str, value: Any, fix: str, code: str) -> str:

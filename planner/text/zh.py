@@ -514,6 +514,9 @@ ERRORS: dict[str, tuple[str, str]] = {
                            "请改用 --policy custom（或 --compare），或去掉 --order"),
     "both_given": ("与{other}只能二选一", "请只保留其中一项"),
     "case_as_table": ("是案例文件，不是债务表", "请把它作为 CASE 直接传入，不要加 --debts"),
+    "full_table": ("是 planner import 用的完整债务表，不是 --debts 的简表（编号,债权人,余额,年利率,最低还款）",
+                   "请先导入：planner import {value} -o 案例.json，再运行 planner payoff 案例.json --monthly …"),
+    "choose_policy": ("未指定", "请加上 --policy pro-rata、avalanche、snowball 或 custom，或用 --compare 比较全部策略"),
     "source_needed": ("需要案例文件或债务表", "请给出案例文件（CASE），或用 --debts 给出债务表"),
 }
 
@@ -579,7 +582,7 @@ def where(location: str) -> str:
     return _ROW.sub(r"第 \1 行", location)
 
 
-_FILE_RULES = {"bad_file", "cannot_write", "exists", "case_exists", "case_as_table"}
+_FILE_RULES = {"bad_file", "cannot_write", "exists", "case_exists", "case_as_table", "full_table"}
 
 
 def error_line(*, where: str, field: str, name: str, rule: str, value: Any, fix: str, code: str) -> str:

@@ -578,3 +578,18 @@ def test_check__reference_caps_are_marked_in_the_table(case_file, capsys):
     assert "24.00（参考）" in rows["online-loan"]
     assert "（参考）" not in rows["cf-loan"]
     assert "标“（参考）”的上限是参考值" in out
+
+
+def test_plan__detail_alone_prints_the_detailed_json(case_file, capsys):
+    """--detail without --json still prints JSON (with the months), rather than ignoring the option."""
+    assert main(["plan", str(case_file), "--detail"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert all(len(s["months"]) == s["months_compared"] for s in data["scenarios"])
+
+
+def test_import__amounts_in_wan(tmp_path, own_table, capsys):
+    """Budget options read amounts as people say them: --income 1.27万 is ¥12,700.00."""
+    case = tmp_path / "case.json"
+    assert _import(own_table, case, "--income", "1.27万", "--expenses", "9200元") == 0
+    budget = json.loads(case.read_text(encoding="utf-8"))["budget"]
+    assert (budget["incomes"][0]["amount"], budget["expenses"][0]["amount"]) == ("12700.00", "9200.00")

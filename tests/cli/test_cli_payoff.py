@@ -200,7 +200,7 @@ def test_payoff__start_defaults_to_today(capsys, debts_csv):
         (HEADER + ROWS, ["--policy", "avalanche", "--extra", "2026/03=5"], ["一次性额外还款"]),
         (HEADER + ROWS, ["--policy", "avalanche", "--extra", "2026-03:-5"], ["一次性额外还款"]),
         (HEADER + ROWS, ["--policy", "fastest"], ["还款策略", "avalanche"]),
-        (HEADER + ROWS, [], ["还款策略", "不能为空"]),
+        (HEADER + ROWS, [], ["还款策略", "未指定", "--compare"]),
     ],
 )
 def test_payoff__bad_input_one_line_exit_2(capsys, tmp_path, content, extra_args, expected):
@@ -568,3 +568,22 @@ def test_payoff__compare_at_100_columns_shows_every_figure_in_full(capsys, debts
         assert max(widths) <= 100, lang
         for figure in ("10,695.09", "52,695.09", "5,000.00", "5,100.44"):  # the minimums-only path, avalanche
             assert any(line.split()[-1:] == [figure] or f" {figure} " in line for line in lines), (lang, figure)
+
+
+def test_payoff__without_a_policy_says_to_choose_one_or_compare(capsys, debts_csv):
+    """Without --policy (or --compare) the one line names the policies and --compare; exit 2."""
+    code, out, err = run(capsys, "payoff", "--debts", str(debts_csv), "--monthly", "4000")
+    assert (code, out) == (2, "")
+    assert err == ("planner: 还款策略未指定；请加上 --policy pro-rata、avalanche、snowball 或 custom，或用 --compare "
+                   "比较全部策略\n")
+
+
+def test_payoff__the_full_import_table_says_to_import_it_first(capsys, tmp_path):
+    """Given the full debts table of planner import as --debts, the line says to import it and plan the case."""
+    table = tmp_path / "debts.csv"
+    assert main(["template", "-o", str(table)]) == 0
+    capsys.readouterr()
+    code, _, err = run(capsys, "payoff", "--debts", str(table), "--monthly", "4000", "--compare")
+    assert code == 2
+    assert f"文件 {table} 是 planner import 用的完整债务表" in err
+    assert f"请先导入：planner import {table} -o 案例.json" in err
