@@ -44,17 +44,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     new = sub.add_parser("import", help="start or update a case from a debts table (CSV or .xlsx) / 由债务表新建或更新案例")
     new.add_argument("debts", help="debts table: CSV (UTF-8 or GB18030) or .xlsx, see `planner template`")
-    new.add_argument("-o", "--output", required=True, help="the case file to write (.json)")
-    new.add_argument("--as-of", help="date the figures are stated at, e.g. 2026-11-23 (default today)")
+    new.add_argument("-o", "--output", required=True, help="the case file to write (.json) / 要写入的案例文件")
+    new.add_argument("--as-of", help="date the figures are stated at, e.g. 2026-11-23 (default today) / "
+                                     "测算基准日（默认今天）")
     new.add_argument("--income", help="net monthly household income / 每月净收入")
     new.add_argument("--expenses", help="essential monthly expenses, all categories / 每月必要支出")
     new.add_argument("--reserve", help="monthly reserve kept back / 每月应急储备")
-    new.add_argument("--borrower", help="the borrower's name or a label")
+    new.add_argument("--borrower", help="the borrower's name or a label / 借款人姓名或标记")
     mode = new.add_mutually_exclusive_group()
     mode.add_argument("--update", action="store_true",
                       help="replace only the debts of an existing case; keep its budget, scenarios and notes / 只更新债务")
     mode.add_argument("--force", action="store_true",
-                      help="start a new case over an existing file (the old one is kept as NAME.<time>.bak)")
+                      help="start a new case over an existing file (the old one is kept as NAME.<time>.bak) / "
+                           "覆盖为新案例（原文件另存备份）")
     new.set_defaults(func=run_import)
 
     check = sub.add_parser("check", help="validate a case and audit each debt against the legal caps / 校验与利率上限审查")

@@ -418,7 +418,7 @@ ERRORS: dict[str, tuple[str, str]] = {
     "too_many_cells": ("has {count} cells but the header has {high}",
                        "remove commas inside numbers (write 4500, not 4,500) or quote the whole cell"),
     "unknown_reference": ("refers to something that does not exist", "use one of: {choices}"),
-    "missing_column": ("the column '{column}' is missing", "add a header row with: {choices}"),
+    "missing_column": ("the column '{column}' is missing", "the header needs the columns: {choices}"),
     "sample_row": ("is the template's sample row (fictional figures)",
                    "delete it, or replace it with your own debt and remove '{mark}' from its id"),
     "bad_file": ("cannot be read: {reason}", "{fix}"),

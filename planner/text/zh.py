@@ -498,7 +498,7 @@ ERRORS: dict[str, tuple[str, str]] = {
     "mismatch": ("与{other}不一致（按其计算应为 {expected}）", "请更正其中之一，或删除此项由本工具计算"),
     "too_many_cells": ("有 {count} 个字段，但表头只有 {high} 个", "请去掉数字中的逗号（写 4500 而不是 4,500），或给整个单元格加引号"),
     "unknown_reference": ("引用的对象不存在", "请使用以下之一：{choices}"),
-    "missing_column": ("缺少“{column}”列", "请在表头中加入：{choices}"),
+    "missing_column": ("缺少“{column}”列", "表头应包含这些列：{choices}"),
     "sample_row": ("是模板中的示例行（虚构数据）", "请删除这一行，或改成您自己的债务并删去编号中的“{mark}”"),
     "bad_file": ("无法读取：{reason}", "{fix}"),
     "cannot_write": ("无法写入：{reason}", "{fix}"),
