@@ -102,6 +102,7 @@ CODES: dict[str, Spec] = {
     "RATE_ABOVE_CAP": _spec(what=Choice(("contract_rate", "cost_rate")), rate=P.PERCENT, cap=P.PERCENT,
                             standing=_STANDING),
     "PENALTY_RATE_ABOVE_CAP": _spec(rate=P.PERCENT, cap=P.PERCENT, standing=_STANDING),
+    "PLAN_ABOVE_CAP": _spec(what=Choice(("rate", "apr")), rate=P.PERCENT, cap=P.PERCENT, standing=_STANDING),
     "CHARGES_ABOVE_CAP": _spec(claimed=P.MONEY, supportable=P.MONEY, excess=P.MONEY, principal=P.MONEY,
                                start=P.DATE, days=P.COUNT, cap=P.PERCENT, standing=_STANDING),
     "RULE_UNCONFIRMED": _spec(rule=P.TEXT, cap=P.PERCENT),

@@ -38,7 +38,7 @@ from planner.domain.checks import rate_fraction
 from planner.domain.model import Budget, Debt
 from planner.domain.options import STATUS_QUO, Plan, Scenario
 from planner.engines.payoff import MinPayment, PayoffDebt, simulate_surplus
-from planner.engines.schedules import Installment, Schedule, build_schedule, waiver_amount
+from planner.engines.schedules import Installment, Schedule, build_schedule, restructure_rate, waiver_amount
 from planner.engines.schedules.apr import meaningful_apr
 from planner.engines.schedules.lines import MAX_HORIZON, due_dates_cached
 from planner.findings import Finding, Scope, Severity
@@ -352,6 +352,27 @@ def start_findings(scenario: Scenario, as_of: date) -> list[Finding]:
     return []
 
 
+def above_cap_findings(debts: Sequence[Debt], outcomes: Iterable[DebtOutcome],
+                       audits: Mapping[str, CapAudit]) -> list[Finding]:
+    """Return PLAN_ABOVE_CAP for each negotiated installment plan above its debt's cap: its rate on the principal
+    (``what`` "rate"), or else its true APR with the fees (``what`` "apr") — a plan the borrower should not accept
+    as it stands (the contract terms are the audit's concern)."""
+    found = []
+    for debt, outcome in zip(debts, outcomes, strict=True):
+        audit = audits.get(debt.id)
+        restructure = outcome.plan.restructure
+        if audit is None or restructure is None:
+            continue
+        cap = audit.cap.percent
+        rate = restructure_rate(debt, restructure, audit.cap.rate)
+        apr = outcome.apr_percent
+        what, value = ("rate", rate) if rate > cap else ("apr", apr)
+        if value is not None and value > cap:
+            found.append(Finding.of("PLAN_ABOVE_CAP", Severity.WARNING, Scope.DEBT, debt.id, source=audit.cap.source,
+                                    what=what, rate=round_percent(value), cap=cap, standing=audit.cap.standing))
+    return found
+
+
 def plan_findings(scenario: Scenario) -> list[Finding]:
     """Return findings on plan figures that are valid but probably mistyped: a 0.5 % settlement meant as 50 %, an
     installment fee or agreed rate that looks like a fraction (judged in its own unit, :func:`rate_fraction`)."""
@@ -462,6 +483,7 @@ def evaluate_scenario(
     months = cash_flow(budget, scenario.start, totals)
     findings = start_findings(scenario, as_of) + plan_findings(scenario)
     findings += [f for s in schedules for f in s.findings]
+    findings += above_cap_findings(debts, outcomes, audits)
     findings += surplus_findings
     short = shortfall_finding(scenario.name, months)
     if short is not None:

@@ -370,6 +370,18 @@ FINDINGS: dict[str, Any] = {
                     "be {installment}, beyond my means, so I ask you to consider a larger waiver.",
     },
     "FIT_RATE_CAPPED": "The rate chosen is above the cap: the capped rate of {cap} is used.",
+    "PLAN_ABOVE_CAP": {
+        "borrower": lambda v: (
+            ("Under this plan the installment rate is {rate} a year, above the " if v.raw("what") == "rate" else
+             "Under this plan the true annual rate (fees included) is {rate}, above the ")
+            + ("{cap} cap: the excess may be refused, so do not accept this rate or fee when negotiating."
+               if v.raw("standing") == "legal" else
+               "{cap} reference cap (for reference only): you can ask for the rate and fees to be brought within it.")),
+        "creditor": lambda v: (
+            ("The installment rate of this plan is {rate} a year" if v.raw("what") == "rate" else
+             "The true annual rate of this plan (fees included) is {rate}")
+            + ", above the {cap} standard; I ask you to bring the rate and fees within it."),
+    },
     "PAYOFF_SHORTFALL": "In {months|month} from month {first_month} on, the money available is below the total of the "
                         "minimum payments (month {first_month}: {available} against {minimums}): it is split in "
                         "proportion to the minimums, so some minimums are not met in full and those debts may fall "

@@ -457,6 +457,16 @@ FINDINGS: dict[str, Any] = {
                     "恳请{you}考虑进一步减免。",
     },
     "FIT_RATE_CAPPED": "所选利率高于上限，按上限利率 {cap} 测算。",
+    "PLAN_ABOVE_CAP": {
+        "borrower": lambda v: (
+            ("按此方案，分期利率为年利率 {rate}" if v.raw("what") == "rate" else "按此方案，真实年化利率（含手续费）为 {rate}")
+            + "，高于年利率 {cap} 的"
+            + ("上限：超出部分可以请求不付，协商时不宜接受这样的利率或手续费。" if v.raw("standing") == "legal" else
+               "参考上限（仅供参考）：协商时可以要求把利率和手续费降到此标准以内。")),
+        "creditor": lambda v: (
+            ("本方案的分期利率为年利率 {rate}" if v.raw("what") == "rate" else "本方案的真实年化利率（含手续费）为 {rate}")
+            + "，高于年利率 {cap} 的标准，恳请{you}把利率和手续费调整到该标准以内。"),
+    },
     "PAYOFF_SHORTFALL": "第 {first_month} 个月起可用资金 {available} 低于各笔债务最低还款合计 {minimums}（共 {months} 个月）："
                         "资金按最低还款的比例分配，部分债务的最低还款无法足额偿还，可能逾期。",
     "PAYOFF_BALANCES_DO_NOT_FALL": "按此还款安排，债务总额在测算的 {months} 个月内不降反升或停滞（由 {start_total} 到 "

@@ -9,7 +9,7 @@ import pytest
 from planner.caps import audit_debt
 from planner.domain.case import Case
 from planner.domain.model import Budget, ExpenseItem, IncomeItem
-from planner.domain.options import STATUS_QUO, Plan, Restructure, Scenario, Waiver, WaiverMode
+from planner.domain.options import STATUS_QUO, Plan, RateChoice, Restructure, Scenario, Waiver, WaiverMode
 from planner.engines.fit import fitted_waiver, pro_rata_scenario, shortest_affordable_terms
 from planner.engines.plan import PlanContext, plan_case
 from planner.engines.scenarios import (
@@ -459,3 +459,20 @@ def test_plan_case__fitted_scenarios_and_term_limit_findings(case):
         ("cmb-card", 60, "credit-card"), ("citic-card", 60, "credit-card")]
     assert all("第七十条" in f.source for f in limits)
     assert all(plan.restructure.months <= 60 for k, plan in result.outcome("pro-rata").plans if "card" in k)
+
+
+def test_evaluate__negotiated_plan_above_the_cap_is_flagged(case):
+    """A restructure whose true APR (fees included) is above its debt's cap gets PLAN_ABOVE_CAP; one at 0 % or at
+    the capped rate does not."""
+    dear = Plan(restructure=Restructure(24, rate=RateChoice.CUSTOM, custom_rate="30"))
+    feed = Plan(restructure=Restructure(24, rate=RateChoice.ZERO, monthly_fee_percent="1.8"))
+    fair = Plan(restructure=Restructure(24, rate=RateChoice.CAPPED))
+    scenario = Scenario("协商", (("cf-loan", dear), ("online-loan", feed), ("cmb-card", fair)), case.as_of)
+    found = [f for f in evaluate(case, scenario).findings if f.code == "PLAN_ABOVE_CAP"]
+    assert [(f.subject, f.severity, f.param("what"), f.param("cap"), f.param("standing")) for f in found] == [
+        ("cf-loan", Severity.WARNING, "rate", Decimal(24), "legal"),
+        ("online-loan", Severity.WARNING, "apr", Decimal(24), "legal")]
+    assert found[0].param("rate") == Decimal(30)  # the rate on the principal (the APR is lower: charges bear none)
+    assert found[1].param("rate") > 24
+    assert render(found[0]).startswith("按此方案，分期利率为年利率 30%，高于年利率 24% 的上限")
+    assert render(found[1]).startswith("按此方案，真实年化利率（含手续费）为 ")

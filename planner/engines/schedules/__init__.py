@@ -66,7 +66,7 @@ Conventions (the README quotes them):
 
 from planner.engines.schedules.amortize import MAX_AMORTIZE_MONTHS, amortize
 from planner.engines.schedules.apr import apr_percent
-from planner.engines.schedules.build import build_schedule
+from planner.engines.schedules.build import build_schedule, restructure_rate
 from planner.engines.schedules.lines import MAX_HORIZON, Installment, Schedule
 from planner.engines.schedules.waiver import split_waiver, waiver_amount
 
@@ -78,6 +78,7 @@ __all__ = [
     "amortize",
     "apr_percent",
     "build_schedule",
+    "restructure_rate",
     "split_waiver",
     "waiver_amount",
 ]

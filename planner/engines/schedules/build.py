@@ -46,7 +46,9 @@ class _Path:
     findings: list[Finding] = field(default_factory=list)
 
 
-def _restructure_rate(debt: Debt, restructure: Restructure, cap_rate: Rate) -> Decimal:
+def restructure_rate(debt: Debt, restructure: Restructure, cap_rate: Rate) -> Decimal:
+    """Return the percent a year a restructure charges on the principal: 0, the custom rate, the contract rate,
+    or the contract rate held to the cap."""
     choice = restructure.rate
     if choice is RateChoice.ZERO:
         return _ZERO
@@ -119,7 +121,7 @@ def _restructure(
                            pct=deferral_rate(debt, deferral.interest, cap_rate), capitalise=deferral.capitalise,
                            dates=dates)
     amount = p + c
-    rate = _restructure_rate(debt, restructure, cap_rate)
+    rate = restructure_rate(debt, restructure, cap_rate)
     path.guess = rate / _MONTHLY
     if amount:
         fee = round_fen(amount * restructure.monthly_fee_percent / _HUNDRED)
