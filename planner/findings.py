@@ -88,8 +88,8 @@ _STANDING = Choice(("legal", "reference"))  # a confirmed legal cap, or a refere
 
 CODES: dict[str, Spec] = {
     # --- figures that are valid but look mistyped (planner.domain.checks) ---
-    "RATE_LOOKS_LIKE_FRACTION": _spec(("monthly",), field=P.FIELD, rate=P.RATE, meant=P.RATE, meant_value=P.NUMBER,
-                                      monthly=P.NUMBER),
+    "RATE_LOOKS_LIKE_FRACTION": _spec(("monthly", "daily"), field=P.FIELD, rate=P.RATE, meant=P.RATE,
+                                      meant_value=P.NUMBER, write=P.TEXT, monthly=P.NUMBER, daily=P.NUMBER),
     "NO_MONTHLY_PAYMENT": _spec(),
     "PRINCIPAL_ABOVE_ORIGINAL": _spec(outstanding=P.MONEY, original=P.MONEY),
     "SETTLEMENT_PERCENT_LOW": _spec(percent=P.PERCENT, meant_value=P.NUMBER),

@@ -25,22 +25,34 @@ from planner.rates import Rate, RateUnit
 _HUNDRED = Decimal(100)
 
 
+_WRITTEN = {RateUnit.ANNUAL_PERCENT: "{}", RateUnit.MONTHLY_PERCENT: "月{}%",
+            RateUnit.DAILY_PER_TEN_THOUSAND: "日万分之{}"}
+"""How a rate of each unit is written so that it is read in that unit again."""
+_DAILY_AT_MOST = Decimal("0.1")  # 0.05 "a year" is far likelier 日0.05% (日万分之5) than 5 % a year
+
+
 def rate_fraction(rate: Rate | None, field: str, subject: str, *, scope: Scope = Scope.DEBT) -> Finding | None:
     """Return ``RATE_LOOKS_LIKE_FRACTION`` when ``rate`` is above 0 and below 1 % a year, else None.
 
-    The finding names the rate as it was quoted and the rate meant (the quoted number × 100, same unit); a fee
-    rate quoted a year also gets ``monthly``, the same number read as percent a month (``0.5`` meant as 月0.5%, the
-    usual way to quote a fee).
+    The finding names the rate as it was quoted, the rate meant (the quoted number × 100, same unit) and how to
+    write it (``write``: ``2`` a year, ``月2%`` a month, ``日万分之5`` a day — a bare number is read as percent a
+    year); a fee rate quoted a year also gets ``monthly``, the same number read as percent a month (``0.5`` meant
+    as 月0.5%, the usual way to quote a fee); an interest rate quoted a year at most 0.1 gets ``daily``, the number
+    read as percent a day in ten-thousandths (``0.05`` meant as 日0.05%, i.e. 日万分之5, how cards quote).
     """
     if rate is None or not 0 < rate.percent_per_year < 1:
         return None
     quoted = rate.quoted if rate.quoted is not None else rate.percent_per_year
     meant_value = (quoted * _HUNDRED).normalize()
     meant = Rate(rate.percent_per_year * _HUNDRED, rate.day_count, rate.unit, meant_value)
-    monthly = field == "fee_rate" and rate.unit is RateUnit.ANNUAL_PERCENT
-    extra: dict[str, Any] = {"monthly": quoted.normalize()} if monthly else {}
-    return Finding.of("RATE_LOOKS_LIKE_FRACTION", Severity.WARNING, scope, subject,
-                      field=field, rate=rate, meant=meant, meant_value=meant_value, **extra)
+    annual = rate.unit is RateUnit.ANNUAL_PERCENT
+    extra: dict[str, Any] = {}
+    if annual and field == "fee_rate":
+        extra["monthly"] = quoted.normalize()
+    elif annual and quoted <= _DAILY_AT_MOST:
+        extra["daily"] = meant_value
+    return Finding.of("RATE_LOOKS_LIKE_FRACTION", Severity.WARNING, scope, subject, field=field, rate=rate,
+                      meant=meant, meant_value=meant_value, write=_WRITTEN[rate.unit].format(f"{meant_value:f}"), **extra)
 
 
 def debt_checks(debt: Debt) -> tuple[Finding, ...]:

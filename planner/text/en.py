@@ -198,8 +198,9 @@ def _unpaid(v: Any, *, creditor: bool = False) -> str:
 
 FINDINGS: dict[str, Any] = {
     "RATE_LOOKS_LIKE_FRACTION": lambda v: (
-        "The {field} is very low ({rate}): if {meant} was meant, enter {meant_value} (rates are percentages)"
-        + ("; if {monthly}% a month was meant, write 月{monthly}% (or {monthly}%/月)." if v.has("monthly") else ".")),
+        "The {field} is very low ({rate}): if {meant} was meant, enter {write} (rates are percentages)"
+        + ("; if {monthly}% a month was meant, write 月{monthly}% (or {monthly}%/月)" if v.has("monthly") else "")
+        + ("; if {daily} per ten thousand a day was meant, write 日万分之{daily}" if v.has("daily") else "") + "."),
     "NO_MONTHLY_PAYMENT": "The monthly payment is 0: under the status quo this debt never falls. Enter the contract's "
                           "payment.",
     "PRINCIPAL_ABOVE_ORIGINAL": "Outstanding principal {outstanding} is above the original {original}: if interest was "

@@ -319,8 +319,9 @@ def _unpaid(v: Any, *, creditor: bool = False) -> str:
 
 FINDINGS: dict[str, Any] = {
     "RATE_LOOKS_LIKE_FRACTION": lambda v: (
-        "{field}很低（{rate}）：如果本意是{meant}，请填写 {meant_value}（利率按百分数填写）"
-        + ("；如果本意是每月 {monthly}%，请写成 月{monthly}%。" if v.has("monthly") else "。")),
+        "{field}很低（{rate}）：如果本意是{meant}，请填写 {write}（利率按百分数填写）"
+        + ("；如果本意是每月 {monthly}%，请写成 月{monthly}%" if v.has("monthly") else "")
+        + ("；如果本意是日利率万分之{daily}，请写成 日万分之{daily}" if v.has("daily") else "") + "。"),
     "NO_MONTHLY_PAYMENT": "月供/最低还款为 0：维持现状时这笔债务不会减少。如合同有月供，请填写。",
     "PRINCIPAL_ABOVE_ORIGINAL": "剩余本金 {outstanding} 高于原始本金 {original}：如有利息计入本金（复利、分期转本金），"
                                 "请确认并保留明细。",

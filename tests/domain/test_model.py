@@ -267,8 +267,8 @@ def test_rate_fraction__keeps_the_unit_of_the_rate():
     meant = finding.param("meant")
     assert (meant.unit, meant.quoted, meant.percent_per_year) == (RateUnit.MONTHLY_PERCENT, Decimal("0.15"),
                                                                    Decimal("1.8"))
-    assert "如果本意是月利率 0.15%（折合年利率 1.8%），请填写 0.15" in render(finding, "zh")
-    assert "if 0.15% a month (1.8% a year) was meant, enter 0.15" in render(finding, "en")
+    assert "如果本意是月利率 0.15%（折合年利率 1.8%），请填写 月0.15%" in render(finding, "zh")
+    assert "if 0.15% a month (1.8% a year) was meant, enter 月0.15%" in render(finding, "en")
     assert "年利率 15%" not in render(finding, "zh")
     assert "15% a year" not in render(finding, "en")
     assert Rate.monthly_percent("0.15").percent_per_year == Decimal("1.80")
@@ -285,6 +285,13 @@ def test_rate_fraction__keeps_the_unit_of_the_rate():
     assert render(fee, "zh").endswith("；如果本意是每月 0.5%，请写成 月0.5%。")
     assert "if 0.5% a month was meant, write 月0.5%" in render(fee, "en")
     assert finding.param("monthly") is None  # already a month: nothing more to suggest
+    # The advice is written in the rate's own unit, so that following it gives that unit again.
+    monthly = rate_fraction(Rate.monthly_percent("0.02"), "contract_rate", "card")
+    assert "请填写 月2%" in render(monthly, "zh")
+    # 0.05 "a year" on an interest rate is likelier 日万分之5, how cards quote: both readings are offered.
+    card = rate_fraction(Rate.annual_percent("0.05"), "contract_rate", "card")
+    assert render(card, "zh").endswith("请填写 5（利率按百分数填写）；如果本意是日利率万分之5，请写成 日万分之5。")
+    assert rate_fraction(Rate.annual_percent("0.18"), "contract_rate", "card").param("daily") is None
 
 
 def test_scenario__settlement_paid_before_the_start_is_refused_naming_the_debt():
