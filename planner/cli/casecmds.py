@@ -250,9 +250,13 @@ def _update_notes(previous: Any, case: Any, parts: dict[str, Any], as_of_given: 
         key = "import.as_of_changed" if as_of_given else "import.as_of_today_changed"
         found.append(message(key, lang, as_of=fmt.iso(case.as_of), old=fmt.iso(previous.as_of)))
     old_ids = {d.id for d in previous.debts}
-    new_ids = [d.id for d in case.debts if d.id not in old_ids]
-    if new_ids and case.scenarios:
-        found.append(message("import.new_debts", lang, ids=fmt.join(new_ids, lang), count=len(case.scenarios)))
+    new_ids = {d.id for d in case.debts}
+    added = [d.id for d in case.debts if d.id not in old_ids]
+    removed = [d.id for d in previous.debts if d.id not in new_ids]
+    if removed:
+        found.append(message("import.removed_debts", lang, ids=fmt.join(removed, lang)))
+    if added and case.scenarios:
+        found.append(message("import.new_debts", lang, ids=fmt.join(added, lang), count=len(case.scenarios)))
     return found
 
 
@@ -263,8 +267,12 @@ def _discarded_notes(old: Any, parts: dict[str, Any], lang: str) -> list[str]:
         left.append(message("import.part.scenarios", lang, count=len(old.scenarios)))
     if old.notes:
         left.append(message("import.part.notes", lang))
-    if (old.budget.incomes or old.budget.expenses or old.budget.reserve) and not parts:
+    old_parts = {"incomes": old.budget.incomes, "expenses": old.budget.expenses, "reserve": old.budget.reserve}
+    dropped = [name for name, part in _BUDGET_OPTIONS if old_parts[part] and part not in parts]
+    if len(dropped) == len(_BUDGET_OPTIONS):
         left.append(message("import.part.budget", lang))
+    else:
+        left += [label(name, lang) for name in dropped]
     return [message("import.discarded", lang, parts=fmt.join(left, lang))] if left else []
 
 

@@ -584,6 +584,8 @@ MESSAGES: dict[str, str] = {
                                   "current; if not, import again with --as-of and their date",
     "import.as_of_today": "the as-of date is today, {as_of} (if the table's figures are of another day, give it "
                           "with --as-of)",
+    "import.removed_debts": "the debts {ids}, not in the table, are removed from the case (they are still in the "
+                            "backup)",
     "import.new_debts": "the new debts {ids} stay on contract terms in the {count} existing scenario(s); to "
                         "negotiate them, add plans for them",
     "import.discarded": "the old case's {parts} are not carried over; they are still in the backup",

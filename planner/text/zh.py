@@ -660,6 +660,7 @@ MESSAGES: dict[str, str] = {
     "import.as_of_today_changed": "测算基准日改为今天 {as_of}（原为 {old}）：债务表的数字应是当前的；如不是，请用 --as-of "
                                   "指定其日期重新导入",
     "import.as_of_today": "测算基准日按今天计：{as_of}（债务表的数字如是另一天的，请用 --as-of 指定）",
+    "import.removed_debts": "债务表中没有的债务 {ids} 已从案例中移除（仍保存在备份文件中）",
     "import.new_debts": "新增的债务 {ids} 在现有的 {count} 个方案中按合同继续还款；如要协商，请在方案中为其添加安排",
     "import.discarded": "原案例的以下内容未带入新案例（仍保存在备份文件中）：{parts}",
     "import.part.scenarios": "{count} 个方案",

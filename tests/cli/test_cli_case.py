@@ -593,3 +593,26 @@ def test_import__amounts_in_wan(tmp_path, own_table, capsys):
     assert _import(own_table, case, "--income", "1.27万", "--expenses", "9200元") == 0
     budget = json.loads(case.read_text(encoding="utf-8"))["budget"]
     assert (budget["incomes"][0]["amount"], budget["expenses"][0]["amount"]) == ("12700.00", "9200.00")
+
+
+def test_import__update_names_the_debts_the_table_no_longer_holds(tmp_path, own_table, capsys):
+    """A debt missing from the new table is removed from the case, and the import names it."""
+    case = tmp_path / "case.json"
+    lines = own_table.read_text(encoding="utf-8").splitlines()
+    lines.append(lines[1].replace("cmb-card", "old-card", 1))
+    own_table.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert _import(own_table, case, "--income", "9000") == 0
+    own_table.write_text("\n".join(lines[:2]) + "\n", encoding="utf-8")
+    capsys.readouterr()
+    assert _import(own_table, case, "--update") == 0
+    assert "债务表中没有的债务 old-card 已从案例中移除（仍保存在备份文件中）" in capsys.readouterr().err
+
+
+def test_import__force_with_some_budget_options_names_the_budget_parts_left_behind(tmp_path, own_table, capsys):
+    """--force with --income and --expenses but no --reserve says the old reserve is not carried over."""
+    case = tmp_path / "case.json"
+    assert _import(own_table, case, "--income", "9000", "--expenses", "6000", "--reserve", "500") == 0
+    capsys.readouterr()
+    assert _import(own_table, case, "--force", "--income", "9500", "--expenses", "6000") == 0
+    assert "原案例的以下内容未带入新案例（仍保存在备份文件中）：储备" in capsys.readouterr().err
+    assert json.loads(case.read_text(encoding="utf-8"))["budget"]["reserve"] == "0.00"
