@@ -46,7 +46,7 @@ from typing import Any, Self, TypeVar, cast
 from planner.choices import parse_choice
 from planner.domain.case import Case
 from planner.domain.fields import ValueKind, fields_of
-from planner.domain.model import Budget, Debt, ExpenseItem, IncomeItem
+from planner.domain.model import Budget, CreditorKind, Debt, ExpenseItem, IncomeItem
 from planner.domain.options import (
     Deferral,
     Plan,
@@ -56,7 +56,7 @@ from planner.domain.options import (
     Waiver,
 )
 from planner.errors import InvalidInput, file_error, os_error
-from planner.io.values import parse_rate
+from planner.io.values import parse_kind, parse_rate
 from planner.rates import DayCount, Rate, RateUnit
 
 _T = TypeVar("_T")
@@ -406,6 +406,8 @@ class _Reader:
         if value is None:
             raise InvalidInput(key, "required", None, where=where)
         try:
+            if enum is CreditorKind:  # kinds as people write them (民间借贷, 网贷 …), as the import reads them
+                return parse_kind(value, field=key)
             return parse_choice(enum, value, key)
         except InvalidInput as err:
             raise err.at(where) from None

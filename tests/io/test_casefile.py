@@ -877,3 +877,14 @@ def test_required_key__missing_without_a_close_key_is_required():
     err = load_error(data)
     assert (err.code, err.field, err.params) == ("missing_key", "as_of", {"typo": "as_off"})
     assert err.message_zh().startswith("测算基准日不能为空；文件中的 as_off 是否是 as_of 的拼写错误")
+
+
+def test_load__kinds_and_dates_as_people_write_them_are_read_and_written_back_canonical():
+    """A hand-edited case file may name a kind 民间借贷 and a date 2026/3/5; saving writes "private" and ISO."""
+    data = json.loads(dumps_case(example_case()))
+    data["debts"][4]["kind"] = "民间借贷"
+    data["debts"][4]["overdue_since"] = "2025年11月1日"
+    case = case_from_dict(data)
+    assert case.debts[4].kind is CreditorKind.PRIVATE
+    saved = json.loads(dumps_case(case))["debts"][4]
+    assert (saved["kind"], saved["overdue_since"]) == ("private", "2025-11-01")
