@@ -88,12 +88,19 @@ def parse_date(value: Any, *, field: str) -> date:
     return day
 
 
+_MONTH = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?")
+
+
 def parse_month(value: Any, *, field: str) -> tuple[int, int]:
-    """Return ``(year, month)`` from ``YYYY-MM``."""
+    """Return ``(year, month)`` from a month as people write it: ``2027-06``, ``2027/6``, ``2027.6``, ``2027年6月``.
+
+    >>> parse_month("2027年6月", field="extras")
+    (2027, 6)
+    """
     if isinstance(value, str):
-        parts = value.strip().split("-")
-        if len(parts) == 2 and all(p.isdigit() for p in parts):
-            year, month = int(parts[0]), int(parts[1])
+        found = _MONTH.fullmatch(value.strip())
+        if found:
+            year, month = int(found.group(1)), int(found.group(2))
             if 1900 <= year <= 9999 and 1 <= month <= 12:
                 return year, month
     raise InvalidInput(field, "bad_month", value)

@@ -33,8 +33,7 @@ MAX_AMOUNT = Decimal(1000000000000)  # ¥1 trillion: anything larger is a typo, 
 
 _SYMBOLS = str.maketrans({"¥": None, "￥": None, "\u3000": " ", "，": ","})
 _UNIT = "元"  # "7100元": the unit written after an amount
-_WAN = "万"  # "1.5万" (元): ten thousand, how amounts are often said and written
-_TEN_THOUSAND = Decimal(10000)
+_MULTIPLIERS = {"万": Decimal(10000), "千": Decimal(1000)}  # "1.5万" (元), "5千": how amounts are often written
 # Thousands separators are accepted only where they group three digits: "1,234,567.50", "12 000" (a comma
 # anywhere else, as in "1,5", is a typo — or a decimal comma — and must not silently become 15).
 _GROUPED = re.compile(r"[+-]?\d{1,3}([, _]\d{3})+(\.\d*)?")
@@ -130,7 +129,8 @@ def money(value: Any, *, field: str = "amount", allow_negative: bool = False, po
         InvalidInput: not a number, negative (unless allowed), not positive (when required), more than two
             decimals, or above ¥1 trillion.
 
-    ``万`` after the number counts ten thousands: ``"1.5万"`` and ``"1.5万元"`` are 15,000.00.
+    ``万`` after the number counts ten thousands, ``千`` thousands: ``"1.5万"`` and ``"1.5万元"`` are 15,000.00,
+    ``"5千"`` is 5,000.00.
 
     >>> money("1,234.5")
     Decimal('1234.50')
@@ -138,9 +138,10 @@ def money(value: Any, *, field: str = "amount", allow_negative: bool = False, po
     Decimal('15000.00')
     """
     text = value.translate(_SYMBOLS).strip().removesuffix(_UNIT).strip() if isinstance(value, str) else ""
-    if text.endswith(_WAN):
+    unit = _MULTIPLIERS.get(text[-1:])
+    if unit is not None:
         try:
-            amount = to_decimal(text.removesuffix(_WAN), field=field) * _TEN_THOUSAND
+            amount = to_decimal(text[:-1], field=field) * unit
         except InvalidInput as err:
             raise InvalidInput(field, err.code, value, params=err.params) from None
     else:

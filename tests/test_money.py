@@ -21,6 +21,7 @@ def test_money__wan_counts_ten_thousands():
     assert money("1万") == Decimal("10000.00")
     assert money("1.5万元") == Decimal("15000.00")
     assert money("¥2.345678万") == Decimal("23456.78")
+    assert money("5千") == Decimal("5000.00")
     for value, code in (("万", "required"), ("一万", "not_a_number"), ("1.2345678万", "too_many_decimals")):
         with pytest.raises(InvalidInput) as err:
             money(value, field="income")

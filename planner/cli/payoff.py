@@ -85,11 +85,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def parse_extra(text: str) -> tuple[int, int, Any]:
-    """Return ``(year, month, amount)`` from ``YYYY-MM:AMOUNT`` (a full-width colon is accepted)."""
+    """Return ``(year, month, amount)`` from ``MONTH:AMOUNT``, both as people write them (``2027/6:5000``,
+    ``2027年6月：1.5万``; a full-width colon is accepted)."""
     raw = text.strip().replace("\uff1a", ":")
     month_text, sep, amount_text = raw.partition(":")
-    if not sep:
-        raise InvalidInput("extras", "bad_month", text)
+    if not sep or not amount_text.strip():
+        raise InvalidInput("extras", "extra_format", text)
     year, month = parse_month(month_text, field="extras")
     value = money(amount_text, field="extras")
     if value <= 0:

@@ -419,7 +419,7 @@ ERRORS: dict[str, tuple[str, str]] = {
     "too_large": ("must be at most {high}", "check the number of digits"),
     "bad_date": ("must be a date such as 2026-01-15, 2026/1/15 or 2026年1月15日", "write it like 2026-01-15"),
     "no_such_date": ("is not a real date (month {month} has no day {day})", "check the date"),
-    "bad_month": ("must be a month written YYYY-MM", "write it like 2026-03"),
+    "bad_month": ("must be a valid month", "for example 2026-03 or 2026/3"),
     "date_order": ("must not be earlier than {other}", "check both dates"),
     "unknown_choice": ("must be one of: {choices}", "pick one of the listed values"),
     "bad_rate": ("is not a rate the planner can read",
@@ -455,6 +455,7 @@ ERRORS: dict[str, tuple[str, str]] = {
          "min_payment)"),
         "import it first: planner import {value} -o case.json, then run planner payoff case.json --monthly …",
     ),
+    "extra_format": ("must be written MONTH:AMOUNT", "for example 2027-06:5000 (the month may also be 2027/6)"),
     "choose_policy": (
         "is not given", "add --policy pro-rata, avalanche, snowball or custom, or --compare to compare them all",
     ),

@@ -500,7 +500,7 @@ ERRORS: dict[str, tuple[str, str]] = {
     "too_large": ("不能超过 {high}", "请检查位数是否输错"),
     "bad_date": ("必须是日期，例如 2026-01-15、2026/1/15 或 2026年1月15日", "请按 2026-01-15 的格式填写"),
     "no_such_date": ("不存在（{month} 月没有 {day} 日）", "请检查日期"),
-    "bad_month": ("必须是 YYYY-MM 格式的月份", "请按 2026-03 的格式填写"),
+    "bad_month": ("必须是有效的月份", "例如 2026-03、2026/3 或 2026年3月"),
     "date_order": ("不能早于{other}", "请检查这两个日期"),
     "unknown_choice": ("必须是以下之一：{choices}", "请从所列选项中选择"),
     "bad_rate": ("无法识别为利率", "请写成 18、18%、年利率18%、月2%、日万分之五 或 0.05%/日"),
@@ -527,6 +527,7 @@ ERRORS: dict[str, tuple[str, str]] = {
     "case_as_table": ("是案例文件，不是债务表", "请把它作为 CASE 直接传入，不要加 --debts"),
     "full_table": ("是 planner import 用的完整债务表，不是 --debts 的简表（编号,债权人,余额,年利率,最低还款）",
                    "请先导入：planner import {value} -o 案例.json，再运行 planner payoff 案例.json --monthly …"),
+    "extra_format": ("必须写成 月份:金额", "例如 2027-06:5000（月份也可写 2027/6 或 2027年6月）"),
     "choose_policy": ("未指定", "请加上 --policy pro-rata、avalanche、snowball 或 custom，或用 --compare 比较全部策略"),
     "source_needed": ("需要案例文件或债务表", "请给出案例文件（CASE），或用 --debts 给出债务表"),
 }

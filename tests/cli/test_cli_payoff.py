@@ -587,3 +587,17 @@ def test_payoff__the_full_import_table_says_to_import_it_first(capsys, tmp_path)
     assert code == 2
     assert f"文件 {table} 是 planner import 用的完整债务表" in err
     assert f"请先导入：planner import {table} -o 案例.json" in err
+
+
+def test_payoff__extra_months_and_amounts_as_people_write_them(capsys, debts_csv):
+    """--extra reads 2026/3, 2026年3月 and amounts such as 5千 or 1.5万; a month without an amount is told the form."""
+    from planner.cli.payoff import parse_extra
+
+    assert parse_extra("2026/3:5000") == (2026, 3, Decimal("5000.00"))
+    assert parse_extra("2026年3月：5千") == (2026, 3, Decimal("5000.00"))
+    assert parse_extra("2026.03:1.5万") == (2026, 3, Decimal("15000.00"))
+    code, _, err = run(capsys, "payoff", "--debts", str(debts_csv), "--monthly", "4000", "--policy", "avalanche",
+                       "--extra", "2027-06")
+    assert code == 2
+    assert err == ("planner: 一次性额外还款必须写成 月份:金额（输入为 2027-06）；例如 2027-06:5000（月份也可写 2027/6 或 "
+                   "2027年6月）\n")
