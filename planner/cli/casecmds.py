@@ -90,6 +90,19 @@ def _refuse_overwrite(path: str, force: bool, *, example: str = "case.json") -> 
         raise InvalidInput("file", "exists", path)
 
 
+_TABLE_SUFFIXES = frozenset({".csv", ".xlsx", ".xls", ".tsv", ".txt"})
+
+
+def _case_output(path: str, lang: str) -> None:
+    """Refuse to write a case (JSON) to a name that says it is a table: Excel would not open it."""
+    suffix = Path(path).suffix.lower()
+    if suffix in _TABLE_SUFFIXES:
+        content = message("content.case", lang)
+        raise InvalidInput("file", "cannot_write", path, params={
+            "reason": "wrong_suffix", "suffix": suffix, "content": content, "ending": ".json",
+            "example": str(Path(path).with_suffix(".json"))})
+
+
 def _report_kept_copy(saved: Any, lang: str) -> None:
     if saved.kept is not None:
         sys.stderr.write(f"planner: {message('import.backup', lang, path=saved.kept)}\n")
@@ -102,6 +115,7 @@ def run_example(args: argparse.Namespace) -> int:
 
     case = example_case()
     if args.output:
+        _case_output(args.output, args.lang)
         _refuse_overwrite(args.output, args.force)
         saved = write_case(case, args.output, keep_copy=True)
         sys.stderr.write(message("example.written", args.lang, path=args.output) + "\n")
@@ -115,6 +129,11 @@ def run_template(args: argparse.Namespace) -> int:
     """Write the debts template."""
     from planner.io.importing import write_debts_template
 
+    suffix = Path(args.output).suffix.lower()
+    if suffix not in {".csv", ".xlsx"} and not Path(args.output).is_dir():  # a folder is told it is one
+        raise InvalidInput("file", "cannot_write", args.output, params={
+            "reason": "wrong_suffix", "suffix": suffix or "—", "content": message("content.table", args.lang),
+            "ending": ".csv / .xlsx", "example": str(Path(args.output).with_suffix(".csv"))})
     _refuse_overwrite(args.output, args.force, example="debts.csv")
     write_debts_template(args.output)
     sys.stderr.write(message("template.written", args.lang, path=args.output) + "\n")
@@ -182,6 +201,7 @@ def run_import(args: argparse.Namespace) -> int:
     if target.is_dir():
         raise InvalidInput("file", "cannot_write", args.output, params={"reason": "is_folder",
                                                                         "example": str(target / "case.json")})
+    _case_output(args.output, lang)
     exists = target.exists()
     if exists and not (args.update or args.force):
         raise InvalidInput("file", "case_exists", args.output)

@@ -258,9 +258,10 @@ TEMPLATE_EXAMPLE: dict[str, str] = {
 
 
 def write_debts_template(path: str | Path) -> Path:
-    """Write a CSV template with the Chinese header and one sample row, for users to fill in.
+    """Write a template with the Chinese header and one sample row, for users to fill in: an Excel workbook when
+    ``path`` ends in ``.xlsx`` (every cell text, so Excel keeps dates and rates as written), else CSV.
 
-    The file is UTF-8 with a byte-order mark, so Excel on Windows shows the Chinese header correctly. The sample
+    The CSV is UTF-8 with a byte-order mark, so Excel on Windows shows the Chinese header correctly. The sample
     row's id carries :data:`planner.io.tabular.SAMPLE_MARK`: left in place, it is refused on import with a
     message saying to delete it, so its fictional figures never become data.
 
@@ -268,14 +269,37 @@ def write_debts_template(path: str | Path) -> Path:
         The path written.
     """
     path = Path(path)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS_ZH.values())
-    writer.writerow(TEMPLATE_EXAMPLE[spec.name] for spec in COLUMNS)
+    header = list(COLUMNS_ZH.values())
+    sample = [TEMPLATE_EXAMPLE[spec.name] for spec in COLUMNS]
     if path.is_dir():
         raise file_error(str(path), "is_folder", code="cannot_write", example=str(path / "debts.csv"))
     try:
-        path.write_text(buffer.getvalue(), encoding="utf-8-sig", newline="")
+        if path.suffix.lower() == ".xlsx":
+            _write_xlsx(path, header, sample)
+        else:
+            buffer = io.StringIO()
+            writer = csv.writer(buffer, lineterminator="\r\n")
+            writer.writerow(header)
+            writer.writerow(sample)
+            path.write_text(buffer.getvalue(), encoding="utf-8-sig", newline="")
     except OSError as err:
         raise os_error(str(path), err, writing=True) from None
     return path
+
+
+def _write_xlsx(path: Path, header: list[str], sample: list[str]) -> None:
+    from openpyxl import Workbook  # only needed for Excel files
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None  # a new workbook has its sheet
+    sheet.title = "债务"
+    sheet.append(header)
+    sheet.append(sample)
+    for column in sheet.iter_cols(min_row=1, max_row=200):
+        for cell in column:
+            cell.number_format = "@"  # text: Excel keeps 2018-07-16 and 日万分之五 as typed
+    for index, name in enumerate(header, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = max(12, len(name) * 2 + 2)
+    book.save(path)

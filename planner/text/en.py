@@ -466,6 +466,7 @@ REASONS: dict[str, tuple[str, str]] = {
     "os_error": ("{os}", "check the path and the permissions"),
     "write_os_error": ("{os}", "check that the folder exists and is writable, and that the disk has space"),
     "is_folder": ("it is a folder, not a file", "give the path of a file, such as {example}"),
+    "wrong_suffix": ("its name ends in {suffix}, but {content} is to be written", "use a name ending in {ending}, such as {example}"),
     "not_a_file": ("it is not a regular file", "give the path of a .csv, .xlsx or .json file"),
     "too_large_file": ("it is larger than {limit} MB", "check that it is the right file, or split it"),
     "not_utf8": ("it is not UTF-8 text", "save it as UTF-8"),
@@ -575,6 +576,8 @@ MESSAGES: dict[str, str] = {
     "example.written": "Example case written: {path}",
     "template.written": "Debts template written: {path} (row 2 is a sample row: delete it or replace it with your own "
                         "debt before importing)",
+    "content.case": "a case file (JSON)",
+    "content.table": "a debts table (CSV or Excel)",
     "import.done": "Imported {count} debts → {path}",
     "import.updated": "Updated the debts of {path} ({count} debt(s))",
     "import.kept": "the budget, scenarios and notes are kept",

@@ -616,3 +616,30 @@ def test_import__force_with_some_budget_options_names_the_budget_parts_left_behi
     assert _import(own_table, case, "--force", "--income", "9500", "--expenses", "6000") == 0
     assert "原案例的以下内容未带入新案例（仍保存在备份文件中）：储备" in capsys.readouterr().err
     assert json.loads(case.read_text(encoding="utf-8"))["budget"]["reserve"] == "0.00"
+
+
+def test_template__xlsx_is_a_real_workbook_that_imports(tmp_path, capsys):
+    """template -o NAME.xlsx writes an Excel workbook (text cells), which imports once the sample row is made real."""
+    from openpyxl import load_workbook
+
+    book_path = tmp_path / "债务表.xlsx"
+    assert main(["template", "-o", str(book_path)]) == 0
+    book = load_workbook(book_path)
+    sheet = book.active
+    assert [c.value for c in sheet[1]][:3] == ["编号", "债权人", "类型"]
+    assert sheet.cell(2, 4).value == "2018-07-16"  # a text cell, not an Excel date
+    sheet.cell(2, 1).value = "cmb-card"
+    book.save(book_path)
+    assert main(["import", str(book_path), "-o", str(tmp_path / "case.json"), "--as-of", "2026-11-23"]) == 0
+
+
+@pytest.mark.parametrize(("argv", "needle"), [
+    (["example", "-o", "ex.csv"], "扩展名是 .csv，但要写入的是案例文件（JSON）；请改用 .json 结尾的文件名，例如 ex.json"),
+    (["template", "-o", "t.json"], "扩展名是 .json，但要写入的是债务表（CSV 或 Excel）；请改用 .csv / .xlsx 结尾的文件名"),
+])
+def test_outputs__a_name_for_the_wrong_kind_of_file_is_refused(tmp_path, monkeypatch, capsys, argv, needle):
+    """A case written to NAME.csv, or a table to NAME.json, is refused (Excel would not open it); nothing is written."""
+    monkeypatch.chdir(tmp_path)
+    assert main(argv) == 2
+    assert needle in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []

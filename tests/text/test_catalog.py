@@ -129,7 +129,7 @@ def test_errors__every_rule_and_reason_is_worded(locale):
         params = {"reason": reason, "errno": "ENOENT", "detail": "d", "line": 1, "column": 2, "key": "k",
                   "limit": 20, "expected": "object", "example": "x/case.json", "first_row": "a,b", "first": "S1",
                   "sheet": "S2", "count": 2, "rules": "r1, r2", "kind": "private", "contract_date": "2020-01-01",
-                  "day": "2020-01-01"}
+                  "day": "2020-01-01", "suffix": ".csv", "content": "x", "ending": ".json"}
         text = render_error(InvalidInput("file", "bad_file", "f.csv", params=params), locale)
         assert not re.search(r"\{\w+\}", text), (reason, text)
 
