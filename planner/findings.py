@@ -95,6 +95,7 @@ CODES: dict[str, Spec] = {
     "SETTLEMENT_PERCENT_LOW": _spec(percent=P.PERCENT, meant_value=P.NUMBER),
     # --- the case as a whole ---
     "NO_BUDGET": _spec(),
+    "DISPOSABLE_NEGATIVE": _spec(income=P.MONEY, outgoing=P.MONEY, disposable=P.MONEY),
     "NO_DEBTS": _spec(),
     # --- the cap audit (planner.caps) ---
     "CONTRACT_AFTER_AS_OF": _spec(contract_date=P.DATE, as_of=P.DATE),

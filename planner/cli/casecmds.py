@@ -25,7 +25,7 @@ from planner.cli import (
     text_block,
 )
 from planner.errors import InvalidInput
-from planner.findings import Finding, Severity, unique
+from planner.findings import Finding, Scope, Severity, unique
 from planner.text import field_label, fmt, label, message, scenario_label
 
 
@@ -191,8 +191,9 @@ def run_import(args: argparse.Namespace) -> int:
     from planner.caps import audit_case
     from planner.dates import parse_date
     from planner.domain.case import Case
-    from planner.domain.checks import debt_checks
+    from planner.domain.checks import budget_checks, debt_checks
     from planner.domain.model import Budget
+    from planner.engines.scenarios import start_findings
     from planner.io.casefile import load_case, write_case
     from planner.io.importing import import_debts, replace_debts
 
@@ -246,7 +247,9 @@ def run_import(args: argparse.Namespace) -> int:
     if not case.budget.incomes and not case.budget.expenses:
         sys.stderr.write(f"planner: {message('import.no_budget', lang)}\n")
     errors = [f for a in audit_case(case) for f in a.findings if f.severity is Severity.ERROR]
-    for finding in unique([*(f for d in case.debts for f in debt_checks(d)), *errors]):
+    budget_found = [f for f in budget_checks(case.budget) if f.code != "NO_BUDGET"]  # said above, with the fix
+    starts = [f for s in case.scenarios for f in start_findings(s, case.as_of) if f.code == "START_BEFORE_AS_OF"]
+    for finding in unique([*budget_found, *(f for d in case.debts for f in debt_checks(d)), *starts, *errors]):
         sys.stderr.write(f"planner: {finding_line(finding, lang)[2:]}\n")
     if errors:
         sys.stderr.write(f"planner: {message('import.errors', lang, count=len(errors), path=args.output)}\n")
@@ -339,14 +342,16 @@ def run_check(args: argparse.Namespace) -> int:
     its figures cannot be used as they are.
     """
     from planner.caps import audit_case, case_data_findings
-    from planner.domain.checks import debt_checks
+    from planner.domain.checks import budget_checks, debt_checks
     from planner.io.casefile import load_case
     from planner.io.export import audit_json, findings_json
     from planner.text.fmt import percent_2
 
     case = load_case(args.case)
     audits = audit_case(case)
-    data = case_data_findings(audits, case.as_of)
+    data = [*case_data_findings(audits, case.as_of), *budget_checks(case.budget)]
+    if not case.debts:
+        data.append(Finding.of("NO_DEBTS", Severity.WARNING, Scope.CASE))
     # Per debt: figures that look mistyped first, then the cap audit's findings.
     checks = [debt_checks(d) for d in case.debts]
     lang = args.lang

@@ -18,8 +18,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from planner.domain.model import Debt
+from planner.domain.model import Budget, Debt
 from planner.findings import Finding, Scope, Severity
+from planner.money import Money
 from planner.rates import Rate, RateUnit
 
 _HUNDRED = Decimal(100)
@@ -53,6 +54,17 @@ def rate_fraction(rate: Rate | None, field: str, subject: str, *, scope: Scope =
         extra["daily"] = meant_value
     return Finding.of("RATE_LOOKS_LIKE_FRACTION", Severity.WARNING, scope, subject, field=field, rate=rate,
                       meant=meant, meant_value=meant_value, write=_WRITTEN[rate.unit].format(f"{meant_value:f}"), **extra)
+
+
+def budget_checks(budget: Budget) -> tuple[Finding, ...]:
+    """Return the budget's data checks: no income or expenses at all (NO_BUDGET), or a disposable income below
+    zero (DISPOSABLE_NEGATIVE: essential expenses and the reserve exceed the income — worth checking)."""
+    if not budget.incomes and not budget.expenses:
+        return (Finding.of("NO_BUDGET", Severity.WARNING, Scope.CASE),)
+    if budget.disposable < 0:
+        return (Finding.of("DISPOSABLE_NEGATIVE", Severity.WARNING, Scope.CASE, income=budget.total_income,
+                           outgoing=Money(budget.total_expenses + budget.reserve), disposable=budget.disposable),)
+    return ()
 
 
 def debt_checks(debt: Debt) -> tuple[Finding, ...]:

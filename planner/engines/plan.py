@@ -29,7 +29,7 @@ from planner.caps import (
     load_lpr,
 )
 from planner.domain.case import Case
-from planner.domain.checks import debt_checks
+from planner.domain.checks import budget_checks, debt_checks
 from planner.domain.model import Debt
 from planner.domain.options import Plan, Scenario
 from planner.engines.fit import pro_rata_scenario, shortest_affordable_terms
@@ -258,8 +258,7 @@ class PlanContext:
         findings += [f for a in audits for f in a.findings if f.severity is Severity.ERROR]
         if not case.debts:
             findings.append(Finding.of("NO_DEBTS", Severity.WARNING, Scope.CASE))
-        if not case.budget.incomes and not case.budget.expenses:
-            findings.append(Finding.of("NO_BUDGET", Severity.WARNING, Scope.CASE))
+        findings += budget_checks(case.budget)
         findings += case_data_findings(audits, case.as_of, lpr=self.lpr)
         if window > horizon:
             findings.append(Finding.of("WINDOW_EXTENDED", Severity.INFO, Scope.CASE, requested=horizon,

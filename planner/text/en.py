@@ -134,7 +134,7 @@ LABELS: dict[str, str] = {
     "reference_mark": " (ref.)",
     "cap_basis": "basis",
     "supportable": "supportable",
-    "claimed": "claimed",
+    "claimed": "recorded charges",
     "excess": "excess",
     "cost_rate_percent": "contract cost (% a year)",
     "status": "status",
@@ -212,6 +212,13 @@ FINDINGS: dict[str, Any] = {
                     "budget. Enter the monthly income and essential expenses (--income and --expenses when importing, "
                     "or the budget of the case file, by category).",
         "creditor": "(My household budget is set out separately.)",
+    },
+    "DISPOSABLE_NEGATIVE": {
+        "borrower": "The monthly income of {income} is below the essential expenses and reserve of {outgoing}, so "
+                    "disposable income is {disposable}: check the budget; if it is right, no plan is affordable in any "
+                    "month, and a pause (deferral) is worth negotiating first.",
+        "creditor": "My household's monthly income of {income} is below its essential expenses of {outgoing}: there "
+                    "is nothing left for repayments at present.",
     },
     "NO_DEBTS": "The case has no debts: import or add them first.",
     "CONTRACT_AFTER_AS_OF": "The contract date {contract_date} is after the as-of date {as_of}: check both dates; no "

@@ -259,7 +259,7 @@ LABELS: dict[str, str] = {
     "reference_mark": "（参考）",
     "cap_basis": "依据",
     "supportable": "可支持金额",
-    "claimed": "主张金额",
+    "claimed": "记录的利息及费用",
     "excess": "超出部分",
     "cost_rate_percent": "合同综合年化(%)",
     "status": "状态",
@@ -330,6 +330,11 @@ FINDINGS: dict[str, Any] = {
         "borrower": "还没有填写家庭收支：可用于还款的金额按 0 计算，每个方案都会显示为超出预算。请填写每月收入和必要支出"
                     "（导入时加上 --income 和 --expenses，或在案例文件的 budget 中按类别填写）。",
         "creditor": "（本人家庭收支情况另附说明。）",
+    },
+    "DISPOSABLE_NEGATIVE": {
+        "borrower": "每月收入 {income} 低于必要支出和应急储备合计 {outgoing}，可用于还款的金额为 {disposable}：请核对收支；"
+                    "如确实如此，任何方案每月都付不起，可考虑先协商暂停还款（延期）。",
+        "creditor": "本人家庭每月收入 {income}，低于必要支出 {outgoing}，目前没有可用于还款的资金。",
     },
     "NO_DEBTS": "案例中没有债务：请先导入或添加债务。",
     "CONTRACT_AFTER_AS_OF": "合同日期 {contract_date} 晚于测算基准日 {as_of}：请检查这两个日期；在合同成立前无法测算上限内的利息。",

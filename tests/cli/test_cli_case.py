@@ -643,3 +643,37 @@ def test_outputs__a_name_for_the_wrong_kind_of_file_is_refused(tmp_path, monkeyp
     assert main(argv) == 2
     assert needle in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_import__update_warns_about_a_negative_budget_and_a_start_before_the_new_as_of(tmp_path, own_table, capsys):
+    """Re-importing with expenses above the income, and an as-of date after a scenario's start, says both at once
+    (not only later, in plan)."""
+    from planner.io.casefile import dumps_case
+    from planner.io.examples import example_case
+
+    case = tmp_path / "case.json"
+    assert _import(own_table, case, "--income", "12000", "--expenses", "9000") == 0
+    data = json.loads(case.read_text(encoding="utf-8"))
+    scenario = json.loads(dumps_case(example_case()))["scenarios"][0]
+    scenario["plans"] = [p for p in scenario["plans"] if p["debt_id"] == "cmb-card"]
+    data["scenarios"] = [scenario]
+    case.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["import", str(own_table), "-o", str(case), "--update", "--as-of", "2027-01-15",
+                 "--expenses", "1.3万"]) == 0
+    err = capsys.readouterr().err
+    assert "每月收入 ¥12,000.00 低于必要支出和应急储备合计 ¥13,000.00，可用于还款的金额为 -¥1,000.00" in err
+    assert "早于测算基准日 2027年1月15日" in err
+
+
+def test_check__empty_case_and_negative_budget_are_said(tmp_path, capsys):
+    """check on a case with no debts warns that there are none; a negative disposable income is warned about."""
+    path = tmp_path / "empty.json"
+    path.write_text(json.dumps({"format": "debt-planner-case", "version": 1, "as_of": "2026-11-23",
+                                "budget": {"incomes": [{"name": "工资", "amount": "5000"}],
+                                           "expenses": [{"category": "housing", "amount": "6000"}]},
+                                "debts": []}), encoding="utf-8")
+    assert main(["check", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "案例中没有债务：请先导入或添加债务。" in out
+    assert "可用于还款的金额为 -¥1,000.00" in out
