@@ -134,6 +134,7 @@ CODES: dict[str, Spec] = {
     "TOKEN_PAYMENTS": _spec(share=P.MONEY, max_months=P.COUNT),
     "FIT_TERM_LIMIT": _spec(needed=P.COUNT, limit=P.COUNT, kind=P.KIND, share=P.MONEY, installment=P.MONEY),
     "FIT_RATE_CAPPED": _spec(cap=P.PERCENT),
+    "FIT_SAME_AS": _spec(fitted=P.TEXT, same=P.TEXT),
     # --- payoff policies (planner.engines.payoff) ---
     "PAYOFF_SHORTFALL": _spec(first_month=P.COUNT, months=P.COUNT, available=P.MONEY, minimums=P.MONEY),
     "PAYOFF_BALANCES_DO_NOT_FALL": _spec(months=P.COUNT, start_total=P.MONEY, remaining=P.MONEY),

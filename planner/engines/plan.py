@@ -246,9 +246,13 @@ class PlanContext:
         for scenario, found in (shortest_affordable_terms(case, start=start, audits=audits, schedule_for=schedule_for),
                                 pro_rata_scenario(case, start=start, audits=audits)):
             findings += found
-            if scenario is None or any(s.name == scenario.name or s.plans == scenario.plans
-                                       for s in (*scenarios, *fitted)):
-                continue  # at 0 % the pro-rata split can give every debt the same term: the shortest term again
+            if scenario is None:
+                continue
+            same = next((s for s in (*scenarios, *fitted) if s.name == scenario.name or s.plans == scenario.plans),
+                        None)
+            if same is not None:  # at 0 % the pro-rata split can give every debt the same term: the shortest again
+                findings.append(Finding.of("FIT_SAME_AS", Severity.INFO, Scope.CASE, fitted=scenario.origin, same=same.origin or same.name))
+                continue
             fitted.append(scenario)
         return fitted, findings
 

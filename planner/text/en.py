@@ -167,6 +167,12 @@ _WHAT = {"contract_rate": "The contract rate", "cost_rate": "The contract's comp
 _WHAT_LOWER = {"contract_rate": "contract rate", "cost_rate": "comprehensive annual cost (rate + fees)"}
 
 
+def _fitted_name(origin: str) -> str:
+    """A scenario named in a finding: the planner's own by its name (without the term), a user's as written."""
+    return {"shortest-term": "shortest affordable term", "pro-rata": "pro-rata split"}.get(
+        origin, SCENARIOS.get(origin, f"'{origin}'"))
+
+
 def _lpr_stale(v: Any) -> str:
     head = ("The LPR data is confirmed only through {confirmed_through} and the as-of date {as_of} is later (the data "
             "may be stale); ")
@@ -378,6 +384,9 @@ FINDINGS: dict[str, Any] = {
                     "be {installment}, beyond my means, so I ask you to consider a larger waiver.",
     },
     "FIT_RATE_CAPPED": "The rate chosen is above the cap: the capped rate of {cap} is used.",
+    "FIT_SAME_AS": lambda v: (
+        f"The {_fitted_name(v.raw('fitted'))} gives exactly the same plans as the {_fitted_name(v.raw('same'))} (the "
+        "same term for every debt), so it is not listed twice."),
     "PLAN_ABOVE_CAP": {
         "borrower": lambda v: (
             ("Under this plan the installment rate is {rate} a year, above the " if v.raw("what") == "rate" else

@@ -293,6 +293,11 @@ def _rate_above(what: str) -> Any:
 _WHAT = {"contract_rate": "合同年利率", "cost_rate": "合同综合年化成本（利率 + 费率）"}
 
 
+def _fitted_name(origin: str) -> str:
+    """A scenario named in a finding: the planner's own by its name (without the term), a user's as written."""
+    return {"shortest-term": "最短可负担分期"}.get(origin, SCENARIOS.get(origin, origin))
+
+
 def _lpr_stale(v: Any) -> str:
     head = "LPR 数据只核实到 {confirmed_through}，测算基准日 {as_of} 晚于此日期（数据可能已过时）；"
     if v.raw("relied"):
@@ -463,6 +468,9 @@ FINDINGS: dict[str, Any] = {
                     "恳请{you}考虑进一步减免。",
     },
     "FIT_RATE_CAPPED": "所选利率高于上限，按上限利率 {cap} 测算。",
+    "FIT_SAME_AS": lambda v: (
+        f"“{_fitted_name(v.raw('fitted'))}”得出的安排与“{_fitted_name(v.raw('same'))}”完全相同（每笔债务的期数一样），"
+        "不再重复列出。"),
     "PLAN_ABOVE_CAP": {
         "borrower": lambda v: (
             ("按此方案，分期利率为年利率 {rate}" if v.raw("what") == "rate" else "按此方案，真实年化利率（含手续费）为 {rate}")

@@ -53,8 +53,10 @@ def test_plan__text_has_reminder_and_fit(case_file, capsys):
     # The fitted plan waives the private loan's excess above its cap as well (¥20,740.48 waived in all), which
     # leaves ¥155,914.58 to pay: 49 months of at most ¥3,181.94 fit the ¥3,200 (48 would need ¥3,248.22).
     assert "最短可负担分期（49期）" in out
-    # At 0 % the pro-rata split gives every debt the same 49 months: the same plan is not listed twice.
-    assert "按余额比例分配" not in out
+    # At 0 % the pro-rata split gives every debt the same 49 months: the same plan is not listed twice, and the
+    # output says why it is missing.
+    assert not [line for line in out.splitlines() if line.startswith("按余额比例分配")]  # no row in the table
+    assert "- [提示] “按余额比例分配”得出的安排与“最短可负担分期”完全相同" in out
     assert "加盖公章的书面确认" in out
 
 
