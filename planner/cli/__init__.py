@@ -234,10 +234,11 @@ def text_block(lines: Iterable[str]) -> str:
 
 def finding_line(finding: Finding, lang: str, *, indent: str = "", group: str = "") -> str:
     """Return one finding as a line: ``- [注意] cf-loan: …`` (the subject left out inside its own group)."""
-    from planner.text import render, severity_label
+    from planner.text import render, severity_label, source_text
 
     message = render(finding, lang)
-    source = f" [{finding.source}]" if finding.source and finding.source not in message else ""
+    shown = source_text(finding.source, lang)
+    source = f" [{shown}]" if shown and finding.source not in message and shown not in message else ""
     subject = "" if not finding.subject or finding.subject == group else f"{finding.subject}: "
     return f"{indent}- [{severity_label(finding.severity, lang)}] {subject}{message}{source}"
 

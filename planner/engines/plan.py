@@ -251,7 +251,8 @@ class PlanContext:
             same = next((s for s in (*scenarios, *fitted) if s.name == scenario.name or s.plans == scenario.plans),
                         None)
             if same is not None:  # at 0 % the pro-rata split can give every debt the same term: the shortest again
-                findings.append(Finding.of("FIT_SAME_AS", Severity.INFO, Scope.CASE, fitted=scenario.origin, same=same.origin or same.name))
+                findings.append(Finding.of("FIT_SAME_AS", Severity.INFO, Scope.CASE, fitted=scenario.origin,
+                                           same=same.origin or same.name))
                 continue
             fitted.append(scenario)
         return fitted, findings

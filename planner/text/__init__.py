@@ -36,6 +36,7 @@ from planner.text.render import (
     render,
     render_error,
     severity_label,
+    source_text,
     template_for,
 )
 
@@ -79,5 +80,6 @@ __all__ = [
     "render_error",
     "scenario_label",
     "severity_label",
+    "source_text",
     "template_for",
 ]

@@ -157,6 +157,22 @@ def render(finding: Finding, locale: str = "zh", audience: Audience = "borrower"
     return values.fill(template)
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def source_text(source: str, locale: str = "zh") -> str:
+    """Return a source as the locale reads it: a source written ``中文 / English`` gives its Chinese part in zh and
+    its English part in en; any other source as it is (a Chinese title is its own name in English text too).
+
+    >>> source_text("全国银行间同业拆借中心公布的LPR / National Interbank Funding Center", "zh")
+    '全国银行间同业拆借中心公布的LPR'
+    """
+    zh_part, sep, en_part = source.partition(" / ")
+    if not sep or _CJK.search(en_part) or not _CJK.search(zh_part):
+        return source
+    return zh_part if fmt.locale_of(locale) == "zh" else en_part
+
+
 def severity_label(severity: Any, locale: str = "zh") -> str:
     """Return the severity's word: 提示 / 注意 / 错误, or info / warning / error."""
     return str(catalog(locale).SEVERITY[str(severity)])
