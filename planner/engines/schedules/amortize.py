@@ -89,8 +89,11 @@ def amortize_lines(
         if free_share:
             principal += free_share
             free_left -= free_share
-        append(new_line(Installment, (period, dates[period], principal + interest + fee, principal, interest, fee,
-                                   balance + free_left)))
+            append(new_line(Installment, (period, dates[period], principal + interest + fee, principal, interest,
+                                       fee, balance + free_left)))
+        else:
+            append(new_line(Installment, (period, dates[period], principal + interest + fee, principal, interest,
+                                       fee, balance)))
     # The last installment absorbs the residue: its principal is whatever balance is left.
     period = first_period + last
     interest = (balance * pct / _MONTHLY).quantize(FEN, ROUNDING) if pct else _ZERO
