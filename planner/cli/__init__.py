@@ -94,7 +94,8 @@ def _console(columns: int | None = None) -> Any:
 
 
 _WIDE = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
-_TOKENS = re.compile(rf"\s+|[{_WIDE}]|[^\s{_WIDE}]+")
+# A date written the Chinese way (2027年1月23日, 1月) stays whole, as a word does; any other CJK character is a unit.
+_TOKENS = re.compile(rf"\s+|\d+年(?:\d+月(?:\d+日)?)?|\d+月(?:\d+日)?|[{_WIDE}]|[^\s{_WIDE}]+")
 _OPENING = frozenset("（《「『“\u2018([【〔")
 _CLOSING = frozenset("，。、；：！？）》」』”\u2019)]】〕%…,.;:!?")
 
@@ -129,6 +130,10 @@ def break_lines(text: str, room: int, *, groups: bool = False) -> list[str]:
 
     >>> break_lines("合同成立日的一年期LPR为 3.85%，上限 = 4 × 3.85%。", 20)
     ['合同成立日的一年期', 'LPR为 3.85%，上限 =', '4 × 3.85%。']
+    >>> break_lines("最多超出 ¥25,864.25（2027年1月）。", 24)
+    ['最多超出 ¥25,864.25', '（2027年1月）。']
+    >>> break_lines("利率（LPR），每月", 11)
+    ['利率', '（LPR），每', '月']
     >>> break_lines("最高月还款（元）", 8, groups=True)
     ['最高月还', '款（元）']
     """
@@ -151,8 +156,11 @@ def break_lines(text: str, room: int, *, groups: bool = False) -> list[str]:
         while line and line[-1] == " ":
             line.pop()
         carry: list[str] = []
-        if token[0] in _CLOSING and line:
-            carry.append(line.pop())  # the punctuation takes the character before it to the next line
+        if token[0] in _CLOSING:  # the punctuation takes the character before it (and its own kind) along
+            while line and line[-1][0] in _CLOSING:
+                carry.insert(0, line.pop())
+            if line:
+                carry.insert(0, line.pop())
         while line and line[-1][-1] in _OPENING:
             carry.insert(0, line.pop())
         if line:
