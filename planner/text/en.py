@@ -495,7 +495,7 @@ REASONS: dict[str, tuple[str, str]] = {
     "int_too_long": ("an integer in it is too long to read (more than 4300 digits)",
                      'check the numbers in the file: amounts are decimal strings such as "1234.56"'),
     "not_case_file": ('it is not a planner case file (no "format": "debt-planner-case")',
-                      "open a file saved by the planner, or import debts from CSV/Excel instead"),
+                      "give a case file saved by the planner; to start one from a debts table, planner import it"),
     "spreadsheet_not_case": ("it is a spreadsheet, not a case file",
                              "run planner import {value} -o CASE.json first, then use the case file"),
     "wrong_type": ("expected {expected} here", "see the file format in docs/CASEFILE.md"),

@@ -560,7 +560,7 @@ REASONS: dict[str, tuple[str, str]] = {
     "duplicate_key": ("同一对象中键“{key}”出现了两次", "请只保留其中一个"),
     "too_deep": ("嵌套层数超过 {limit} 层", "请打开本工具保存的案例文件"),
     "int_too_long": ("其中有一个整数太长（超过 4300 位）", '请检查文件中的数字：金额应写成 "1234.56" 这样的文本'),
-    "not_case_file": ('不是本工具的案例文件（没有 "format": "debt-planner-case"）', "请打开本工具保存的案例文件，或改用 CSV/Excel 导入债务"),
+    "not_case_file": ('不是本工具的案例文件（没有 "format": "debt-planner-case"）', "请指定本工具保存的案例文件；要由债务表新建案例，请用 planner import 写入一个新的 .json 文件"),
     "spreadsheet_not_case": ("这是表格文件，不是案例文件", "请先运行 planner import {value} -o 案例.json 导入，再对生成的案例文件操作"),
     "wrong_type": ("应为{expected}", "请按文件格式说明（docs/CASEFILE.md）填写"),
     "empty_table": ("表格是空的", "请添加表头和数据行"),
