@@ -23,6 +23,7 @@ Conventions:
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -363,14 +364,19 @@ def above_cap_findings(debts: Sequence[Debt], outcomes: Iterable[DebtOutcome],
         restructure = outcome.plan.restructure
         if audit is None or restructure is None:
             continue
-        cap = audit.cap.percent
-        rate = restructure_rate(debt, restructure, audit.cap.rate)
-        apr = outcome.apr_percent
-        what, value = ("rate", rate) if rate > cap else ("apr", apr)
-        if value is not None and value > cap:
-            found.append(Finding.of("PLAN_ABOVE_CAP", Severity.WARNING, Scope.DEBT, debt.id, source=audit.cap.source,
-                                    what=what, rate=round_percent(value), cap=cap, standing=audit.cap.standing))
+        cap = audit.cap
+        rate = restructure_rate(debt, restructure, cap.rate)
+        what, value = ("rate", rate) if rate > cap.percent else ("apr", outcome.apr_percent)
+        if value is not None and value > cap.percent:
+            found.append(_above_cap(debt.id, what, round_percent(value), cap.percent, cap.standing, cap.source))
     return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _above_cap(debt_id: str, what: str, rate: Decimal, cap: Decimal, standing: str, source: str) -> Finding:
+    """One PLAN_ABOVE_CAP, kept: a change of budget re-evaluates every scenario with the same schedules."""
+    return Finding.of("PLAN_ABOVE_CAP", Severity.WARNING, Scope.DEBT, debt_id, source=source, what=what, rate=rate,
+                      cap=cap, standing=standing)
 
 
 def plan_findings(scenario: Scenario) -> list[Finding]:
