@@ -17,7 +17,7 @@ from typing import Any
 from planner.choices import parse_choice
 from planner.dates import parse_date
 from planner.errors import InvalidInput
-from planner.money import ZERO, Money, money
+from planner.money import ZERO, Money, money, to_int
 from planner.rates import Rate
 
 MAX_TEXT = 200
@@ -51,6 +51,18 @@ class ExpenseCategory(StrEnum):
     CHILDREN = "children"  # 子女/教育
     MEDICAL = "medical"  # 医疗
     OTHER = "other"  # 其他
+
+
+class BenchmarkArea(StrEnum):
+    """Which household-survey figures a budget is compared with (国家统计局 住户收支与生活状况调查, see
+    :mod:`planner.caps.spending`): all residents, urban or rural residents."""
+
+    NATIONAL = "national"  # 全国居民
+    URBAN = "urban"  # 城镇居民
+    RURAL = "rural"  # 农村居民
+
+
+MAX_MEMBERS = 20
 
 
 
@@ -107,16 +119,23 @@ class Budget:
         incomes: net monthly income items.
         expenses: essential monthly expenses by category.
         reserve: a monthly amount kept back as a buffer (应急储备) before anything goes to creditors.
+        members: the people the budget keeps (家庭人数), a whole number 1–20; the spending benchmarks are for
+            that many people.
+        area: which survey figures the expenses are compared with (national, urban or rural residents).
     """
 
     incomes: tuple[IncomeItem, ...] = ()
     expenses: tuple[ExpenseItem, ...] = ()
     reserve: Money = ZERO
+    members: int = 1
+    area: BenchmarkArea = BenchmarkArea.NATIONAL
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "incomes", tuple(self.incomes))
         object.__setattr__(self, "expenses", tuple(self.expenses))
         object.__setattr__(self, "reserve", money(self.reserve, field="reserve"))
+        object.__setattr__(self, "members", to_int(self.members, field="members", low=1, high=MAX_MEMBERS))
+        object.__setattr__(self, "area", parse_choice(BenchmarkArea, self.area, "area"))
 
     @property
     def total_income(self) -> Money:

@@ -2,7 +2,7 @@
 
 The format is documented in ``docs/CASEFILE.md``. In short::
 
-    {"format": "debt-planner-case", "version": 1, "as_of": "2026-11-23", "borrower": "…", "notes": "…",
+    {"format": "debt-planner-case", "version": 2, "as_of": "2026-11-23", "borrower": "…", "notes": "…",
      "budget": {…}, "debts": [{…}, …], "scenarios": [{…}, …]}
 
 * Amounts, rates and percentages are **decimal strings** ("1234.56"); integers are accepted on load, JSON numbers
@@ -62,19 +62,32 @@ from planner.rates import DayCount, Rate, RateUnit
 _T = TypeVar("_T")
 
 FORMAT = "debt-planner-case"
-CURRENT_VERSION = 1
+CURRENT_VERSION = 2
 MAX_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 64  # nesting of JSON objects and lists; a case file needs 8, unknown keys from newer planners a few more
 BACKUP_SUFFIX = ".bak"
 SPREADSHEETS = (".csv", ".xlsx", ".xlsm", ".xls", ".tsv")
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-MIGRATIONS: dict[int, Migration] = {}
+
+
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 adds the household's size and benchmark area to the budget: a version-1 budget reads as one
+    person compared with the national figures (``members`` 1, ``area`` national)."""
+    budget = data.get("budget")
+    if isinstance(budget, dict):  # anything else is reported by the reader, as in version 1
+        budget.setdefault("members", 1)
+        budget.setdefault("area", "national")
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
 """Format upgrades: ``MIGRATIONS[n]`` turns a version-``n`` document (a dict) into a version ``n + 1`` one.
 
 Rules for writing one: take the whole document and return it with nothing dropped (move or rename keys, never
 delete data the new version cannot represent: put it in an unknown key, which is preserved). :func:`migrate` sets
-``version`` after each step. Version 1 is the first published format, so the registry is empty for now.
+``version`` after each step. Version 1 is the first published format; version 2 added ``budget.members`` and
+``budget.area`` (1 → 2 reads an older budget as one person, national figures).
 """
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -121,6 +121,8 @@ LABELS: dict[str, str] = {
     "income": "income",
     "expenses": "essential expenses",
     "reserve": "reserve",
+    "members": "household members",
+    "area": "benchmark area",
     "disposable": "disposable income",
     "payments": "payments",
     "surplus": "surplus",

@@ -4,6 +4,7 @@ import json
 import os
 import stat
 import sys
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -12,7 +13,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planner.domain.case import Case
-from planner.domain.model import Budget, CreditorKind, Debt, ExpenseCategory, ExpenseItem, IncomeItem
+from planner.domain.model import (
+    BenchmarkArea,
+    Budget,
+    CreditorKind,
+    Debt,
+    ExpenseCategory,
+    ExpenseItem,
+    IncomeItem,
+)
 from planner.domain.options import (
     SURPLUS_POLICIES,
     Deferral,
@@ -128,6 +137,8 @@ budgets = st.builds(
     st.lists(st.builds(IncomeItem, names, amounts), max_size=3).map(tuple),
     st.lists(st.builds(ExpenseItem, st.sampled_from(list(ExpenseCategory)), amounts, texts), max_size=8).map(tuple),
     amounts,
+    st.integers(1, 20),
+    st.sampled_from(list(BenchmarkArea)),
 )
 
 
@@ -421,8 +432,8 @@ def test_version__higher_than_known_is_refused():
     data = example_dict()
     data["version"] = CURRENT_VERSION + 1
     err = load_error(data)
-    assert (err.field, err.code, err.value) == ("version", "unsupported_version", 2)
-    assert "version 1 or older" in err.message_en()
+    assert (err.field, err.code, err.value) == ("version", "unsupported_version", CURRENT_VERSION + 1)
+    assert f"version {CURRENT_VERSION} or older" in err.message_en()
 
 
 @pytest.mark.parametrize(("version", "code"), [(None, "required"), ("1", "not_integer"), (1.0, "not_integer")])
@@ -434,6 +445,125 @@ def test_version__missing_or_not_a_whole_number(version, code):
     else:
         data["version"] = version
     assert load_error(data).code == code
+
+
+# --- version 2: the household's size and benchmark area ----------------------------------------------------------
+
+
+def _version_1_document():
+    """A version-1 document as the planner wrote it: a budget without members or area."""
+    data = example_dict()
+    data["version"] = 1
+    del data["budget"]["members"], data["budget"]["area"]
+    return data
+
+
+def test_migrations__a_version_1_file_reads_as_one_person_national():
+    """A version-1 file opens: its budget is one person compared with the national figures; the input is not
+    changed, and saving writes version 2 with both keys after the reserve."""
+    old = _version_1_document()
+    snapshot = json.dumps(old, ensure_ascii=False)
+    case = case_from_dict(old)
+    assert (case.budget.members, case.budget.area) == (1, BenchmarkArea.NATIONAL)
+    assert case == example_case()
+    assert case.extra == ()
+    assert json.dumps(old, ensure_ascii=False) == snapshot
+    written = case_to_dict(case)
+    assert written["version"] == CURRENT_VERSION == 2
+    assert list(written["budget"]) == ["incomes", "expenses", "reserve", "members", "area"]
+    assert (written["budget"]["members"], written["budget"]["area"]) == (1, "national")
+
+
+def test_migrations__a_version_1_file_from_disk(tmp_path):
+    """load_case upgrades a version-1 file on disk; a save writes it back as version 2."""
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(_version_1_document(), ensure_ascii=False), encoding="utf-8")
+    case = load_case(path)
+    assert case.budget.members == 1
+    save_case(case, path)
+    assert json.loads(path.read_text(encoding="utf-8"))["version"] == 2
+
+
+def test_migrations__version_1_keeps_a_budget_that_is_not_an_object_for_the_reader():
+    """The 1 → 2 step touches only a budget object; a bad budget is reported by the reader as before."""
+    data = _version_1_document()
+    data["budget"] = []
+    err = load_error(data)
+    assert (err.field, err.code) == ("budget", "bad_file")
+
+
+def test_round_trip__members_and_area():
+    """A version-2 budget of 4 urban residents is written as members 4, area urban and reads back equal."""
+    case = replace(example_case(), budget=replace(example_case().budget, members=4, area="urban"))
+    data = case_to_dict(case)
+    assert (data["budget"]["members"], data["budget"]["area"]) == (4, "urban")
+    assert case_from_dict(data) == case
+    assert loads_case(dumps_case(case)).budget.area is BenchmarkArea.URBAN
+
+
+def test_members_and_area__as_people_write_them():
+    """members may be a digit string (full-width too); area any case, with _ or spaces."""
+    data = example_dict()
+    data["budget"]["members"] = "\uff13"  # a full-width 3, as a Chinese input method types it
+    data["budget"]["area"] = "Rural"
+    budget = case_from_dict(data).budget
+    assert (budget.members, budget.area) == (3, BenchmarkArea.RURAL)
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [(0, "out_of_range"), (21, "out_of_range"), ("2.5", "not_integer"), ("x", "not_integer"), (True, "not_integer"),
+     ("", "not_integer")],
+)
+def test_members__bad_values_are_located(value, code):
+    """members outside 1–20 or not a whole number is refused, located in the budget."""
+    data = example_dict()
+    data["budget"]["members"] = value
+    err = load_error(data)
+    assert (err.field, err.code, err.where) == ("members", code, "budget")
+    if code == "out_of_range":
+        assert (err.params["low"], err.params["high"]) == (1, 20)
+
+
+def test_members__a_json_fraction_is_refused_as_written():
+    """members 2.5 written as a JSON number is not a whole number, shown as it was written."""
+    text = dumps_case(example_case()).replace('"members": 1', '"members": 2.5')
+    err = text_error(text)
+    assert (err.field, err.code, err.value, err.where) == ("members", "not_integer", "2.5", "budget")
+    assert "家庭人数" in err.message_zh()
+
+
+def test_area__unknown_value_lists_the_choices():
+    """An unknown area is unknown_choice listing national, urban, rural."""
+    data = example_dict()
+    data["budget"]["area"] = "suburban"
+    err = load_error(data)
+    assert (err.field, err.code, err.where) == ("area", "unknown_choice", "budget")
+    assert err.params["choices"] == "national, urban, rural"
+
+
+def test_members__misspelt_key_is_kept_and_suggested():
+    """A misspelt members key is kept as an unknown key (the budget reads as one person) and suggests members."""
+    from planner.cli.casecmds import unknown_keys
+
+    data = example_dict()
+    data["budget"]["memebers"] = data["budget"].pop("members")
+    case = case_from_dict(data)
+    assert case.budget.members == 1
+    (found,) = unknown_keys(case.extra, "en")
+    assert found["where"] == "budget"
+    assert found["did_you_mean"] == {"memebers": ["members"]}
+
+
+def test_version_2__refused_clearly_by_a_version_1_planner(monkeypatch):
+    """A planner that knows only version 1 refuses a version-2 file with unsupported_version, saying which versions
+    it reads, rather than reading it without the household's size."""
+    written = example_dict()
+    monkeypatch.setattr(casefile, "CURRENT_VERSION", 1)
+    monkeypatch.setattr(casefile, "MIGRATIONS", {})
+    err = load_error(written)
+    assert (err.field, err.code, err.value) == ("version", "unsupported_version", 2)
+    assert "version 1 or older" in err.message_en()
 
 
 def test_unknown_keys__are_kept_where_they_were_and_written_back():
