@@ -254,6 +254,15 @@ class Outcome:
         """Return the largest month's payments as a percentage of disposable income."""
         return share_percent(self.largest_monthly_payment, self.budget.disposable)
 
+    @property
+    def lowest_reserve_left(self) -> Money:
+        """Return the reserve left in the tightest month: the budget's reserve, less that month's shortfall.
+
+        Negative when a shortfall is larger than the reserve (the household would have to borrow or fall behind).
+        """
+        tightest = min((m.surplus for m in self.months), default=ZERO)
+        return Money(self.budget.reserve + min(tightest, ZERO))
+
     def debt(self, debt_id: str) -> DebtOutcome:
         """Return the outcome of ``debt_id``."""
         for item in self.debts:

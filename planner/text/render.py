@@ -205,6 +205,14 @@ def message(key: str, locale: str = "zh", **values: Any) -> str:
     return str(catalog(locale).MESSAGES[key]).format(**values)
 
 
+def app_text(key: str, locale: str = "zh", **values: Any) -> str:
+    """Return a label or sentence of the app (:data:`planner.text.app_zh.APP`), filled with ``values``."""
+    from planner.text import app_en, app_zh
+
+    table = app_en.APP if fmt.locale_of(locale) == "en" else app_zh.APP
+    return table[key].format(**values) if values else table[key]
+
+
 def render_error(error: Any, locale: str = "zh") -> str:
     """Return the message of an :class:`planner.errors.InvalidInput`: where, which field, the rule broken, the value
     given and how to fix it, in ``locale``."""

@@ -1,0 +1,205 @@
+"""Input widgets that parse what people type, show a message beside a bad value and keep the last valid one.
+
+Each field is a small ``HBox``: its label, the input, a note (the unit, or a rate's annual equivalent) and a
+message (``.planner-msg``). Typing a value calls ``parse`` (the core's parsers: amounts in 元 or 万, rates as people
+write them, dates as people write them); a valid value goes to ``on_valid``, which makes the change in the case —
+and may itself refuse it (a duplicate id): either way the message says why, in the user's language, and the model
+keeps its last valid value. Setting a field from the model (:meth:`TextField.show`) never calls back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import ipywidgets as widgets
+
+from planner.errors import InvalidInput
+from planner.text import render_error
+
+LABEL_WIDTH = "13em"
+
+
+def _label(text: str, width: str = LABEL_WIDTH) -> widgets.HTML:
+    return widgets.HTML(text, layout=widgets.Layout(width=width, min_width=width))
+
+
+class TextField(widgets.HBox):
+    """A text input with a parser.
+
+    Args:
+        label: the field's label, already in the user's language.
+        value: the model's current value.
+        parse: text → value; raises :class:`InvalidInput` for a bad value.
+        show: value → text.
+        on_valid: called with each valid value; may raise :class:`InvalidInput` to refuse it.
+        locale: the language of messages.
+        note: what to show after the input (a unit), or a function of the value (a rate's annual equivalent).
+        css: a class name for the field (``planner-reserve``), for tests and the browser.
+        width: the input's width.
+    """
+
+    def __init__(self, label: str, value: Any, *, parse: Callable[[str], Any], show: Callable[[Any], str],
+                 on_valid: Callable[[Any], None], locale: str, note: str | Callable[[Any], str] = "",
+                 css: str = "", width: str = "12em", placeholder: str = "",
+                 label_width: str = LABEL_WIDTH) -> None:
+        self.parse = parse
+        self.render = show
+        self.on_valid = on_valid
+        self.locale = locale
+        self._note = note
+        self.value = value
+        self.input = widgets.Text(show(value), continuous_update=False, placeholder=placeholder,
+                                  layout=widgets.Layout(width=width))
+        self.note = widgets.HTML(self._note_text(value))
+        self.msg = widgets.HTML("")
+        self.msg.add_class("planner-msg")
+        self.input.observe(self._typed, names="value")
+        super().__init__([_label(label, label_width), self.input, self.note, self.msg])
+        self.add_class("planner-field")
+        if css:
+            self.add_class(css)
+        self._silent = False
+
+    def _note_text(self, value: Any) -> str:
+        return self._note(value) if callable(self._note) else self._note
+
+    @property
+    def error(self) -> str:
+        """Return the message shown beside the field ('' when the value is valid)."""
+        return str(self.msg.value)
+
+    def show(self, value: Any) -> None:
+        """Show the model's ``value`` without calling back, and clear any message."""
+        self.value = value
+        self._silent = True
+        try:
+            self.input.value = self.render(value)
+        finally:
+            self._silent = False
+        self.note.value = self._note_text(value)
+        self.msg.value = ""
+
+    def _typed(self, change: dict[str, Any]) -> None:
+        if self._silent:
+            return
+        try:
+            value = self.parse(str(change["new"]))
+            self.on_valid(value)
+        except InvalidInput as err:
+            self.msg.value = f'<span style="color:#b00020">{_escape(render_error(err, self.locale))}</span>'
+            return
+        self.value = value
+        self.note.value = self._note_text(value)
+        self.msg.value = ""
+
+
+def _escape(text: str) -> str:
+    import html
+
+    return html.escape(text)
+
+
+class ChoiceField(widgets.HBox):
+    """A drop-down of labelled values; ``on_valid`` gets the value chosen."""
+
+    def __init__(self, label: str, value: Any, options: Sequence[tuple[str, Any]], *,
+                 on_valid: Callable[[Any], None], locale: str, css: str = "", width: str = "16em",
+                 label_width: str = LABEL_WIDTH) -> None:
+        self.on_valid = on_valid
+        self.locale = locale
+        self.input = widgets.Dropdown(options=list(options), value=value, layout=widgets.Layout(width=width))
+        self.msg = widgets.HTML("")
+        self.msg.add_class("planner-msg")
+        self.input.observe(self._chosen, names="value")
+        super().__init__([_label(label, label_width), self.input, self.msg])
+        self.add_class("planner-field")
+        if css:
+            self.add_class(css)
+        self._silent = False
+        self._last = value
+
+    @property
+    def value(self) -> Any:
+        """Return the value chosen."""
+        return self.input.value
+
+    def show(self, value: Any) -> None:
+        """Show ``value`` without calling back."""
+        self._silent = True
+        try:
+            self.input.value = value
+        finally:
+            self._silent = False
+        self._last = value
+        self.msg.value = ""
+
+    def _chosen(self, change: dict[str, Any]) -> None:
+        if self._silent:
+            return
+        try:
+            self.on_valid(change["new"])
+        except InvalidInput as err:
+            self.msg.value = f'<span style="color:#b00020">{_escape(render_error(err, self.locale))}</span>'
+            self.show(self._last)
+            return
+        self._last = change["new"]
+        self.msg.value = ""
+
+
+class IntSliderField(widgets.HBox):
+    """An integer slider that reports only when released (a drag never queues work), with a note beside it."""
+
+    def __init__(self, label: str, value: int, *, low: int, high: int, on_valid: Callable[[int], None],
+                 locale: str, note: str = "", css: str = "") -> None:
+        self.on_valid = on_valid
+        self.locale = locale
+        self.input = widgets.IntSlider(value=value, min=low, max=high, continuous_update=False,
+                                       layout=widgets.Layout(width="22em"))
+        self.note = widgets.HTML(note)
+        self.msg = widgets.HTML("")
+        self.msg.add_class("planner-msg")
+        self.input.observe(self._moved, names="value")
+        super().__init__([_label(label), self.input, self.note, self.msg])
+        self.add_class("planner-field")
+        if css:
+            self.add_class(css)
+        self._silent = False
+        self._last = value
+
+    @property
+    def value(self) -> int:
+        """Return the slider's value."""
+        return int(self.input.value)
+
+    def show(self, value: int) -> None:
+        """Show ``value`` without calling back."""
+        self._silent = True
+        try:
+            self.input.value = value
+        finally:
+            self._silent = False
+        self._last = value
+        self.msg.value = ""
+
+    def _moved(self, change: dict[str, Any]) -> None:
+        if self._silent:
+            return
+        try:
+            self.on_valid(int(change["new"]))
+        except InvalidInput as err:
+            self.msg.value = f'<span style="color:#b00020">{_escape(render_error(err, self.locale))}</span>'
+            self.show(self._last)
+            return
+        self._last = int(change["new"])
+        self.msg.value = ""
+
+
+def button(text: str, on_click: Callable[[], Any], *, css: str = "", style: str = "", tooltip: str = "") -> widgets.Button:
+    """Return a button calling ``on_click()``."""
+    widget = widgets.Button(description=text, button_style=style, tooltip=tooltip,
+                            layout=widgets.Layout(width="auto"))
+    widget.on_click(lambda _b: on_click())
+    if css:
+        widget.add_class(css)
+    return widget

@@ -1,0 +1,239 @@
+"""比较 Compare: scenarios made, renamed, copied and deleted; the full comparison with a plan-health line per
+scenario; the three charts; the month-by-month schedule of any scenario and debt; CSV and Excel downloads."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as widgets
+
+from planner.domain import edits
+from planner.present.tables import COMPARISON_COLUMNS
+from planner.text import app_text, label, scenario_label
+from planner.text import fmt as formats
+from planner.ui import html
+from planner.ui.fields import button
+from planner.ui.tabs.base import Tab
+
+CHARTS = ("payments", "balances", "total_cost")
+SCHEDULE_COLUMNS = ("period", "due_date", "payment", "principal", "interest", "fee", "balance")
+
+
+def _money_or(value: Any, locale: str) -> str:
+    return "—" if value is None else formats.money(value, locale)
+
+
+class CompareTab(Tab):
+    """Everything about the scenarios side by side."""
+
+    key = "compare"
+
+    def __init__(self, app: Any) -> None:
+        super().__init__(app)
+        self.chart_name = "payments"
+        self.schedule_scenario: str | None = None
+        self._charts: dict[str, Any] = {}
+        self._chart_key: Any = None
+
+    def build(self) -> None:
+        app, locale, guard = self.app, self.locale, self.app.boundary.guard
+        names = [(scenario_label(s, locale), s.name) for s in app.case.scenarios]
+        self.chooser = widgets.Dropdown(options=names, value=app.selected_scenario if names else None,
+                                        layout=widgets.Layout(width="20em"))
+        self.chooser.add_class("planner-compare-scenario")
+        self.chooser.observe(guard(lambda ch: app.select(scenario=ch["new"] or None)), names="value")
+        self.new_name = widgets.Text(placeholder=app_text("compare.name_placeholder", locale),
+                                     layout=widgets.Layout(width="14em"))
+        self.new_name.add_class("planner-scenario-name")
+        self.name_msg = widgets.HTML()
+        self.name_msg.add_class("planner-msg")
+        manage = widgets.HBox([
+            self.chooser, self.new_name,
+            button(app_text("button.new_scenario", locale), guard(self.create), css="planner-create-scenario"),
+            button(app_text("button.rename", locale), guard(self.rename), css="planner-rename-scenario"),
+            button(app_text("button.duplicate", locale), guard(self.duplicate), css="planner-duplicate-scenario"),
+            button(app_text("button.delete", locale), guard(self.delete), css="planner-delete-scenario",
+                   style="danger"),
+            self.name_msg,
+        ])
+        self.table = widgets.HTML()
+        self.table.add_class("planner-full-comparison")
+        self.health = widgets.HTML()
+        self.health.add_class("planner-health")
+        self.chart_choice = widgets.ToggleButtons(
+            options=[(app_text(f"chart.{c}", locale), c) for c in CHARTS], value=self.chart_name)
+        self.chart_choice.add_class("planner-chart-choice")
+        self.chart_choice.observe(guard(lambda ch: self._chart(ch["new"])), names="value")
+        self.chart = widgets.Image(format="png", layout=widgets.Layout(max_width="860px"))
+        self.chart.add_class("planner-compare-chart")
+        every = [(scenario_label(o, locale), o.name) for o in app.result.all]
+        if self.schedule_scenario not in [n for _, n in every]:
+            self.schedule_scenario = every[0][1]
+        self.schedule_of = widgets.Dropdown(options=every, value=self.schedule_scenario,
+                                            layout=widgets.Layout(width="20em"))
+        self.schedule_of.add_class("planner-schedule-scenario")
+        self.schedule_of.observe(guard(lambda ch: self._schedule(scenario=ch["new"])), names="value")
+        debts = [(f"{d.id} · {d.creditor}", d.id) for d in app.case.debts]
+        self.schedule_debt = widgets.Dropdown(options=debts, value=app.selected_debt,
+                                              layout=widgets.Layout(width="24em"))
+        self.schedule_debt.add_class("planner-schedule-debt")
+        self.schedule_debt.observe(guard(lambda ch: self._schedule()), names="value")
+        self.schedule = widgets.HTML()
+        self.schedule.add_class("planner-schedule")
+        self.downloads = widgets.HTML()
+        self.downloads.add_class("planner-downloads")
+        export = button(app_text("button.export", locale), guard(self.export), css="planner-export")
+        self.children = [
+            self.heading("compare.scenarios"), manage,
+            self.heading("compare.table"), self.table, self.health,
+            self.heading("compare.charts"), self.chart_choice, self.chart,
+            self.heading("compare.schedule"), widgets.HBox([self.schedule_of, self.schedule_debt]), self.schedule,
+            self.heading("compare.export"), widgets.HBox([export, self.downloads]),
+        ]
+        self._chart_key = None
+        self.update()
+
+    def update(self) -> None:
+        locale, result = self.locale, self.app.result
+        money_columns = {"total_paid", "total_interest", "total_fees", "total_waived", "remaining", "total_cost",
+                         "saving", "largest_monthly_payment"}
+        rows = []
+        for outcome in result.all:
+            row: list[html.Cell] = []
+            for column in COMPARISON_COLUMNS:
+                row.append(self._cell(outcome, column, money_columns))
+            rows.append(row)
+        self.table.value = html.table([label(c, locale) for c in COMPARISON_COLUMNS], rows,
+                                      numeric=range(2, len(COMPARISON_COLUMNS)),
+                                      row_classes=["base", *([""] * len(result.outcomes))])
+        self.health.value = "".join(html.paragraph(self._health(o)) for o in result.all)
+        self._draw_chart()
+        self._schedule()
+        self.downloads.value = ""
+
+    def _cell(self, outcome: Any, column: str, money_columns: set[str]) -> html.Cell:
+        locale = self.locale
+        if column == "scenario":
+            return scenario_label(outcome, locale)
+        if column == "affordable":
+            return app_text("compare.yes" if outcome.is_affordable else "compare.no", locale)
+        if column == "shortfall_months":
+            over = len(outcome.shortfall_months)
+            return (formats.number(over, locale), "over") if over else formats.number(over, locale)
+        if column == "debt_free_date":
+            free = outcome.debt_free_date
+            return formats.month(free, locale) if free else app_text("compare.not_free", locale)
+        if column == "largest_share_of_disposable":
+            share = outcome.largest_share_of_disposable
+            return formats.percent(share, locale) if share is not None else "—"
+        values = {"total_paid": outcome.total_paid, "total_interest": outcome.total_interest,
+                  "total_fees": outcome.total_fees, "total_waived": outcome.total_waived,
+                  "remaining": outcome.total_remaining, "total_cost": outcome.total_cost,
+                  "saving": outcome.total_saving, "largest_monthly_payment": outcome.largest_monthly_payment}
+        return _money_or(values[column], locale)
+
+    def _health(self, outcome: Any) -> str:
+        locale = self.locale
+        share = outcome.largest_share_of_disposable
+        return app_text("compare.health", locale, name=scenario_label(outcome, locale),
+                        over=formats.number(len(outcome.shortfall_months), locale),
+                        share=formats.percent(share, locale) if share is not None else "—",
+                        reserve=formats.money(outcome.lowest_reserve_left, locale))
+
+    def _chart(self, name: str) -> None:
+        self.chart_name = name
+        self._draw_chart()
+
+    def _draw_chart(self) -> None:
+        from planner.present.charts import plot_balances, plot_payments_vs_disposable, plot_total_cost
+        from planner.ui.charts import KeptChart
+
+        result, locale = self.app.result, self.locale
+        key = (self.chart_name, locale, tuple((o.name, o.months) for o in result.all))
+        if key == self._chart_key:
+            return
+        draw = {"payments": lambda ax: plot_payments_vs_disposable(ax, result.all, locale=locale),
+                "balances": lambda ax: plot_balances(ax, result.all, locale=locale),
+                "total_cost": lambda ax: plot_total_cost(ax, result.comparison, locale=locale)}[self.chart_name]
+        chart = self._charts.setdefault(self.chart_name, KeptChart(lambda ax, fn: fn(ax)))
+        self.chart.value = chart.png(draw)
+        self._chart_key = key
+
+    def _schedule(self, *, scenario: str | None = None) -> None:
+        locale, result = self.locale, self.app.result
+        if scenario is not None:
+            self.schedule_scenario = scenario
+        debt_id = self.schedule_debt.value
+        if debt_id is None or self.schedule_scenario is None:
+            self.schedule.value = ""
+            return
+        outcome = result.outcome(self.schedule_scenario)
+        schedule = outcome.debt(debt_id).schedule
+        rows = [[str(line.period), formats.day(line.due_date, locale), formats.money(line.payment, locale),
+                 formats.money(line.principal, locale), formats.money(line.interest, locale),
+                 formats.money(line.fee, locale), formats.money(line.balance, locale)] for line in schedule.lines]
+        headers = [label(c, locale) for c in SCHEDULE_COLUMNS]
+        self.schedule.value = (f'<div style="max-height:22em;overflow:auto">'
+                               f"{html.table(headers, rows, numeric=range(2, 7))}</div>")
+
+    # -- scenarios -------------------------------------------------------------------------------------------
+
+    def _name(self) -> str:
+        return str(self.new_name.value).strip()
+
+    def create(self) -> None:
+        """Add a scenario named as typed (every debt on contract terms)."""
+        app = self.app
+        before = {s.name for s in app.case.scenarios}
+        app.change(lambda c: edits.add_scenario(c, self._name() or app_text("options.new_scenario_name",
+                                                                             self.locale)),
+                   rebuild=("options", "compare"))
+        added = [s.name for s in app.case.scenarios if s.name not in before]
+        if added:
+            app.select(scenario=added[0])
+        self.render()
+
+    def rename(self) -> None:
+        """Rename the chosen scenario to the name typed."""
+        app, old = self.app, self.app.selected_scenario
+        if old is None:
+            return
+        new = self._name()
+        app.change(lambda c: edits.rename_scenario(c, old, new), rebuild=("options", "compare"))
+        app.select(scenario=new)
+        self.render()
+
+    def duplicate(self) -> None:
+        """Copy the chosen scenario."""
+        app, name = self.app, self.app.selected_scenario
+        if name is None:
+            return
+        before = {s.name for s in app.case.scenarios}
+        app.change(lambda c: edits.duplicate_scenario(c, name), rebuild=("options", "compare"))
+        added = [s.name for s in app.case.scenarios if s.name not in before]
+        if added:
+            app.select(scenario=added[0])
+        self.render()
+
+    def delete(self) -> None:
+        """Delete the chosen scenario (undo brings it back)."""
+        app, name = self.app, self.app.selected_scenario
+        if name is None:
+            return
+        app.change(lambda c: edits.remove_scenario(c, name), rebuild=("options", "compare"))
+        self.render()
+
+    def export(self) -> None:
+        """Offer the comparison (CSV), every schedule (CSV) and a workbook of everything (.xlsx) for download."""
+        from planner.present.exports import comparison_csv, schedules_csv, workbook
+
+        locale, result = self.locale, self.app.result
+        self.downloads.value = "".join([
+            html.download_link(comparison_csv(result, locale=locale), "comparison.csv", "text/csv",
+                               app_text("download.comparison", locale)),
+            html.download_link(schedules_csv(result, locale=locale), "schedules.csv", "text/csv",
+                               app_text("download.schedules", locale)),
+            html.download_link(workbook(result, locale=locale), "plan.xlsx",
+                               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                               app_text("download.workbook", locale)),
+        ])
