@@ -10,7 +10,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "planner"
 CORE_TOP = ("money", "rates", "dates", "errors", "findings", "choices")
 CORE = (*(f"planner.{m}" for m in CORE_TOP), "planner.domain", "planner.caps", "planner.engines")
-UI_LIBRARIES = ("ipywidgets", "matplotlib", "pandas", "numpy")
+UI_LIBRARIES = ("ipywidgets", "matplotlib", "pandas", "numpy", "bqplot")
 
 
 def _module_name(path: Path) -> str:
@@ -49,17 +49,18 @@ def _violations(importers: tuple[str, ...], forbidden: tuple[str, ...]) -> list[
 def test_layers__the_folder_list_shows_them():
     """The package's folders are the layers of docs/ARCHITECTURE.md."""
     folders = {p.name for p in PACKAGE.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
-    assert {"domain", "caps", "engines", "text", "io", "present", "cli"} <= folders
+    assert {"domain", "caps", "engines", "text", "io", "present", "ui", "cli"} <= folders
 
 
 def test_engines__never_import_io_text_present_or_cli():
     """Engines compute; they never format, read files, draw or print."""
-    assert _violations(("planner.engines",), ("planner.io", "planner.text", "planner.present", "planner.cli")) == []
+    assert _violations(("planner.engines",), ("planner.io", "planner.text", "planner.present", "planner.ui",
+                                             "planner.cli")) == []
 
 
 def test_domain_and_caps__import_only_the_core_below_them():
     """Value objects and the cap audit know nothing of engines or edges."""
-    edges = ("planner.engines", "planner.io", "planner.text", "planner.present", "planner.cli")
+    edges = ("planner.engines", "planner.io", "planner.text", "planner.present", "planner.ui", "planner.cli")
     assert _violations(("planner.domain", "planner.caps"), edges) == []
 
 
@@ -84,6 +85,15 @@ def test_cli__nothing_imports_it():
                  if not _within(m, "planner.cli") and m != "planner.__main__"
                  and any(_within(n, "planner.cli") for n in names)]
     assert outsiders == []
+
+
+def test_ui__is_an_edge_beside_the_cli():
+    """The app sits on top like the CLI: nothing below imports it, and the app and the CLI never import each
+    other (both call the same use case)."""
+    outsiders = [m for m, names in _imports().items()
+                 if not _within(m, "planner.ui") and any(_within(n, "planner.ui") for n in names)]
+    assert outsiders == []
+    assert _violations(("planner.ui",), ("planner.cli",)) == []
 
 
 def test_core__imports_no_ui_plotting_or_pandas():
