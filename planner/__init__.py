@@ -13,6 +13,8 @@ are loaded on first use, so ``import planner`` stays light (no pandas, matplotli
 * cases: :func:`example_case`, :func:`load_case`, :func:`save_case`, :func:`import_debts`;
 * use cases: :func:`plan_case` (and :class:`PlanContext`, which recomputes only what changed),
   :func:`evaluate_case`, :func:`audit_case`;
+* the budget beside the NBS household survey: :func:`benchmark_budget` (one :class:`BenchmarkLine` per group of
+  expenses, for the budget's members and :class:`BenchmarkArea`), :func:`load_spending_benchmarks`;
 * engines: :func:`amortize`, :func:`apr_percent`, :func:`simulate`, :func:`compare_policies`;
 * value types: :class:`Case`, :class:`Budget`, :class:`Debt`, :class:`Plan`, :class:`Scenario`, :class:`Waiver`,
   :class:`Deferral`, :class:`Restructure`, :class:`Settlement`, :class:`RepaymentMethod`, :class:`Rate`,
@@ -39,12 +41,16 @@ _EXPORTS = {
     "CasePlan": "planner.engines.plan",
     "evaluate_case": "planner.engines.scenarios",
     "audit_case": "planner.caps",
+    "load_spending_benchmarks": "planner.caps.spending",
+    "benchmark_budget": "planner.caps.spending",
+    "BenchmarkLine": "planner.caps.spending",
     "amortize": "planner.engines.schedules",
     "apr_percent": "planner.engines.schedules",
     "simulate": "planner.engines.payoff",
     "compare_policies": "planner.engines.payoff",
     "Case": "planner.domain.case",
     "Budget": "planner.domain.model",
+    "BenchmarkArea": "planner.domain.model",
     "Debt": "planner.domain.model",
     "IncomeItem": "planner.domain.model",
     "ExpenseItem": "planner.domain.model",
@@ -66,6 +72,8 @@ _EXPORTS = {
 }
 
 __all__ = [
+    "BenchmarkArea",
+    "BenchmarkLine",
     "Budget",
     "Case",
     "CasePlan",
@@ -91,11 +99,13 @@ __all__ = [
     "amortize",
     "apr_percent",
     "audit_case",
+    "benchmark_budget",
     "compare_policies",
     "evaluate_case",
     "example_case",
     "import_debts",
     "load_case",
+    "load_spending_benchmarks",
     "money",
     "plan_case",
     "render",
@@ -105,8 +115,9 @@ __all__ = [
 
 if TYPE_CHECKING:  # for type checkers and editors; at run time the names load on first use
     from planner.caps import audit_case
+    from planner.caps.spending import BenchmarkLine, benchmark_budget, load_spending_benchmarks
     from planner.domain.case import Case
-    from planner.domain.model import Budget, CreditorKind, Debt, ExpenseItem, IncomeItem
+    from planner.domain.model import BenchmarkArea, Budget, CreditorKind, Debt, ExpenseItem, IncomeItem
     from planner.domain.options import (
         Deferral,
         Plan,

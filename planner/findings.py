@@ -85,6 +85,10 @@ def _spec(optional: tuple[str, ...] = (), **params: ParamSpec) -> Spec:
 
 
 _STANDING = Choice(("legal", "reference"))  # a confirmed legal cap, or a reference (guidance, unconfirmed) figure
+# A group of expenses compared with the NBS survey (planner.caps.spending.BenchmarkGroup), and the survey's area
+# (planner.domain.model.BenchmarkArea); both are worded by planner.text (BENCHMARK_GROUPS, BENCHMARK_AREAS).
+_GROUP = Choice(("food", "housing", "transport", "education", "medical", "other", "total"))
+_AREA = Choice(("national", "urban", "rural"))
 
 CODES: dict[str, Spec] = {
     # --- figures that are valid but look mistyped (planner.domain.checks) ---
@@ -97,6 +101,11 @@ CODES: dict[str, Spec] = {
     "NO_BUDGET": _spec(),
     "DISPOSABLE_NEGATIVE": _spec(income=P.MONEY, outgoing=P.MONEY, disposable=P.MONEY),
     "NO_DEBTS": _spec(),
+    # --- the budget beside the NBS household survey (planner.caps.spending): information, never a judgement ---
+    "EXPENSE_ABOVE_BENCHMARK": _spec(group=_GROUP, amount=P.MONEY, benchmark=P.MONEY, members=P.COUNT, area=_AREA,
+                                     ratio=P.NUMBER, threshold=P.NUMBER),
+    "EXPENSE_BELOW_BENCHMARK": _spec(group=_GROUP, amount=P.MONEY, benchmark=P.MONEY, members=P.COUNT, area=_AREA,
+                                     ratio=P.NUMBER, threshold=P.NUMBER),
     # --- the cap audit (planner.caps) ---
     "CONTRACT_AFTER_AS_OF": _spec(contract_date=P.DATE, as_of=P.DATE),
     "WINDOW_EMPTY": _spec(start=P.DATE, as_of=P.DATE, claimed=P.MONEY),

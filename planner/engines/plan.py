@@ -2,7 +2,8 @@
 
 :func:`plan_case` returns a :class:`CasePlan`: the cap audit of each debt, the status-quo baseline, every
 scenario's outcome (the case's own and, when asked, the budget-fitted ones), all over one comparison window, and
-the case-level findings (data checks, the legal data, the budget, the fit, the window).
+the case-level findings (data checks, the legal data, the budget and its expenses beside the household-survey
+benchmarks, the fit, the window).
 
 :class:`PlanContext` is the prepared context behind it, for callers that plan again and again (the app reruns on
 every widget change). It keeps each debt's audit keyed by the debt and the as-of date, each schedule keyed by its
@@ -28,9 +29,10 @@ from planner.caps import (
     load_cap_rules,
     load_lpr,
 )
+from planner.caps.spending import SpendingBenchmarks, load_spending_benchmarks, spending_findings
 from planner.domain.case import Case
 from planner.domain.checks import budget_checks, debt_checks
-from planner.domain.model import Debt
+from planner.domain.model import Budget, Debt
 from planner.domain.options import Plan, Scenario
 from planner.engines.fit import pro_rata_scenario, shortest_affordable_terms
 from planner.engines.scenarios import (
@@ -140,11 +142,16 @@ class PlanContext:
     Args:
         lpr: the LPR table (default: the package's).
         rules: the cap rules (default: the package's).
+        benchmarks: the household spending benchmarks the budget's expenses are shown beside (default: the
+            package's, read once per process).
     """
 
-    def __init__(self, *, lpr: LprTable | None = None, rules: CapRules | None = None) -> None:
+    def __init__(self, *, lpr: LprTable | None = None, rules: CapRules | None = None,
+                 benchmarks: SpendingBenchmarks | None = None) -> None:
         self.lpr = load_lpr() if lpr is None else lpr
         self.rules = load_cap_rules() if rules is None else rules
+        self.benchmarks = load_spending_benchmarks() if benchmarks is None else benchmarks
+        self._spending: tuple[Budget, tuple[Finding, ...]] | None = None  # the last budget's findings
         self.stats = CacheStats()
         self._audits: dict[tuple[Debt, date], CapAudit] = {}
         self._schedules: dict[tuple[Any, ...], Schedule] = {}
@@ -197,6 +204,12 @@ class PlanContext:
         totals = scenario_totals(schedules, window, first)
         self._totals[key] = (totals, tuple(schedules))  # keeping the schedules keeps their ids unique
         return totals
+
+    def spending(self, budget: Budget) -> tuple[Finding, ...]:
+        """Return the budget's expenses far above or below the spending benchmarks (recalled for the same budget)."""
+        if self._spending is None or self._spending[0] != budget:
+            self._spending = (budget, spending_findings(budget, self.benchmarks))
+        return self._spending[1]
 
     def _forget_unused(self) -> None:
         audits, schedules, totals = self._used
@@ -264,6 +277,8 @@ class PlanContext:
         if not case.debts:
             findings.append(Finding.of("NO_DEBTS", Severity.WARNING, Scope.CASE))
         findings += budget_checks(case.budget)
+        if case.budget.expenses:
+            findings += self.spending(case.budget)
         findings += case_data_findings(audits, case.as_of, lpr=self.lpr)
         if window > horizon:
             findings.append(Finding.of("WINDOW_EXTENDED", Severity.INFO, Scope.CASE, requested=horizon,
@@ -278,6 +293,7 @@ def plan_case(
     horizon: int = DEFAULT_HORIZON,
     lpr: LprTable | None = None,
     rules: CapRules | None = None,
+    benchmarks: SpendingBenchmarks | None = None,
     context: PlanContext | None = None,
 ) -> CasePlan:
     """Plan ``case``: audits, the status-quo baseline, every scenario's outcome, the fitted scenarios, findings.
@@ -289,6 +305,7 @@ def plan_case(
         horizon: the months to compare at least (1–600); the window is longer when a negotiated plan is.
         lpr: the LPR table (default: the package's); ignored when ``context`` is given.
         rules: the cap rules (default: the package's); ignored when ``context`` is given.
+        benchmarks: the household spending benchmarks (default: the package's); ignored when ``context`` is given.
         context: a :class:`PlanContext` to reuse across calls, so only what changed is recomputed.
 
     Raises:
@@ -299,4 +316,5 @@ def plan_case(
     >>> [o.name for o in result.all][:2], result.window
     (['status-quo', '全部停息分期60期'], 120)
     """
-    return (context or PlanContext(lpr=lpr, rules=rules)).plan(case, fit=fit, horizon=horizon)
+    context = context or PlanContext(lpr=lpr, rules=rules, benchmarks=benchmarks)
+    return context.plan(case, fit=fit, horizon=horizon)

@@ -32,6 +32,20 @@ EXPENSES = {
     "other": "other",
 }
 
+BENCHMARK_GROUPS = {
+    "food": "food (food, tobacco and drink)",
+    "housing": "housing (incl. water, power and fuel)",
+    "transport": "transport and communication",
+    "education": "education, culture and recreation (incl. children's schooling)",
+    "medical": "health care",
+    "other": "clothing, household goods and other",
+    "total": "all essential expenses",
+}
+"""The groups of expenses compared with the NBS household survey (planner.caps.spending)."""
+
+BENCHMARK_AREAS = {"national": "all residents", "urban": "urban residents", "rural": "rural residents"}
+"""Whose survey figures a budget is compared with."""
+
 POLICIES = {
     "pro-rata": "pro-rata",
     "avalanche": "avalanche (highest rate first)",
@@ -204,6 +218,35 @@ def _unpaid(v: Any, *, creditor: bool = False) -> str:
             + cut + ", so no debt-free date is shown)." + outlook)
 
 
+def _benchmark(v: Any, *, above: bool, creditor: bool = False) -> str:
+    """A budget group beside the NBS survey's figure: information, never a judgement of the spending."""
+    group, area = str(v.raw("group")), str(v.raw("area"))
+    what = BENCHMARK_GROUPS.get(group, group)
+    people = "1 person" if v.raw("members") == 1 else "{members} people"
+    figure = ("the benchmark of {benchmark} for " + people + " from the NBS household survey (per-person consumption "
+              "of " + BENCHMARK_AREAS.get(area, area) + ")")
+    if creditor:
+        head = (("I spend" if v.raw("members") == 1 else "My household of {members} people spends") + " {amount} a "
+                "month " + ("on essential expenses in all" if group == "total" else "on " + what) + ", ")
+        if above:
+            return head + "above " + figure + ", {ratio} times it; I can explain this and provide receipts if needed."
+        return head + "below " + figure + ", {ratio} times it."
+    head = (("The expenses are not split by category, so their total is compared: {amount} a month is "
+             if group == "total" else what[0].upper() + what[1:] + ": {amount} a month is ")
+            + "{ratio} times " + figure + (", more than {threshold} times. " if above else
+                                            ", less than {threshold} times. "))
+    advice = ("This is information, not a judgement: if the figure is right (rent, medical care, school), keep the "
+              "receipts and explain it when negotiating. " if above else
+              "This is information only: check that nothing is missing (spread yearly or quarterly bills over the "
+              "months); a budget set too low may be hard to keep to. ")
+    hints = "The benchmark is an estimate, for reference."
+    if v.raw("members") == 1:
+        hints += " It is for 1 person: if the household is larger, enter the number of household members."
+    if group == "total":
+        hints += " Split the expenses by category to compare each one."
+    return head + advice + hints
+
+
 FINDINGS: dict[str, Any] = {
     "RATE_LOOKS_LIKE_FRACTION": lambda v: (
         "The {field} is very low ({rate}): if {meant} was meant, enter {write} (rates are percentages)"
@@ -229,6 +272,14 @@ FINDINGS: dict[str, Any] = {
                     "is nothing left for repayments at present.",
     },
     "NO_DEBTS": "The case has no debts: import or add them first.",
+    "EXPENSE_ABOVE_BENCHMARK": {
+        "borrower": lambda v: _benchmark(v, above=True),
+        "creditor": lambda v: _benchmark(v, above=True, creditor=True),
+    },
+    "EXPENSE_BELOW_BENCHMARK": {
+        "borrower": lambda v: _benchmark(v, above=False),
+        "creditor": lambda v: _benchmark(v, above=False, creditor=True),
+    },
     "CONTRACT_AFTER_AS_OF": "The contract date {contract_date} is after the as-of date {as_of}: check both dates; no "
                             "capped interest can be estimated before the contract exists.",
     "WINDOW_EMPTY": "The overdue date {start} is after the as-of date {as_of}, so the window is empty and the charges "

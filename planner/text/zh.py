@@ -37,6 +37,20 @@ EXPENSES = {
     "other": "其他",
 }
 
+BENCHMARK_GROUPS = {
+    "food": "饮食（食品烟酒）",
+    "housing": "居住（含水电燃气）",
+    "transport": "交通通信",
+    "education": "教育文化娱乐（含子女教育）",
+    "medical": "医疗保健",
+    "other": "衣着、生活用品及其他",
+    "total": "必要支出合计",
+}
+"""The groups of expenses compared with the NBS household survey (planner.caps.spending)."""
+
+BENCHMARK_AREAS = {"national": "全国居民", "urban": "城镇居民", "rural": "农村居民"}
+"""Whose survey figures a budget is compared with."""
+
 POLICIES = {
     "pro-rata": "按余额比例",
     "avalanche": "雪崩法（高利率优先）",
@@ -193,6 +207,24 @@ FIELDS: dict[str, str] = {
     "contract_dates.to": "合同日期范围终点",
     "interest_dates.from": "计息日期范围起点",
     "interest_dates.to": "计息日期范围终点",
+    "thresholds": "阈值",
+    "above": "明显偏高的倍数",
+    "below": "明显偏低的倍数",
+    "areas": "人均消费支出数据",
+    "consumption": "人均消费支出",
+    "release": "发布日期",
+    "releases": "数据发布",
+    "shares": "消费支出构成",
+    "groups": "支出分组",
+    "group": "支出分组",
+    "nbs": "统计局分类",
+    "note_zh": "中文说明",
+    "note_en": "英文说明",
+    "title": "标题",
+    "covers": "数据期间",
+    "national": "全国居民",
+    "urban": "城镇居民",
+    "rural": "农村居民",
     "lang": "语言",
     "case": "案例文件",
 }
@@ -326,6 +358,31 @@ def _unpaid(v: Any, *, creditor: bool = False) -> str:
     return "在比较的 {months} 个月内未还清，第 {months} 个月末仍欠 {remaining}（" + cut + "，还清日期因此显示为空）。" + outlook
 
 
+def _benchmark(v: Any, *, above: bool, creditor: bool = False) -> str:
+    """A budget group beside the NBS survey's figure: information, never a judgement of the spending."""
+    group, area = str(v.raw("group")), str(v.raw("area"))
+    what = "必要支出合计" if group == "total" else BENCHMARK_GROUPS.get(group, group)
+    figure = ("国家统计局住户调查" + BENCHMARK_AREAS.get(area, area)
+              + "人均消费支出按 {members} 人折算的参考值 {benchmark}")
+    if creditor:
+        head = (("本人每月" if v.raw("members") == 1 else "本人家庭共 {members} 人，每月")
+                + ("必要支出合计" if group == "total" else what + "支出") + " {amount}，")
+        if above:
+            return head + "高于" + figure + "（为其 {ratio} 倍）；如需要，本人可提供说明和凭据。"
+        return head + "低于" + figure + "（为其 {ratio} 倍）。"
+    head = (("必要支出未按类别填写，按合计对照：每月 {amount}，" if group == "total" else what + "每月支出 {amount}，")
+            + ("高于" if above else "低于") + figure + "，为其 {ratio} 倍（"
+            + ("超过 {threshold} 倍" if above else "不到 {threshold} 倍") + "）。")
+    advice = ("这只是对照提示，不是评判：如确实如此（例如房租、看病、孩子上学），请保留凭据，协商时说明原因。" if above else
+              "这只是对照提示：请确认没有漏填（按年或按季支付的费用请折算到每月）；支出定得过低，方案可能难以长期坚持。")
+    hints = "参考值为估算，仅供参考。"
+    if v.raw("members") == 1:
+        hints += "按 1 人计算；如家庭不止 1 人，请填写家庭人数。"
+    if group == "total":
+        hints += "按类别填写支出后可逐项对照。"
+    return head + advice + hints
+
+
 FINDINGS: dict[str, Any] = {
     "RATE_LOOKS_LIKE_FRACTION": lambda v: (
         "{field}很低（{rate}）：如果本意是{meant}，请填写 {write}（利率按百分数填写）"
@@ -346,6 +403,14 @@ FINDINGS: dict[str, Any] = {
         "creditor": "本人家庭每月收入 {income}，低于必要支出 {outgoing}，目前没有可用于还款的资金。",
     },
     "NO_DEBTS": "案例中没有债务：请先导入或添加债务。",
+    "EXPENSE_ABOVE_BENCHMARK": {
+        "borrower": lambda v: _benchmark(v, above=True),
+        "creditor": lambda v: _benchmark(v, above=True, creditor=True),
+    },
+    "EXPENSE_BELOW_BENCHMARK": {
+        "borrower": lambda v: _benchmark(v, above=False),
+        "creditor": lambda v: _benchmark(v, above=False, creditor=True),
+    },
     "CONTRACT_AFTER_AS_OF": "合同日期 {contract_date} 晚于测算基准日 {as_of}：请检查这两个日期；在合同成立前无法测算上限内的利息。",
     "WINDOW_EMPTY": "逾期起始日 {start} 晚于测算基准日 {as_of}，测算区间为空：无法把主张的利息及费用 {claimed} 与上限比较，"
                     "超出上限的部分按 0 计（不作为减免依据）。请检查逾期起始日，可能是年份输错。",
