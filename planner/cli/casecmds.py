@@ -50,6 +50,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     new.add_argument("--income", help="net monthly household income / 每月净收入")
     new.add_argument("--expenses", help="essential monthly expenses, all categories / 每月必要支出")
     new.add_argument("--reserve", help="monthly reserve kept back / 每月应急储备")
+    new.add_argument("--members", help="household members, 1-20 (default 1) / 家庭人数")
+    new.add_argument("--area", help="spending benchmark: national, urban or rural (default national) / "
+                                    "对照范围：全国、城镇或农村")
     new.add_argument("--borrower", help="the borrower's name or a label / 借款人姓名或标记")
     mode = new.add_mutually_exclusive_group()
     mode.add_argument("--update", action="store_true",
@@ -143,15 +146,39 @@ def run_template(args: argparse.Namespace) -> int:
 # ------------------------------------------------------------------------------------------------ import
 
 
-_BUDGET_OPTIONS = (("income", "incomes"), ("expenses", "expenses"), ("reserve", "reserve"))
+_BUDGET_OPTIONS = (("income", "incomes"), ("expenses", "expenses"), ("reserve", "reserve"), ("members", "members"),
+                   ("area", "area"))
 """Each budget option and the part of the budget it replaces."""
+_MONEY_PARTS = ("incomes", "expenses", "reserve")
+"""The parts that are the budget's money; the household's size and area have defaults and are named only when set."""
+
+
+def _held(budget: Any) -> dict[str, bool]:
+    """Return, per part of ``budget``, whether it holds something of its own (an amount, or not the default)."""
+    from planner.domain.model import BenchmarkArea
+
+    return {"incomes": bool(budget.incomes), "expenses": bool(budget.expenses), "reserve": bool(budget.reserve),
+            "members": budget.members != 1, "area": budget.area is not BenchmarkArea.NATIONAL}
+
+
+def _area_aliases() -> dict[str, Any]:
+    """Return the Chinese names of the benchmark areas (全国居民, 全国 …), as the option accepts them."""
+    from planner.domain.model import BenchmarkArea
+    from planner.text import zh
+
+    aliases: dict[str, Any] = {}
+    for area in BenchmarkArea:
+        name = zh.BENCHMARK_AREAS[area.value]
+        aliases[name] = aliases[name.removesuffix("居民")] = area
+    return aliases
 
 
 def _budget_parts(args: argparse.Namespace) -> dict[str, Any]:
-    """Return the parts of the budget the options give (``incomes``, ``expenses``, ``reserve``), only those given:
-    each option is one line (the total) replacing that part."""
-    from planner.domain.model import ExpenseCategory, ExpenseItem, IncomeItem
-    from planner.money import money
+    """Return the parts of the budget the options give (``incomes``, ``expenses``, ``reserve``, ``members``,
+    ``area``), only those given: each money option is one line (the total) replacing that part."""
+    from planner.choices import parse_choice
+    from planner.domain.model import MAX_MEMBERS, BenchmarkArea, ExpenseCategory, ExpenseItem, IncomeItem
+    from planner.money import money, to_int
     from planner.text import zh
 
     parts: dict[str, Any] = {}
@@ -164,6 +191,10 @@ def _budget_parts(args: argparse.Namespace) -> dict[str, Any]:
                              if expenses else ())
     if args.reserve is not None:
         parts["reserve"] = money(args.reserve, field="reserve")
+    if args.members is not None:
+        parts["members"] = to_int(args.members, field="members", low=1, high=MAX_MEMBERS)
+    if args.area is not None:
+        parts["area"] = parse_choice(BenchmarkArea, args.area, "area", aliases=_area_aliases())
     return parts
 
 
@@ -260,8 +291,9 @@ def run_import(args: argparse.Namespace) -> int:
 def _update_notes(previous: Any, case: Any, parts: dict[str, Any], as_of_given: bool, lang: str) -> list[str]:
     """Return what ``--update`` changed besides the debts: the budget parts replaced (and those kept), the as-of
     date, and the new debts the existing scenarios leave on contract terms."""
+    held = _held(previous.budget)
     names = [name for name, part in _BUDGET_OPTIONS if part in parts]
-    kept = [name for name, part in _BUDGET_OPTIONS if part not in parts]
+    kept = [name for name, part in _BUDGET_OPTIONS if part not in parts and (part in _MONEY_PARTS or held[part])]
     found = []
     if names:
         found.append(message("import.budget_replaced", lang, replaced=fmt.join([label(n, lang)
@@ -290,9 +322,9 @@ def _discarded_notes(old: Any, parts: dict[str, Any], lang: str) -> list[str]:
         left.append(message("import.part.scenarios", lang, count=len(old.scenarios)))
     if old.notes:
         left.append(message("import.part.notes", lang))
-    old_parts = {"incomes": old.budget.incomes, "expenses": old.budget.expenses, "reserve": old.budget.reserve}
-    dropped = [name for name, part in _BUDGET_OPTIONS if old_parts[part] and part not in parts]
-    if len(dropped) == len(_BUDGET_OPTIONS):
+    held = _held(old.budget)
+    dropped = [name for name, part in _BUDGET_OPTIONS if held[part] and part not in parts]
+    if all(held[part] and part not in parts for part in _MONEY_PARTS):  # the whole budget (its size with it)
         left.append(message("import.part.budget", lang))
     else:
         left += [label(name, lang) for name in dropped]
@@ -342,6 +374,7 @@ def run_check(args: argparse.Namespace) -> int:
     its figures cannot be used as they are.
     """
     from planner.caps import audit_case, case_data_findings
+    from planner.caps.spending import spending_findings
     from planner.domain.checks import budget_checks, debt_checks
     from planner.io.casefile import load_case
     from planner.io.export import audit_json, findings_json
@@ -349,7 +382,7 @@ def run_check(args: argparse.Namespace) -> int:
 
     case = load_case(args.case)
     audits = audit_case(case)
-    data = [*case_data_findings(audits, case.as_of), *budget_checks(case.budget)]
+    data = [*case_data_findings(audits, case.as_of), *budget_checks(case.budget), *spending_findings(case.budget)]
     if not case.debts:
         data.append(Finding.of("NO_DEBTS", Severity.WARNING, Scope.CASE))
     # Per debt: figures that look mistyped first, then the cap audit's findings.
