@@ -44,7 +44,7 @@ from typing import Any
 from planner.caps.datafiles import load_data_file
 from planner.choices import parse_choice
 from planner.dates import parse_date
-from planner.domain.model import BenchmarkArea, Budget, ExpenseCategory
+from planner.domain.model import MAX_MEMBERS, BenchmarkArea, Budget, ExpenseCategory
 from planner.errors import InvalidInput, file_error
 from planner.findings import Finding, Scope, Severity
 from planner.money import HUNDRED, ZERO, Money, round_fen, to_decimal, to_int
@@ -170,7 +170,7 @@ class SpendingBenchmarks:
         >>> benchmarks.monthly_benchmark("food", 1, "rural")         # 14597 × 29.5 % / 9 (Q1–Q3)
         Decimal('478.46')
         """
-        members = to_int(members, field="members", low=1, high=20)
+        members = to_int(members, field="members", low=1, high=MAX_MEMBERS)
         figure = self.figure(area)
         spec = self.group(group)
         return round_fen(figure.consumption * spec.share / HUNDRED * members / figure.months)
@@ -185,7 +185,8 @@ def load_spending_benchmarks(path: str | Path | None = None) -> SpendingBenchmar
     Raises:
         InvalidInput: unreadable JSON, a missing or bad field (located as ``"<file> areas.rural"``,
             ``"<file> groups[2]"`` …), shares that do not add up to 100 % (± 1), an expense category in no group or
-            in two, a survey category in two groups or unknown, or thresholds with ``below`` not under 1 < ``above``.
+            in two, a survey category in two groups or unknown, or thresholds outside 0 < ``below`` < 1 < ``above``
+            ≤ 10.
     """
     return load_data_file(path, SPENDING_FILE, _parse_benchmarks)
 
