@@ -11,6 +11,11 @@
    growth with debts and months at three sizes.
 4. The CLI (issue 9): ``planner plan`` on the example case as a whole process (interpreter start included), and
    ``import planner`` (time, and that it loads no pandas, matplotlib or ipywidgets).
+5. The app (issue 10), in-process on the example case, median over 50 changes: a widget value change → the
+   comparison table and the visible (live) chart updated — target ≤ 100 ms — for a restructure-months change and
+   a budget (reserve) change separately; cold start (a new interpreter: import + the app built on the example
+   case) — target ≤ 3 s; and, when Debian's Chromium is there, a key press on the restructure slider in the Voila
+   app → the comparison table's text changed in the browser, median over 10 (reported, no target).
 
 Machines here are shared and noisy (2 cores): figures are medians of repeated runs; targets are reported, not
 enforced (the exit code is 0 unless a benchmark crashes).
@@ -203,6 +208,55 @@ def bench_cli() -> None:
                      f"{runs[0][1]}\n")
 
 
+def bench_app() -> None:
+    """The app: a widget change → the table and the live chart updated; cold start; the browser round trip."""
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    from planner.ui import PlannerApp
+
+    with tempfile.TemporaryDirectory() as folder:
+        app = PlannerApp.for_file(Path(folder) / "example-case.json", example=True, autosave_delay=60)
+        app.tabs.selected_index = 2  # 方案 Options: the restructure slider
+        months = app.options_tab.months.input
+        values = iter([30 + (k % 30) for k in range(1, 200)])
+        builds = app.context.stats.schedule_builds
+
+        def restructure() -> None:
+            before = app.summary.table.value
+            months.value = next(values)
+            assert app.summary.table.value != before
+
+        restructure_ms = median_ms(restructure, repeat=50, warmup=3)
+        per_change = (app.context.stats.schedule_builds - builds) / 53
+        report("app: restructure months changed → table + chart updated, median", restructure_ms, 100.0)
+        sys.stdout.write(f"{'   schedules rebuilt per change':<58} {per_change:9.2f}\n")
+        app.tabs.selected_index = 0  # 案例 Case: the reserve field
+        reserves = iter(range(100, 400))
+
+        def budget() -> None:
+            before = app.summary.table.value
+            app.case_tab.reserve.input.value = str(next(reserves))
+            assert app.summary.table.value != before
+
+        report("app: budget (reserve) changed → table + chart updated, median", median_ms(budget, repeat=50), 100.0)
+        app.store.cancel()
+    code = ("import time, tempfile, pathlib; t = time.perf_counter(); from planner.ui import PlannerApp; "
+            "d = tempfile.mkdtemp(); "
+            "app = PlannerApp.for_file(pathlib.Path(d) / 'c.json', example=True); "
+            "print(time.perf_counter() - t)")
+    runs = [float(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+                  .stdout.split()[-1]) for _ in range(3)]
+    report("app: cold start (import + the app on the example), median", statistics.median(runs), 3.0, "s")
+    from browser import browser_keypress_ms
+
+    timings = browser_keypress_ms(10)
+    if timings:
+        sys.stdout.write(f"{'app in Chromium (Voila): key press → table changed, median':<58} "
+                         f"{statistics.median(timings):9.2f} ms   (min {min(timings):.0f}, max {max(timings):.0f})\n")
+
+
 def main() -> int:
     from payoff_bench import bench as bench_payoff  # bench/ is on sys.path when run as a script
 
@@ -210,6 +264,7 @@ def main() -> int:
     bench_incremental()
     bench_payoff(engine, median_ms, report)
     bench_cli()
+    bench_app()
     return 0
 
 

@@ -19,6 +19,7 @@ are loaded on first use, so ``import planner`` stays light (no pandas, matplotli
 * value types: :class:`Case`, :class:`Budget`, :class:`Debt`, :class:`Plan`, :class:`Scenario`, :class:`Waiver`,
   :class:`Deferral`, :class:`Restructure`, :class:`Settlement`, :class:`RepaymentMethod`, :class:`Rate`,
   :data:`Money`, :func:`money`;
+* the app: :class:`PlannerApp` (JupyterLab and Voila; loads ipywidgets on first use);
 * wording: :func:`render` (a finding's sentence for a locale and an audience); errors: :class:`InvalidInput`.
 """
 
@@ -38,6 +39,7 @@ _EXPORTS = {
     "import_debts": "planner.io.importing",
     "plan_case": "planner.engines.plan",
     "PlanContext": "planner.engines.plan",
+    "PlannerApp": "planner.ui",
     "CasePlan": "planner.engines.plan",
     "evaluate_case": "planner.engines.scenarios",
     "audit_case": "planner.caps",
@@ -87,6 +89,7 @@ __all__ = [
     "Money",
     "Plan",
     "PlanContext",
+    "PlannerApp",
     "Policy",
     "Rate",
     "RateChoice",
@@ -141,6 +144,7 @@ if TYPE_CHECKING:  # for type checkers and editors; at run time the names load o
     from planner.io.importing import import_debts
     from planner.rates import Rate
     from planner.text import render
+    from planner.ui import PlannerApp
 
 
 def __getattr__(name: str) -> Any:

@@ -31,7 +31,15 @@ from datetime import date
 from decimal import Decimal
 
 from planner.domain.case import Case
-from planner.domain.model import Budget, CreditorKind, Debt, ExpenseCategory, ExpenseItem, IncomeItem
+from planner.domain.model import (
+    BenchmarkArea,
+    Budget,
+    CreditorKind,
+    Debt,
+    ExpenseCategory,
+    ExpenseItem,
+    IncomeItem,
+)
 from planner.domain.options import (
     Deferral,
     DeferralInterest,
@@ -76,6 +84,8 @@ def example_budget() -> Budget:
             ExpenseItem(ExpenseCategory.OTHER, Decimal("350.00"), "日用品、衣物"),
         ),
         reserve=Decimal("300.00"),
+        members=3,  # 张伟, his wife and their child, in 杭州
+        area=BenchmarkArea.URBAN,
     )
 
 

@@ -53,8 +53,8 @@ class LivePayments:
                                   line_style="dashed", display_legend=True, stroke_width=1.5)
         self.figure = bqplot.Figure(
             marks=[self.lines, self.limit],
-            axes=[bqplot.Axis(scale=self.x, label=""),
-                  bqplot.Axis(scale=self.y, orientation="vertical", tick_format=",.0f", label="¥")],
+            axes=[bqplot.Axis(scale=self.x, side="bottom", label=""),
+                  bqplot.Axis(scale=self.y, side="left", tick_format=",.0f", label="¥")],
             legend_location="top-right", fig_margin={"top": 40, "bottom": 30, "left": 70, "right": 20},
             layout={"width": "860px", "height": "300px"}, animation_duration=0)
 

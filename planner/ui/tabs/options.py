@@ -43,6 +43,7 @@ from planner.ui.tabs.debts import rate_input
 
 KINDS_OF_PLAN = ("contract", "restructure", "settlement")
 DEFAULT_RESTRUCTURE_MONTHS = 36
+NO_SURPLUS = "none"  # the drop-down's value for "no extra payments" (a Dropdown cannot hold None)
 
 
 def _percent(field: str) -> Any:
@@ -222,9 +223,9 @@ class OptionsTab(Tab):
                           parse=lambda t: parse_date(t, field="start"), show=formats.iso,
                           on_valid=lambda v: self._scenario(start=v), locale=locale, css="planner-scenario-start",
                           note=app_text("unit.date", locale))
-        options = [(app_text("options.no_surplus", locale), None)] + [
+        options: list[tuple[str, Any]] = [(app_text("options.no_surplus", locale), NO_SURPLUS)] + [
             (choice_label("policies", p, locale), p) for p in Policy]
-        policy = ChoiceField(app_text("options.surplus", locale), scenario.surplus_policy, options,
+        policy = ChoiceField(app_text("options.surplus", locale), scenario.surplus_policy or NO_SURPLUS, options,
                              on_valid=self._policy, locale=locale, css="planner-surplus-policy", width="20em")
         return [start, policy, widgets.HTML(html.paragraph(app_text("options.surplus_help", locale), muted=True))]
 
@@ -324,7 +325,8 @@ class OptionsTab(Tab):
         if name is not None:
             self.app.change(lambda c: edits.set_scenario_fields(c, name, **changes))
 
-    def _policy(self, value: Policy | None) -> None:
+    def _policy(self, chosen: Policy | str) -> None:
+        value = None if chosen == NO_SURPLUS else Policy(chosen)
         order = tuple(d.id for d in self.app.case.debts) if value is Policy.CUSTOM else ()
         self._scenario(surplus_policy=value, surplus_order=order)
 
