@@ -3,22 +3,32 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The app's port. Servers listen on 127.0.0.1 only: the page holds private financial data.
+PORT ?= 8866
+# JupyterLab refuses to start as root without --allow-root.
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: run test bench lint clean
+.PHONY: run app test bench lint clean
 
+# The announcements extension shows a news toast and asks jupyter.org for news: the planner makes no outside calls.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/jupyter labextension disable "@jupyterlab/apputils-extension:announcements" >/dev/null
 	touch $(STAMP)
 
-## make run: set up, audit and plan the example case, then open JupyterLab on notebooks/ once it has a notebook
+## make run: set up, audit and plan the example case, then open the planner notebook in JupyterLab (127.0.0.1 only)
 run: $(STAMP)
 	@test -f example-case.json || $(BIN)/planner example -o example-case.json
 	$(BIN)/planner check example-case.json
 	$(BIN)/planner plan example-case.json --fit
-	@if ls notebooks/*.ipynb >/dev/null 2>&1; then $(BIN)/jupyter lab notebooks/; \
-	else echo "(The planner notebook arrives with the notebook issue; until then the CLI above is the app.)"; fi
+	$(BIN)/jupyter lab notebooks/planner.ipynb --ServerApp.ip=127.0.0.1 $(ALLOW_ROOT)
+
+## make app: serve the planner notebook as an app with Voila (code hidden), on 127.0.0.1 only; Ctrl+C stops it
+app: $(STAMP)
+	@echo "The planner: http://127.0.0.1:$(PORT)/  (this machine only; do not expose the port; Ctrl+C stops it)"
+	$(BIN)/voila notebooks/planner.ipynb --no-browser --Voila.ip=127.0.0.1 --port=$(PORT)
 
 ## make test: set up if needed, then run every test and doctest, and type-check planner/ (mypy --strict)
 test: $(STAMP)
