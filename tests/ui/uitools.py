@@ -12,15 +12,6 @@ import ipywidgets as widgets
 CJK = re.compile(r"[\u4e00-\u9fff]")
 TAB = {"case": 0, "debts": 1, "options": 2, "compare": 3, "payoff": 4}
 
-# Two DeprecationWarnings raised while building the live chart (see test_warnings.py, which keeps them errors):
-# bqscales' Date trait on traitlets 5.15 (third party, at import) and planner/ui/charts.py passing
-# ``orientation=`` to ``bqplot.Axis`` (each time an app is built).
-CHART_WARNINGS = (
-    r"ignore:metadata .* was set from the constructor:DeprecationWarning",
-    r"ignore:Passing unrecognized arguments to super\(Axis\):DeprecationWarning",
-)
-
-
 def walk(widget: Any) -> Iterator[Any]:
     """Yield ``widget`` and every widget inside it (children of boxes and tabs)."""
     yield widget
