@@ -33,6 +33,19 @@ class KeptChart:
 
 
 
+def _bqplot() -> Any:
+    """Return bqplot, imported without the DeprecationWarning its scales package (bqscales 0.3.7) raises at import
+    on traitlets 5.15 ("metadata {'args': …} was set from the constructor"): nothing we call, and nothing we can fix
+    here; only that warning, from that package, is ignored."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"bqscales(\.|$)")
+        import bqplot
+
+    return bqplot
+
+
 class LivePayments:
     """The always-visible chart of monthly payments against disposable income, drawn in the browser by bqplot.
 
@@ -43,7 +56,7 @@ class LivePayments:
     """
 
     def __init__(self) -> None:
-        import bqplot
+        bqplot = _bqplot()
 
         self.x = bqplot.DateScale()
         self.y = bqplot.LinearScale(min=0.0)

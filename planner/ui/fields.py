@@ -4,7 +4,8 @@ Each field is a small ``HBox``: its label, the input, a note (the unit, or a rat
 message (``.planner-msg``). Typing a value calls ``parse`` (the core's parsers: amounts in 元 or 万, rates as people
 write them, dates as people write them); a valid value goes to ``on_valid``, which makes the change in the case —
 and may itself refuse it (a duplicate id): either way the message says why, in the user's language, and the model
-keeps its last valid value. Setting a field from the model (:meth:`TextField.show`) never calls back.
+keeps its last valid value. Anything else raised is handed to ``on_error`` (the app's error boundary), never to the
+front end. Setting a field from the model (:meth:`TextField.show`) never calls back.
 """
 
 from __future__ import annotations
@@ -18,6 +19,15 @@ from planner.errors import InvalidInput
 from planner.text import render_error
 
 LABEL_WIDTH = "13em"
+
+ErrorHandler = Callable[[BaseException], None]
+
+
+def _unexpected(handler: ErrorHandler | None, err: Exception) -> None:
+    """Hand an unexpected error to the app's boundary (the model keeps its last valid value); without one, raise."""
+    if handler is None:
+        raise err
+    handler(err)
 
 
 def _label(text: str, width: str = LABEL_WIDTH) -> widgets.HTML:
@@ -42,7 +52,8 @@ class TextField(widgets.HBox):
     def __init__(self, label: str, value: Any, *, parse: Callable[[str], Any], show: Callable[[Any], str],
                  on_valid: Callable[[Any], None], locale: str, note: str | Callable[[Any], str] = "",
                  css: str = "", width: str = "12em", placeholder: str = "",
-                 label_width: str = LABEL_WIDTH) -> None:
+                 label_width: str = LABEL_WIDTH, on_error: ErrorHandler | None = None) -> None:
+        self.on_error = on_error
         self.parse = parse
         self.render = show
         self.on_valid = on_valid
@@ -89,6 +100,9 @@ class TextField(widgets.HBox):
         except InvalidInput as err:
             self.msg.value = f'<span style="color:#b00020">{_escape(render_error(err, self.locale))}</span>'
             return
+        except Exception as err:  # noqa: BLE001 (handed to the app's error boundary)
+            _unexpected(self.on_error, err)
+            return
         self.value = value
         self.note.value = self._note_text(value)
         self.msg.value = ""
@@ -105,7 +119,8 @@ class ChoiceField(widgets.HBox):
 
     def __init__(self, label: str, value: Any, options: Sequence[tuple[str, Any]], *,
                  on_valid: Callable[[Any], None], locale: str, css: str = "", width: str = "16em",
-                 label_width: str = LABEL_WIDTH) -> None:
+                 label_width: str = LABEL_WIDTH, on_error: ErrorHandler | None = None) -> None:
+        self.on_error = on_error
         self.on_valid = on_valid
         self.locale = locale
         self.input = widgets.Dropdown(options=list(options), value=value, layout=widgets.Layout(width=width))
@@ -143,6 +158,10 @@ class ChoiceField(widgets.HBox):
             self.msg.value = f'<span style="color:#b00020">{_escape(render_error(err, self.locale))}</span>'
             self.show(self._last)
             return
+        except Exception as err:  # noqa: BLE001 (handed to the app's error boundary)
+            self.show(self._last)
+            _unexpected(self.on_error, err)
+            return
         self._last = change["new"]
         self.msg.value = ""
 
@@ -151,7 +170,8 @@ class IntSliderField(widgets.HBox):
     """An integer slider that reports only when released (a drag never queues work), with a note beside it."""
 
     def __init__(self, label: str, value: int, *, low: int, high: int, on_valid: Callable[[int], None],
-                 locale: str, note: str = "", css: str = "") -> None:
+                 locale: str, note: str = "", css: str = "", on_error: ErrorHandler | None = None) -> None:
+        self.on_error = on_error
         self.on_valid = on_valid
         self.locale = locale
         self.input = widgets.IntSlider(value=value, min=low, max=high, continuous_update=False,
@@ -190,6 +210,10 @@ class IntSliderField(widgets.HBox):
         except InvalidInput as err:
             self.msg.value = f'<span style="color:#b00020">{_escape(render_error(err, self.locale))}</span>'
             self.show(self._last)
+            return
+        except Exception as err:  # noqa: BLE001 (handed to the app's error boundary)
+            self.show(self._last)
+            _unexpected(self.on_error, err)
             return
         self._last = int(change["new"])
         self.msg.value = ""

@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-# bqscales 0.3.7 (bqplot's scales) warns once, at import, on traitlets 5.15: a DeprecationWarning that the project's
-# warnings-as-errors turns into an error in whichever test builds the first app. Import it quietly here; the
-# failure is kept visible by test_warnings_import.py.
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore", DeprecationWarning)
-    import bqplot  # noqa: F401
 
 from planner.ui.app import PlannerApp
 

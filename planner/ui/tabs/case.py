@@ -37,22 +37,22 @@ class CaseTab(Tab):
         guard = app.boundary.guard
         self.borrower = TextField(field_label("borrower", locale), case.borrower, parse=_text, show=_text,
                                   on_valid=lambda v: app.change(lambda c: edits.set_fields(c, borrower=v)),
-                                  locale=locale, css="planner-borrower", width="16em")
+                                  locale=locale, css="planner-borrower", width="16em", on_error=self.app.boundary.handle)
         self.as_of = TextField(field_label("as_of", locale), case.as_of,
                                parse=lambda t: parse_date(t, field="as_of"), show=formats.iso,
                                on_valid=lambda v: app.change(lambda c: edits.set_fields(c, as_of=v)),
-                               locale=locale, css="planner-as-of", note=app_text("unit.date", locale))
+                               locale=locale, css="planner-as-of", note=app_text("unit.date", locale), on_error=self.app.boundary.handle)
         self.members = TextField(field_label("members", locale), budget.members,
                                  parse=lambda t: to_int(t.strip(), field="members", low=1, high=20), show=str,
                                  on_valid=lambda v: self._budget(members=v), locale=locale,
-                                 css="planner-members", note=app_text("unit.people", locale), width="5em")
+                                 css="planner-members", note=app_text("unit.people", locale), width="5em", on_error=self.app.boundary.handle)
         self.area = ChoiceField(field_label("area", locale), budget.area,
                                 [(choice_label("benchmark_areas", a, locale), a) for a in BenchmarkArea],
-                                on_valid=lambda v: self._budget(area=v), locale=locale, css="planner-area")
+                                on_valid=lambda v: self._budget(area=v), locale=locale, css="planner-area", on_error=self.app.boundary.handle)
         self.reserve = TextField(field_label("reserve", locale), budget.reserve,
                                  parse=lambda t: money(t, field="reserve"), show=str,
                                  on_valid=lambda v: self._budget(reserve=v), locale=locale, css="planner-reserve",
-                                 note=app_text("unit.yuan_month", locale))
+                                 note=app_text("unit.yuan_month", locale), on_error=self.app.boundary.handle)
         self.incomes = widgets.VBox([self._income_row(i, item) for i, item in enumerate(budget.incomes)])
         self.expenses = widgets.VBox([self._expense_row(i, item) for i, item in enumerate(budget.expenses)])
         add_income = button(app_text("button.add_income", locale), guard(self._add_income), css="planner-add-income")
@@ -143,11 +143,11 @@ class CaseTab(Tab):
 
         name = TextField(app_text("case.income_name", locale), item.name, parse=lambda t: IncomeItem(t, ZERO).name,
                          show=_text, on_valid=lambda v: change(name=v), locale=locale, css="planner-income-name",
-                         label_width="4em")
+                         label_width="4em", on_error=self.app.boundary.handle)
         amount = TextField(app_text("case.amount", locale), item.amount, parse=lambda t: money(t, field="income"),
                            show=str, on_valid=lambda v: change(amount=v), locale=locale,
                            css="planner-income-amount", note=app_text("unit.yuan_month", locale),
-                           label_width="4em")
+                           label_width="4em", on_error=self.app.boundary.handle)
         return widgets.HBox([name, amount, button("✕", guard(remove), css="planner-remove-income",
                                                   tooltip=app_text("button.remove", locale))])
 
@@ -167,15 +167,15 @@ class CaseTab(Tab):
         category = ChoiceField(app_text("case.category", locale), item.category,
                                [(choice_label("expenses", c, locale), c) for c in ExpenseCategory],
                                on_valid=lambda v: change(category=v), locale=locale, css="planner-expense-category",
-                               width="10em", label_width="4em")
+                               width="10em", label_width="4em", on_error=self.app.boundary.handle)
         name = TextField(app_text("case.expense_name", locale), item.name,
                          parse=lambda t: ExpenseItem(ExpenseCategory.OTHER, ZERO, t).name, show=_text,
                          on_valid=lambda v: change(name=v), locale=locale, css="planner-expense-name", width="9em",
-                         label_width="4em")
+                         label_width="4em", on_error=self.app.boundary.handle)
         amount = TextField(app_text("case.amount", locale), item.amount,
                            parse=lambda t: money(t, field="expenses"), show=str,
                            on_valid=lambda v: change(amount=v), locale=locale, css="planner-expense-amount",
-                           note=app_text("unit.yuan_month", locale), label_width="4em")
+                           note=app_text("unit.yuan_month", locale), label_width="4em", on_error=self.app.boundary.handle)
         return widgets.HBox([category, name, amount, button("✕", guard(remove), css="planner-remove-expense",
                                                             tooltip=app_text("button.remove", locale))])
 

@@ -128,10 +128,10 @@ class DebtsTab(Tab):
 
         if spec.kind is ValueKind.CHOICE:
             options = [(choice_label("kinds", k, locale), k) for k in CreditorKind]
-            return ChoiceField(label, value, options, on_valid=set_value, locale=locale, css=css)
+            return ChoiceField(label, value, options, on_valid=set_value, locale=locale, css=css, on_error=self.app.boundary.handle)
         if spec.kind is ValueKind.MONEY:
             return TextField(label, value, parse=lambda t: money(t, field=name), show=str, on_valid=set_value,
-                             locale=locale, css=css, note=app_text("unit.yuan", locale))
+                             locale=locale, css=css, note=app_text("unit.yuan", locale), on_error=self.app.boundary.handle)
         if spec.kind is ValueKind.RATE:
             def parse(text: str) -> Rate | None:
                 if spec.nullable and not text.strip():
@@ -139,7 +139,7 @@ class DebtsTab(Tab):
                 return parse_rate(text, field=name)
 
             return TextField(label, value, parse=parse, show=rate_input, on_valid=set_value, locale=locale,
-                             css=css, note=_rate_note(locale), placeholder=app_text("unit.rate_hint", locale))
+                             css=css, note=_rate_note(locale), placeholder=app_text("unit.rate_hint", locale), on_error=self.app.boundary.handle)
         if spec.kind is ValueKind.DATE:
             def parse_day(text: str) -> date | None:
                 if spec.nullable and not text.strip():
@@ -147,9 +147,9 @@ class DebtsTab(Tab):
                 return parse_date(text, field=name)
 
             return TextField(label, value, parse=parse_day, show=lambda v: formats.iso(v), on_valid=set_value,
-                             locale=locale, css=css, note=app_text("unit.date", locale))
+                             locale=locale, css=css, note=app_text("unit.date", locale), on_error=self.app.boundary.handle)
         return TextField(label, value, parse=lambda t: t.strip(), show=lambda v: str(v or ""),
-                         on_valid=set_value, locale=locale, css=css, width="18em")
+                         on_valid=set_value, locale=locale, css=css, width="18em", on_error=self.app.boundary.handle)
 
     def _set(self, debt_id: str, name: str, value: Any) -> None:
         app = self.app

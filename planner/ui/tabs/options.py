@@ -143,23 +143,23 @@ class OptionsTab(Tab):
         self.waiver_mode = ChoiceField(field_label("waiver", locale), waiver.mode,
                                        [(choice_label("waiver_modes", m, locale), m) for m in WaiverMode],
                                        on_valid=lambda v: self._part(waiver=Waiver(v, self.plan.waiver.percent)),
-                                       locale=locale, css="planner-waiver-mode", width="20em")
+                                       locale=locale, css="planner-waiver-mode", width="20em", on_error=self.app.boundary.handle)
         self.waiver_percent = TextField(app_text("options.waiver_percent", locale), waiver.percent,
                                         parse=_percent("percent"), show=_plain,
                                         on_valid=lambda v: self._part(waiver=Waiver(self.plan.waiver.mode, v)),
-                                        locale=locale, css="planner-waiver-percent", note="%", width="6em")
+                                        locale=locale, css="planner-waiver-percent", note="%", width="6em", on_error=self.app.boundary.handle)
         self.deferral_months = IntSliderField(
             app_text("options.deferral_months", locale), deferral.months, low=0, high=MAX_DEFERRAL_MONTHS,
             on_valid=lambda v: self._deferral(months=v), locale=locale, css="planner-deferral-months",
-            note=app_text("unit.months", locale))
+            note=app_text("unit.months", locale), on_error=self.app.boundary.handle)
         self.token = TextField(app_text("options.token", locale), deferral.token_amount,
                                parse=lambda t: money(t, field="token_amount"), show=str,
                                on_valid=lambda v: self._deferral(token_amount=v), locale=locale,
-                               css="planner-token", note=app_text("unit.yuan_month", locale), width="8em")
+                               css="planner-token", note=app_text("unit.yuan_month", locale), width="8em", on_error=self.app.boundary.handle)
         self.deferral_interest = ChoiceField(
             app_text("options.deferral_interest", locale), deferral.interest,
             [(choice_label("deferral_interest", i, locale), i) for i in DeferralInterest],
-            on_valid=lambda v: self._deferral(interest=v), locale=locale, css="planner-deferral-interest")
+            on_valid=lambda v: self._deferral(interest=v), locale=locale, css="planner-deferral-interest", on_error=self.app.boundary.handle)
         self.capitalise = widgets.Checkbox(deferral.capitalise, description=app_text("options.capitalise", locale),
                                            indent=False)
         self.capitalise.add_class("planner-capitalise")
@@ -175,37 +175,37 @@ class OptionsTab(Tab):
                       else app_text("options.no_term_limit", locale))
         self.months = IntSliderField(app_text("options.restructure_months", locale), restructure.months, low=1,
                                      high=MAX_RESTRUCTURE_MONTHS, on_valid=lambda v: self._restructure(months=v),
-                                     locale=locale, css="planner-restructure-months", note=limit_note)
+                                     locale=locale, css="planner-restructure-months", note=limit_note, on_error=self.app.boundary.handle)
         self.method = ChoiceField(field_label("method", locale), restructure.method,
                                   [(choice_label("methods", m, locale), m) for m in RepaymentMethod],
-                                  on_valid=lambda v: self._restructure(method=v), locale=locale, css="planner-method")
+                                  on_valid=lambda v: self._restructure(method=v), locale=locale, css="planner-method", on_error=self.app.boundary.handle)
         self.rate = ChoiceField(app_text("options.rate", locale), restructure.rate,
                                 [(choice_label("rate_choices", r, locale), r) for r in RateChoice],
-                                on_valid=self._rate_choice, locale=locale, css="planner-rate-choice")
+                                on_valid=self._rate_choice, locale=locale, css="planner-rate-choice", on_error=self.app.boundary.handle)
         self.custom_rate = TextField(field_label("custom_rate", locale), restructure.custom_rate,
                                      parse=lambda t: parse_rate(t, field="custom_rate"), show=rate_input,
                                      on_valid=lambda v: self._restructure(custom_rate=v, rate=RateChoice.CUSTOM),
                                      locale=locale, css="planner-custom-rate",
                                      note=lambda r: formats.rate(r, locale) if r is not None else "",
-                                     placeholder=app_text("unit.rate_hint", locale))
+                                     placeholder=app_text("unit.rate_hint", locale), on_error=self.app.boundary.handle)
         self.down_payment = TextField(field_label("down_payment", locale), restructure.down_payment,
                                       parse=lambda t: money(t, field="down_payment"), show=str,
                                       on_valid=lambda v: self._restructure(down_payment=v), locale=locale,
-                                      css="planner-down-payment", note=app_text("unit.yuan", locale), width="9em")
+                                      css="planner-down-payment", note=app_text("unit.yuan", locale), width="9em", on_error=self.app.boundary.handle)
         self.fee = TextField(field_label("monthly_fee_percent", locale), restructure.monthly_fee_percent,
                              parse=self._fee, show=_plain, on_valid=lambda v: self._restructure(monthly_fee_percent=v),
-                             locale=locale, css="planner-fee", note=app_text("unit.fee", locale), width="6em")
+                             locale=locale, css="planner-fee", note=app_text("unit.fee", locale), width="6em", on_error=self.app.boundary.handle)
         self.apr = widgets.HTML()
         self.apr.add_class("planner-apr")
         settlement = plan.settlement or Settlement(Decimal(100), add_months(self.app.case.as_of, 1))
         self.settle_percent = TextField(app_text("options.settle_percent", locale), settlement.percent,
                                         parse=_percent("percent"), show=_plain,
                                         on_valid=lambda v: self._settlement(percent=v), locale=locale,
-                                        css="planner-settle-percent", note="%", width="6em")
+                                        css="planner-settle-percent", note="%", width="6em", on_error=self.app.boundary.handle)
         self.settle_date = TextField(field_label("pay_by", locale), settlement.pay_by,
                                      parse=lambda t: parse_date(t, field="pay_by"), show=formats.iso,
                                      on_valid=lambda v: self._settlement(pay_by=v), locale=locale,
-                                     css="planner-settle-date", note=app_text("unit.date", locale))
+                                     css="planner-settle-date", note=app_text("unit.date", locale), on_error=self.app.boundary.handle)
         self.restructure_box = widgets.VBox([self.months, self.method, self.rate, self.custom_rate,
                                              self.down_payment, widgets.HBox([self.fee, self.apr])])
         self.settlement_box = widgets.VBox([self.settle_percent, self.settle_date])
@@ -222,11 +222,11 @@ class OptionsTab(Tab):
         start = TextField(field_label("start", locale), scenario.start,
                           parse=lambda t: parse_date(t, field="start"), show=formats.iso,
                           on_valid=lambda v: self._scenario(start=v), locale=locale, css="planner-scenario-start",
-                          note=app_text("unit.date", locale))
+                          note=app_text("unit.date", locale), on_error=self.app.boundary.handle)
         options: list[tuple[str, Any]] = [(app_text("options.no_surplus", locale), NO_SURPLUS)] + [
             (choice_label("policies", p, locale), p) for p in Policy]
         policy = ChoiceField(app_text("options.surplus", locale), scenario.surplus_policy or NO_SURPLUS, options,
-                             on_valid=self._policy, locale=locale, css="planner-surplus-policy", width="20em")
+                             on_valid=self._policy, locale=locale, css="planner-surplus-policy", width="20em", on_error=self.app.boundary.handle)
         return [start, policy, widgets.HTML(html.paragraph(app_text("options.surplus_help", locale), muted=True))]
 
     def _show_parts(self) -> None:

@@ -37,7 +37,7 @@ class PayoffTab(Tab):
         self.amount = TextField(app_text("payoff.budget", locale), shown,
                                 parse=lambda t: money(t, field="monthly", positive=True), show=str,
                                 on_valid=self._set_budget, locale=locale, css="planner-payoff-budget",
-                                note=app_text("unit.yuan_month", locale), width="9em")
+                                note=app_text("unit.yuan_month", locale), width="9em", on_error=self.app.boundary.handle)
         self.table = widgets.HTML()
         self.table.add_class("planner-payoff-table")
         self.chart = widgets.Image(format="png", layout=widgets.Layout(max_width="860px"))
