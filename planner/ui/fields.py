@@ -73,7 +73,9 @@ class TextField(widgets.HBox):
         self._silent = False
 
     def _note_text(self, value: Any) -> str:
-        return self._note(value) if callable(self._note) else self._note
+        if callable(self._note):
+            return self._note(value)
+        return f'<span style="white-space:nowrap">{_escape(self._note)}</span>' if self._note else ""
 
     @property
     def error(self) -> str:
@@ -177,6 +179,7 @@ class IntSliderField(widgets.HBox):
         self.input = widgets.IntSlider(value=value, min=low, max=high, continuous_update=False,
                                        layout=widgets.Layout(width="22em"))
         self.note = widgets.HTML(note)
+        self.note.layout.max_width = "40em"
         self.msg = widgets.HTML("")
         self.msg.add_class("planner-msg")
         self.input.observe(self._moved, names="value")

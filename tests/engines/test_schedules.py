@@ -992,3 +992,15 @@ def test_build_schedule__messages_do_not_repeat_the_debt_id():
         for locale in ("zh", "en"):
             for audience in ("borrower", "creditor"):
                 assert "cousin" not in render(finding, locale, audience)
+
+
+def test_amortize__charges_smaller_than_a_fen_a_month_stay_in_the_balance(make_debt):
+    """0.01 of interest-free charges over 2 installments: nothing of it is due the first month (floored), so the
+    first balance still owes it (found by the balance-chain property test)."""
+    debt = make_debt(outstanding_principal="0.00", original_principal="1000.00", other_fees="0.01",
+                     penalty_interest="0", accrued_interest="0", liquidated_damages="0")
+    plan = Plan(restructure=Restructure(2, rate=RateChoice.CONTRACT))
+    schedule = build_schedule(debt, plan, start=date(2026, 12, 1), cap_rate=Rate.annual_percent(24),
+                              excess=Decimal(0), horizon=1)
+    assert [(line.principal, line.balance) for line in schedule.lines] == [
+        (Decimal("0.00"), Decimal("0.01")), (Decimal("0.01"), Decimal("0.00"))]

@@ -86,7 +86,7 @@ def amortize_lines(
         balance -= principal
         if share:
             interest += share
-        if free_share:
+        if free:  # charges repaid interest-free alongside; owed (in the balance) until repaid, even a fen
             principal += free_share
             free_left -= free_share
             append(new_line(Installment, (period, dates[period], principal + interest + fee, principal, interest,
