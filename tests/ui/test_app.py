@@ -232,3 +232,40 @@ def test_reserve_change_rebuilds_no_schedule(app):
     reserve(app, "450")
     assert app.case.budget.reserve == Decimal(450)
     assert app.context.stats.schedule_builds == builds
+
+
+def test_slow_change__shows_updating_then_the_result(app, monkeypatch):
+    """A change slower than 200 ms says 正在更新… while it runs, and the status says what happened once done."""
+    import time
+
+    from planner.ui import app as app_module
+
+    seen: list[str] = []
+    app.boundary.status.observe(lambda change: seen.append(change["new"]), names="value")
+    real = app.context.plan
+
+    def slow(case, **kwargs):
+        time.sleep(app_module.BUSY_AFTER + 0.25)
+        return real(case, **kwargs)
+
+    monkeypatch.setattr(app.context, "plan", slow)
+    type_into(find(show_tab(app, "case"), "planner-reserve"), "444")
+    assert app.case.budget.reserve == Decimal("444.00")
+    assert any("正在更新" in text for text in seen)
+    assert "正在更新" not in app.boundary.status.value
+
+
+def test_scenario_name_refused__is_explained_beside_the_name_box(app):
+    """Renaming a scenario to another's name keeps both names and says why beside the box."""
+    tab = show_tab(app, "compare")
+    names = [s.name for s in app.case.scenarios]
+    tab.new_name.value = names[1]
+    tab.rename()
+    assert [s.name for s in app.case.scenarios] == names
+    import html
+
+    from planner.errors import InvalidInput
+    from planner.text import render_error
+
+    expected = render_error(InvalidInput("name", "duplicate", names[1]), "zh")
+    assert html.escape(expected) in tab.name_msg.value

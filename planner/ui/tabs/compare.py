@@ -8,8 +8,9 @@ from typing import Any
 import ipywidgets as widgets
 
 from planner.domain import edits
+from planner.errors import InvalidInput
 from planner.present.tables import COMPARISON_COLUMNS
-from planner.text import app_text, label, scenario_label
+from planner.text import app_text, label, render_error, scenario_label
 from planner.text import fmt as formats
 from planner.ui import html
 from planner.ui.fields import button
@@ -181,13 +182,23 @@ class CompareTab(Tab):
     def _name(self) -> str:
         return str(self.new_name.value).strip()
 
+    def _named(self, edit: Any) -> bool:
+        """Apply an edit that takes the typed name; a refused name is explained beside the name box."""
+        try:
+            self.app.change(edit, rebuild=("options", "compare"))
+        except InvalidInput as err:
+            self.name_msg.value = html.paragraph(render_error(err, self.locale))
+            return False
+        self.name_msg.value = ""
+        return True
+
     def create(self) -> None:
         """Add a scenario named as typed (every debt on contract terms)."""
         app = self.app
         before = {s.name for s in app.case.scenarios}
-        app.change(lambda c: edits.add_scenario(c, self._name() or app_text("options.new_scenario_name",
-                                                                             self.locale)),
-                   rebuild=("options", "compare"))
+        name = self._name() or app_text("options.new_scenario_name", self.locale)
+        if not self._named(lambda c: edits.add_scenario(c, name)):
+            return
         added = [s.name for s in app.case.scenarios if s.name not in before]
         if added:
             app.select(scenario=added[0])
@@ -199,7 +210,8 @@ class CompareTab(Tab):
         if old is None:
             return
         new = self._name()
-        app.change(lambda c: edits.rename_scenario(c, old, new), rebuild=("options", "compare"))
+        if not self._named(lambda c: edits.rename_scenario(c, old, new)):
+            return
         app.select(scenario=new)
         self.render()
 
