@@ -18,11 +18,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/jupyter labextension disable "@jupyterlab/apputils-extension:announcements" >/dev/null
 	touch $(STAMP)
 
-## make run: set up, audit and plan the example case, then open the planner notebook in JupyterLab (127.0.0.1 only)
+## make run: set up, audit and plan the example case (notebooks/example-case.json, the file the app opens), then
+## open the planner notebook in JupyterLab (127.0.0.1 only)
 run: $(STAMP)
-	@test -f example-case.json || $(BIN)/planner example -o example-case.json
-	$(BIN)/planner check example-case.json
-	$(BIN)/planner plan example-case.json --fit
+	@test -f notebooks/example-case.json || $(BIN)/planner example -o notebooks/example-case.json
+	$(BIN)/planner check notebooks/example-case.json
+	$(BIN)/planner plan notebooks/example-case.json --fit
 	$(BIN)/jupyter lab notebooks/planner.ipynb --ServerApp.ip=127.0.0.1 $(ALLOW_ROOT)
 
 ## make app: serve the planner notebook as an app with Voila (code hidden), on 127.0.0.1 only; Ctrl+C stops it

@@ -1,9 +1,11 @@
 """The plans counsellors start from (方案模板), for one debt, as pure values.
 
-Each preset is what the practical guides describe, fitted to the creditor kind: a licensed lender is asked to
-waive penalties and fees and stop interest; a private lender (民间借贷) is asked to waive what exceeds the legal cap
-and charge at most the cap rate. Terms never exceed the kind's installment limit when it has one (the card rule's
-60 months); the user changes any of it afterwards.
+Each preset is what the practical guides describe, fitted to the creditor kind. 停息 means what it says: the
+installments bear no interest, whoever the creditor is. The waiver differs: a licensed lender is asked to waive
+penalties and fees; a private lender (民间借贷) to waive what exceeds the legal cap (interest within it is lawful). The
+deferral preset keeps a private loan's interest at the cap rate while payments pause, and 减免超额罚息+分期 asks
+every creditor for the legal cap rate. Terms never exceed the kind's installment limit when it has one (the card
+rule's 60 months); the user changes any of it afterwards.
 """
 
 from __future__ import annotations
@@ -57,7 +59,8 @@ def preset_plan(preset: Preset | str, kind: CreditorKind, *, start: date, term_l
         return min(wanted, term_limit) if term_limit else wanted
 
     if preset is Preset.STOP_INTEREST_60:
-        return Plan(waiver=waiver, restructure=Restructure(months(60), RepaymentMethod.EQUAL_INSTALLMENT, rate))
+        return Plan(waiver=waiver, restructure=Restructure(months(60), RepaymentMethod.EQUAL_INSTALLMENT,
+                                                           RateChoice.ZERO))
     if preset is Preset.DEFER_12_THEN_INSTALLMENTS:
         interest = DeferralInterest.CAPPED if private else DeferralInterest.NONE
         return Plan(waiver=waiver, deferral=Deferral(12, Decimal(0), interest),

@@ -7,7 +7,10 @@ rules hold: plain words for the borrower, figures as information, key for key wi
 from __future__ import annotations
 
 APP: dict[str, str] = {
+    # field.<name>: a field's label where the app's differs from planner.text.zh.FIELDS (none in Chinese)
     "app.title": "债务协商规划 · 案例、债务、方案与比较",
+    "col.share": "最高月供占可支配收入",
+    "import.mode": "导入方式：",
     "tab.case": "案例",
     "tab.debts": "债务",
     "tab.options": "方案",
@@ -39,6 +42,7 @@ APP: dict[str, str] = {
     "status.autosaved": "已自动保存（{time}）到 {path}。",
     "status.saved_as": "已另存为 {path}，之后的修改会自动保存到这里。",
     "status.not_saved": "尚未选择案例文件：修改不会被保存。请在上方填写文件路径并点“另存为”。",
+    "status.not_opened": "没有打开：{error} 当前的案例不变，仍保存在原来的文件里。",
     "status.read_only": "这个文件不会被覆盖；请修正它，或在上方填写新的路径并点“另存为”。",
     "status.save_failed": "自动保存失败：{error}",
     "summary.title": "方案比较（随每次修改即时更新）",
@@ -170,5 +174,5 @@ APP: dict[str, str] = {
     "payoff.policy": "策略",
     "payoff.month_of": "{id} 还清月",
     "payoff.no_budget": "可支配收入不大于 0：请在上方填写每月可用于还款的金额。",
-    "payoff.note": "每月预算 {budget}；“—”表示在计算期内未还清。",
+    "payoff.note": "每月预算 {budget}；“—”表示在计算期内未还清。“较只还最低节省”一栏为“—”时，只还最低还款的路径在计算期内还不清，节省的利息无从比较。",
 }

@@ -213,6 +213,15 @@ def app_text(key: str, locale: str = "zh", **values: Any) -> str:
     return table[key].format(**values) if values else table[key]
 
 
+def app_field(field: str, locale: str = "zh") -> str:
+    """Return how the app labels a field: its own label (``field.<name>``) when it has one, else
+    :func:`field_label` (English field labels of the CLI are terse identifiers; the app's are words)."""
+    from planner.text import app_en, app_zh
+
+    table = app_en.APP if fmt.locale_of(locale) == "en" else app_zh.APP
+    return table.get(f"field.{field}") or field_label(field, locale)
+
+
 def render_error(error: Any, locale: str = "zh") -> str:
     """Return the message of an :class:`planner.errors.InvalidInput`: where, which field, the rule broken, the value
     given and how to fix it, in ``locale``."""

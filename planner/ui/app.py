@@ -70,14 +70,14 @@ class PlannerApp(widgets.VBox):
         self.selected_debt: str | None = None
         self.selected_scenario: str | None = None
         self.last_ms = 0.0
-        self.problem: str = ""
+        self.problem_error: InvalidInput | None = None  # the case file could not be read (shown until saved elsewhere)
         start = case
         if path is not None:
             opened = self.store.open(path, default=case or example_case())
             if opened.case is not None:
                 start = opened.case
             else:
-                self.problem = render_error(opened.error, self.locale) if opened.error else ""
+                self.problem_error = opened.error
                 start = empty_case()
         self.case: Case = start if start is not None else example_case()
         self.result: CasePlan = self.context.plan(self.case)
@@ -97,10 +97,7 @@ class PlannerApp(widgets.VBox):
         super().__init__([self._header, self.tabs, self.summary, self.boundary.panel])
         self.add_class("planner-app")
         self._render_all()
-        if self.problem:
-            self.boundary.say(self.problem + " " + app_text("status.read_only", self.locale), kind="error")
-        else:
-            self._say_where()
+        self._say_where()
 
     # -- opening ---------------------------------------------------------------------------------------------
 
@@ -176,14 +173,15 @@ class PlannerApp(widgets.VBox):
     def open_file(self, path: str | Path) -> bool:
         """Open another case file (saving the current one first); return False when it cannot be read."""
         self.store.flush()
+        previous = (self.store.path, self.store.read_only)
         opened = self.store.open(path)
         if opened.case is None:
+            self.store.path, self.store.read_only = previous  # the case on screen keeps saving where it did
             text = render_error(opened.error, self.locale) if opened.error else ""
-            self.boundary.say(text + " " + app_text("status.read_only", self.locale), kind="error")
+            self.boundary.say(app_text("status.not_opened", self.locale, error=text), kind="error")
             self.boundary.record(text)
-            self.problem = text
             return False
-        self.problem = ""
+        self.problem_error = None
         self.history.clear()
         self.case, self.result = opened.case, self.context.plan(opened.case)
         self.selected_debt = self.selected_scenario = None
@@ -195,7 +193,7 @@ class PlannerApp(widgets.VBox):
     def save_as(self, path: str | Path) -> Path:
         """Save the case to ``path`` now and keep saving there."""
         written = self.store.save_as(self.case, path)
-        self.problem = ""
+        self.problem_error = None
         self._render_header()
         self.boundary.say(app_text("status.saved_as", self.locale, path=str(written)))
         return written
@@ -289,10 +287,16 @@ class PlannerApp(widgets.VBox):
         self.undo_button.disabled = not self.history.can_undo
         self.redo_button.disabled = not self.history.can_redo
 
+    @property
+    def problem(self) -> str:
+        """Return why the case file could not be read, in the app's language ('' when it was)."""
+        return render_error(self.problem_error, self.locale) if self.problem_error is not None else ""
+
     def _say_where(self) -> None:
-        if self.problem:
-            return
         locale = self.locale
+        if self.problem_error is not None:
+            self.boundary.say(self.problem + " " + app_text("status.read_only", locale), kind="error")
+            return
         timing = app_text("status.updated", locale, ms=formats.number(round(self.last_ms), locale))
         if self.store.path is None:
             self.boundary.say(timing + " " + app_text("status.not_saved", locale), kind="warning")

@@ -67,7 +67,7 @@ class LivePayments:
         self.figure = bqplot.Figure(
             marks=[self.lines, self.limit],
             axes=[bqplot.Axis(scale=self.x, side="bottom", label=""),
-                  bqplot.Axis(scale=self.y, side="left", tick_format=",.0f", label="¥")],
+                  bqplot.Axis(scale=self.y, side="left", tick_format=",.0f")],
             legend_location="top-right", fig_margin={"top": 40, "bottom": 30, "left": 70, "right": 20},
             layout={"width": "860px", "height": "300px"}, animation_duration=0)
 
@@ -89,6 +89,7 @@ class LivePayments:
             self.lines.x = dates[:width]
             self.lines.y = payments
             self.lines.labels = names
+            self.y.max = float(max(payments.max(), disposable, 1.0)) * 1.08  # headroom: the top line stays visible
             self.limit.x = np.array([dates[0], dates[width - 1]])
             self.limit.y = np.array([disposable, disposable])
             self.limit.labels = [disposable_label]

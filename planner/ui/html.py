@@ -38,7 +38,8 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[Any]], *, numeric: Ite
             cells.append(f"<td{attribute}>{html.escape(text)}</td>")
         row_class = f' class="{row_classes[index]}"' if row_classes and row_classes[index] else ""
         body.append(f"<tr{row_class}>{''.join(cells)}</tr>")
-    return f'{STYLE}<table class="planner-table {css}"><tr>{head}</tr>{"".join(body)}</table>'
+    return (f'{STYLE}<div style="overflow-x:auto;max-width:100%"><table class="planner-table {css}"><tr>{head}</tr>'
+            f'{"".join(body)}</table></div>')
 
 
 def findings(items: Iterable[Finding], locale: str, *, empty: str = "") -> str:
@@ -67,5 +68,6 @@ def download_link(data: bytes, filename: str, mime: str, text: str) -> str:
 
     payload = base64.b64encode(data).decode("ascii")
     return (f'<a download="{html.escape(filename)}" href="data:{mime};base64,{payload}" '
-            f'class="planner-download" style="margin-right:1em">{html.escape(text)}</a>')
+            f'class="planner-download" style="margin-right:1em;padding:3px 10px;border:1px solid #1976d2;'
+            f'border-radius:3px;color:#1976d2;text-decoration:none">⬇ {html.escape(text)}</a>')
 escape_text = html.escape

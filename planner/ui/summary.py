@@ -23,6 +23,11 @@ SUMMARY_COLUMNS = ("scenario", "largest_monthly_payment", "largest_share_of_disp
                    "total_paid", "remaining", "saving", "debt_free_date")
 
 
+def column_label(column: str, locale: str) -> str:
+    """Return a comparison column's header (the share of disposable income has its own: its cells carry the %)."""
+    return app_text("col.share", locale) if column == "largest_share_of_disposable" else label(column, locale)
+
+
 def comparison_rows(outcomes: tuple[Outcome, ...], locale: str) -> list[list[html.Cell]]:
     """Return the summary's rows: figures of each outcome, formatted for ``locale``."""
     rows: list[list[html.Cell]] = []
@@ -71,7 +76,7 @@ class Summary(widgets.VBox):
         """Update the table and the chart from the app's result."""
         locale = self.app.locale
         result = self.app.result
-        headers = [label(c, locale) for c in SUMMARY_COLUMNS]
+        headers = [column_label(c, locale) for c in SUMMARY_COLUMNS]
         rows = comparison_rows(result.all, locale)
         classes = ["base", *([""] * len(result.outcomes))]
         note = html.paragraph(app_text("summary.note", locale, disposable=formats.money(

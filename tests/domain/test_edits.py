@@ -83,7 +83,9 @@ def test_presets__fit_the_creditor_kind_and_its_term_limit():
     assert (card.waiver.mode, card.restructure.months, card.restructure.rate.value) == (
         WaiverMode.PENALTIES_AND_FEES, 60, "zero")
     private = preset_plan(Preset.STOP_INTEREST_60, CreditorKind.PRIVATE, start=start)
-    assert (private.waiver.mode, private.restructure.rate.value) == (WaiverMode.EXCESS, "capped")
+    assert (private.waiver.mode, private.restructure.rate.value) == (WaiverMode.EXCESS, "zero")  # 停息 for all
+    private_deferred = preset_plan(Preset.DEFER_12_THEN_INSTALLMENTS, CreditorKind.PRIVATE, start=start)
+    assert (private_deferred.deferral.interest.value, private_deferred.restructure.rate.value) == ("capped", "capped")
     limited = preset_plan(Preset.STOP_INTEREST_60, CreditorKind.CREDIT_CARD, start=start, term_limit=36)
     assert limited.restructure.months == 36
     deferred = preset_plan(Preset.DEFER_12_THEN_INSTALLMENTS, CreditorKind.CONSUMER_FINANCE, start=start)

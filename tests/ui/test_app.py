@@ -145,11 +145,24 @@ def test_open__unreadable_file_is_refused_and_current_case_kept(app, case_path, 
     case = app.case
     find(app, "planner-path").value = str(bad)
     find(app, "planner-open").click()
-    assert app_text("status.read_only", "zh") in status(app)
+    assert "没有打开" in status(app)
     assert app.boundary.entries
     assert app.case == case
     reserve(app, "333")
+    app.flush()
     assert bad.read_bytes() == b"not json at all"
+    assert load_case(case_path).budget.reserve == Decimal(333)  # the case on screen still saves where it did
+
+
+def test_unreadable_file__message_follows_the_language(make_app, case_path):
+    make_app()
+    case_path.write_bytes(b"{this is not json")
+    app = make_app()
+    chinese = status(app)
+    app.set_locale("en")
+    english = status(app)
+    assert english != chinese
+    assert "will not be written over" in english
 
 
 # -- the error boundary --------------------------------------------------------------------------------------

@@ -201,3 +201,21 @@ def test_import__bad_csv_lists_each_row_and_changes_nothing(app, tmp_path, case_
     assert len(tab.import_report.value.split("<li>")) == 3  # one line per bad row
     assert app.case == case
     assert case_path.read_bytes() == saved
+
+
+@pytest.mark.parametrize("name", ["creditor", "kind"])
+def test_editing_a_later_debts_name_or_kind__keeps_the_form_on_that_debt(app, name):
+    """Found in a new-user trial: renaming the creditor of the third debt made the form jump to the first, so the
+    next fields typed went to the wrong debt."""
+    tab = show_tab(app, "debts")
+    third = app.case.debts[2].id
+    tab.chooser.value = third
+    if name == "creditor":
+        type_into(find(tab, "planner-debt-creditor"), "某消费金融公司（新名称）")
+    else:
+        find(tab, "planner-debt-kind").input.value = CreditorKind.MICROLOAN
+    assert app.selected_debt == third
+    assert tab.chooser.value == third
+    type_into(find(tab, "planner-debt-monthly-payment"), "777")
+    assert app.case.debt(third).monthly_payment == Decimal("777.00")
+    assert app.case.debts[0].monthly_payment != Decimal("777.00")

@@ -15,7 +15,7 @@ from planner.dates import parse_date
 from planner.domain import edits
 from planner.domain.model import BenchmarkArea, ExpenseCategory, ExpenseItem, IncomeItem
 from planner.money import ZERO, money, to_int
-from planner.text import app_text, choice_label, field_label, label, source_text
+from planner.text import app_field, app_text, choice_label, label, source_text
 from planner.text import fmt as formats
 from planner.ui import html
 from planner.ui.fields import ChoiceField, TextField, button
@@ -35,21 +35,21 @@ class CaseTab(Tab):
         app, locale = self.app, self.locale
         case, budget = app.case, app.case.budget
         guard = app.boundary.guard
-        self.borrower = TextField(field_label("borrower", locale), case.borrower, parse=_text, show=_text,
+        self.borrower = TextField(app_field("borrower", locale), case.borrower, parse=_text, show=_text,
                                   on_valid=lambda v: app.change(lambda c: edits.set_fields(c, borrower=v)),
                                   locale=locale, css="planner-borrower", width="16em", on_error=self.app.boundary.handle)
-        self.as_of = TextField(field_label("as_of", locale), case.as_of,
+        self.as_of = TextField(app_field("as_of", locale), case.as_of,
                                parse=lambda t: parse_date(t, field="as_of"), show=formats.iso,
                                on_valid=lambda v: app.change(lambda c: edits.set_fields(c, as_of=v)),
                                locale=locale, css="planner-as-of", note=app_text("unit.date", locale), on_error=self.app.boundary.handle)
-        self.members = TextField(field_label("members", locale), budget.members,
+        self.members = TextField(app_field("members", locale), budget.members,
                                  parse=lambda t: to_int(t.strip(), field="members", low=1, high=20), show=str,
                                  on_valid=lambda v: self._budget(members=v), locale=locale,
                                  css="planner-members", note=app_text("unit.people", locale), width="5em", on_error=self.app.boundary.handle)
-        self.area = ChoiceField(field_label("area", locale), budget.area,
+        self.area = ChoiceField(app_field("area", locale), budget.area,
                                 [(choice_label("benchmark_areas", a, locale), a) for a in BenchmarkArea],
                                 on_valid=lambda v: self._budget(area=v), locale=locale, css="planner-area", on_error=self.app.boundary.handle)
-        self.reserve = TextField(field_label("reserve", locale), budget.reserve,
+        self.reserve = TextField(app_field("reserve", locale), budget.reserve,
                                  parse=lambda t: money(t, field="reserve"), show=str,
                                  on_valid=lambda v: self._budget(reserve=v), locale=locale, css="planner-reserve",
                                  note=app_text("unit.yuan_month", locale), on_error=self.app.boundary.handle)
@@ -170,7 +170,7 @@ class CaseTab(Tab):
                                width="10em", label_width="4em", on_error=self.app.boundary.handle)
         name = TextField(app_text("case.expense_name", locale), item.name,
                          parse=lambda t: ExpenseItem(ExpenseCategory.OTHER, ZERO, t).name, show=_text,
-                         on_valid=lambda v: change(name=v), locale=locale, css="planner-expense-name", width="9em",
+                         on_valid=lambda v: change(name=v), locale=locale, css="planner-expense-name", width="15em",
                          label_width="4em", on_error=self.app.boundary.handle)
         amount = TextField(app_text("case.amount", locale), item.amount,
                            parse=lambda t: money(t, field="expenses"), show=str,

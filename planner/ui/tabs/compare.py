@@ -14,6 +14,7 @@ from planner.text import app_text, label, render_error, scenario_label
 from planner.text import fmt as formats
 from planner.ui import html
 from planner.ui.fields import button
+from planner.ui.summary import column_label
 from planner.ui.tabs.base import Tab
 
 CHARTS = ("payments", "balances", "total_cost")
@@ -62,7 +63,8 @@ class CompareTab(Tab):
         self.health = widgets.HTML()
         self.health.add_class("planner-health")
         self.chart_choice = widgets.ToggleButtons(
-            options=[(app_text(f"chart.{c}", locale), c) for c in CHARTS], value=self.chart_name)
+            options=[(app_text(f"chart.{c}", locale), c) for c in CHARTS], value=self.chart_name,
+            style={"button_width": "auto"})
         self.chart_choice.add_class("planner-chart-choice")
         self.chart_choice.observe(guard(lambda ch: self._chart(ch["new"])), names="value")
         self.chart = widgets.Image(format="png", layout=widgets.Layout(max_width="860px"))
@@ -104,7 +106,7 @@ class CompareTab(Tab):
             for column in COMPARISON_COLUMNS:
                 row.append(self._cell(outcome, column, money_columns))
             rows.append(row)
-        self.table.value = html.table([label(c, locale) for c in COMPARISON_COLUMNS], rows,
+        self.table.value = html.table([column_label(c, locale) for c in COMPARISON_COLUMNS], rows,
                                       numeric=range(2, len(COMPARISON_COLUMNS)),
                                       row_classes=["base", *([""] * len(result.outcomes))])
         self.health.value = "".join(html.paragraph(self._health(o)) for o in result.all)

@@ -24,7 +24,7 @@ from planner.io.importing import import_debts, replace_debts
 from planner.io.values import parse_rate
 from planner.money import money
 from planner.rates import Rate, RateUnit
-from planner.text import app_text, choice_label, field_label, render_error, source_text
+from planner.text import app_field, app_text, choice_label, render_error, source_text
 from planner.text import fmt as formats
 from planner.ui import html
 from planner.ui.fields import ChoiceField, TextField, button
@@ -67,6 +67,7 @@ class DebtsTab(Tab):
     """The debts of the case, one form for the debt chosen, the cap audit of each."""
 
     key = "debts"
+    _quiet = False  # True while the chooser's options are replaced (not a choice of the user's)
 
     def build(self) -> None:
         app, locale, guard = self.app, self.locale, self.app.boundary.guard
@@ -86,11 +87,13 @@ class DebtsTab(Tab):
         self.audit.add_class("planner-audit")
         self.all_audits = widgets.HTML()
         self.upload = widgets.FileUpload(accept=".csv,.xlsx", multiple=False,
-                                         description=app_text("button.upload", locale))
+                                         description=app_text("button.upload", locale),
+                                         layout=widgets.Layout(width="auto"))
         self.upload.add_class("planner-upload")
         self.upload.observe(guard(self._uploaded), names="value")
         self.import_mode = widgets.ToggleButtons(
-            options=[(app_text(f"import.{m}", locale), m) for m in IMPORT_MODES], value="add")
+            options=[(app_text(f"import.{m}", locale), m) for m in IMPORT_MODES], value="add",
+            style={"button_width": "auto"})
         self.import_report = widgets.HTML()
         self.import_report.add_class("planner-import-report")
         empty = [] if app.case.debts else [widgets.HTML(html.paragraph(app_text("debt.none", locale)))]
@@ -98,7 +101,7 @@ class DebtsTab(Tab):
             self.heading("debts.title"), actions, *empty, self.form,
             self.heading("debts.audit"), self.audit,
             self.heading("debts.all_audits"), self.all_audits,
-            self.heading("debts.import"), widgets.HBox([self.upload, self.import_mode]),
+            self.heading("debts.import"), widgets.HBox([widgets.HTML(app_text("import.mode", locale)), self.import_mode, self.upload]),
             widgets.HTML(html.paragraph(app_text("import.help", locale), muted=True)), self.import_report,
         ]
         self.update()
@@ -121,7 +124,7 @@ class DebtsTab(Tab):
         name = spec.name
         value = getattr(debt, name)
         css = f"planner-debt-{name.replace('_', '-')}"
-        label = field_label(name, locale)
+        label = app_field(name, locale)
 
         def set_value(new: Any) -> None:
             self._set(debt.id, name, new)
@@ -139,7 +142,8 @@ class DebtsTab(Tab):
                 return parse_rate(text, field=name)
 
             return TextField(label, value, parse=parse, show=rate_input, on_valid=set_value, locale=locale,
-                             css=css, note=_rate_note(locale), placeholder=app_text("unit.rate_hint", locale), on_error=self.app.boundary.handle)
+                             css=css, note=_rate_note(locale), placeholder=app_text("unit.rate_hint", locale),
+                             width="17em", on_error=self.app.boundary.handle)
         if spec.kind is ValueKind.DATE:
             def parse_day(text: str) -> date | None:
                 if spec.nullable and not text.strip():
@@ -164,12 +168,16 @@ class DebtsTab(Tab):
             self.render()
         else:
             app.change(edit, rebuild=("options", "compare") if structural else ())
-            if structural:
-                self.chooser.options = [(f"{d.id} · {d.creditor}", d.id) for d in app.case.debts]
-                self.chooser.value = app.selected_debt
+            if structural:  # the chooser shows the new name; replacing its options must not choose another debt
+                self._quiet = True
+                try:
+                    self.chooser.options = [(f"{d.id} · {d.creditor}", d.id) for d in app.case.debts]
+                    self.chooser.value = app.selected_debt
+                finally:
+                    self._quiet = False
 
     def _choose(self, debt_id: str | None) -> None:
-        if debt_id is None:
+        if debt_id is None or self._quiet:
             return
         self.app.select(debt=debt_id)
         self.form.children = self._form()

@@ -34,7 +34,7 @@ from planner.domain.presets import Preset, preset_plan
 from planner.errors import InvalidInput
 from planner.io.values import parse_rate
 from planner.money import money, to_decimal
-from planner.text import app_text, choice_label, describe_plan, field_label, scenario_label
+from planner.text import app_field, app_text, choice_label, describe_plan, scenario_label
 from planner.text import fmt as formats
 from planner.ui import html
 from planner.ui.fields import ChoiceField, IntSliderField, TextField, button
@@ -140,7 +140,7 @@ class OptionsTab(Tab):
         waiver, deferral = plan.waiver, plan.deferral or Deferral()
         audit = self.app.result.audit(self.app.selected_debt or "")
         limit = audit.term_limit
-        self.waiver_mode = ChoiceField(field_label("waiver", locale), waiver.mode,
+        self.waiver_mode = ChoiceField(app_field("waiver", locale), waiver.mode,
                                        [(choice_label("waiver_modes", m, locale), m) for m in WaiverMode],
                                        on_valid=lambda v: self._part(waiver=Waiver(v, self.plan.waiver.percent)),
                                        locale=locale, css="planner-waiver-mode", width="20em", on_error=self.app.boundary.handle)
@@ -176,23 +176,23 @@ class OptionsTab(Tab):
         self.months = IntSliderField(app_text("options.restructure_months", locale), restructure.months, low=1,
                                      high=MAX_RESTRUCTURE_MONTHS, on_valid=lambda v: self._restructure(months=v),
                                      locale=locale, css="planner-restructure-months", note=limit_note, on_error=self.app.boundary.handle)
-        self.method = ChoiceField(field_label("method", locale), restructure.method,
+        self.method = ChoiceField(app_field("method", locale), restructure.method,
                                   [(choice_label("methods", m, locale), m) for m in RepaymentMethod],
                                   on_valid=lambda v: self._restructure(method=v), locale=locale, css="planner-method", on_error=self.app.boundary.handle)
         self.rate = ChoiceField(app_text("options.rate", locale), restructure.rate,
                                 [(choice_label("rate_choices", r, locale), r) for r in RateChoice],
                                 on_valid=self._rate_choice, locale=locale, css="planner-rate-choice", on_error=self.app.boundary.handle)
-        self.custom_rate = TextField(field_label("custom_rate", locale), restructure.custom_rate,
+        self.custom_rate = TextField(app_field("custom_rate", locale), restructure.custom_rate,
                                      parse=lambda t: parse_rate(t, field="custom_rate"), show=rate_input,
                                      on_valid=lambda v: self._restructure(custom_rate=v, rate=RateChoice.CUSTOM),
                                      locale=locale, css="planner-custom-rate",
                                      note=lambda r: formats.rate(r, locale) if r is not None else "",
-                                     placeholder=app_text("unit.rate_hint", locale), on_error=self.app.boundary.handle)
-        self.down_payment = TextField(field_label("down_payment", locale), restructure.down_payment,
+                                     placeholder=app_text("unit.rate_hint", locale), width="17em", on_error=self.app.boundary.handle)
+        self.down_payment = TextField(app_field("down_payment", locale), restructure.down_payment,
                                       parse=lambda t: money(t, field="down_payment"), show=str,
                                       on_valid=lambda v: self._restructure(down_payment=v), locale=locale,
                                       css="planner-down-payment", note=app_text("unit.yuan", locale), width="9em", on_error=self.app.boundary.handle)
-        self.fee = TextField(field_label("monthly_fee_percent", locale), restructure.monthly_fee_percent,
+        self.fee = TextField(app_field("monthly_fee_percent", locale), restructure.monthly_fee_percent,
                              parse=self._fee, show=_plain, on_valid=lambda v: self._restructure(monthly_fee_percent=v),
                              locale=locale, css="planner-fee", note=app_text("unit.fee", locale), width="6em", on_error=self.app.boundary.handle)
         self.apr = widgets.HTML()
@@ -202,7 +202,7 @@ class OptionsTab(Tab):
                                         parse=_percent("percent"), show=_plain,
                                         on_valid=lambda v: self._settlement(percent=v), locale=locale,
                                         css="planner-settle-percent", note="%", width="6em", on_error=self.app.boundary.handle)
-        self.settle_date = TextField(field_label("pay_by", locale), settlement.pay_by,
+        self.settle_date = TextField(app_field("pay_by", locale), settlement.pay_by,
                                      parse=lambda t: parse_date(t, field="pay_by"), show=formats.iso,
                                      on_valid=lambda v: self._settlement(pay_by=v), locale=locale,
                                      css="planner-settle-date", note=app_text("unit.date", locale), on_error=self.app.boundary.handle)
@@ -219,7 +219,7 @@ class OptionsTab(Tab):
     def _scenario_controls(self) -> list[widgets.Widget]:
         locale, app = self.locale, self.app
         scenario = app.case.scenario(app.selected_scenario or "")
-        start = TextField(field_label("start", locale), scenario.start,
+        start = TextField(app_field("start", locale), scenario.start,
                           parse=lambda t: parse_date(t, field="start"), show=formats.iso,
                           on_valid=lambda v: self._scenario(start=v), locale=locale, css="planner-scenario-start",
                           note=app_text("unit.date", locale), on_error=self.app.boundary.handle)
