@@ -68,8 +68,8 @@ class CaseTab(Tab):
         self.benchmarks.add_class("planner-benchmarks")
         self.children = [
             self.heading("case.who"), self.borrower, self.as_of, self.members, self.area,
-            self.heading("case.incomes"), self.incomes, add_income,
-            self.heading("case.expenses"), self.expenses, add_expense,
+            self.heading("case.incomes"), self.incomes, widgets.HBox([add_income]),
+            self.heading("case.expenses"), self.expenses, widgets.HBox([add_expense]),
             self.heading("case.reserve"), self.reserve, self.totals,
             self.heading("case.benchmarks"), self.benchmarks,
             self.heading("case.notes"), self.notes,

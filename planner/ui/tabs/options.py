@@ -128,7 +128,7 @@ class OptionsTab(Tab):
         self.children = [
             choosers,
             self.heading("options.presets"), presets,
-            self.heading("options.plan"), self.controls, copy_all, self.terms, self.figures, self.plan_findings,
+            self.heading("options.plan"), self.controls, widgets.HBox([copy_all]), self.terms, self.figures, self.plan_findings,
             self.heading("options.scenario_settings"), self.scenario_box, widgets.HBox([new, fit]),
         ]
         self._build_controls()
