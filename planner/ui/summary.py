@@ -38,7 +38,7 @@ def comparison_rows(outcomes: tuple[Outcome, ...], locale: str) -> list[list[htm
         rows.append([
             scenario_label(outcome, locale),
             formats.money(outcome.largest_monthly_payment, locale),
-            formats.percent(share, locale) if share is not None else "—",
+            f"{formats.percent_2(share)}%" if share is not None else "—",
             (formats.number(over, locale), "over") if over else formats.number(over, locale),
             formats.money(outcome.total_paid, locale),
             formats.money(outcome.total_remaining, locale),

@@ -128,7 +128,7 @@ class CompareTab(Tab):
             return formats.month(free, locale) if free else app_text("compare.not_free", locale)
         if column == "largest_share_of_disposable":
             share = outcome.largest_share_of_disposable
-            return formats.percent(share, locale) if share is not None else "—"
+            return f"{formats.percent_2(share)}%" if share is not None else "—"
         values = {"total_paid": outcome.total_paid, "total_interest": outcome.total_interest,
                   "total_fees": outcome.total_fees, "total_waived": outcome.total_waived,
                   "remaining": outcome.total_remaining, "total_cost": outcome.total_cost,
@@ -140,7 +140,7 @@ class CompareTab(Tab):
         share = outcome.largest_share_of_disposable
         return app_text("compare.health", locale, name=scenario_label(outcome, locale),
                         over=formats.number(len(outcome.shortfall_months), locale),
-                        share=formats.percent(share, locale) if share is not None else "—",
+                        share=f"{formats.percent_2(share)}%" if share is not None else "—",
                         reserve=formats.money(outcome.lowest_reserve_left, locale))
 
     def _chart(self, name: str) -> None:

@@ -255,7 +255,7 @@ class OptionsTab(Tab):
         rows = [
             [app_text("options.fig.total_paid", locale), formats.money(debt.total_paid, locale)],
             [app_text("options.fig.largest", locale), formats.money(debt.largest_payment, locale)],
-            [app_text("options.fig.share", locale), formats.percent(share, locale) if share is not None else "—"],
+            [app_text("options.fig.share", locale), f"{formats.percent_2(share)}%" if share is not None else "—"],
             [app_text("options.fig.waived", locale), formats.money(debt.waived, locale)],
             [app_text("options.fig.saving", locale), formats.money(debt.saving, locale)],
             [app_text("options.fig.remaining", locale), formats.money(debt.remaining, locale)],
