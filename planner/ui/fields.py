@@ -100,7 +100,7 @@ class TextField(widgets.HBox):
             value = self.parse(str(change["new"]))
             self.on_valid(value)
         except InvalidInput as err:
-            self.msg.value = f'<span style="color:#b00020">{_escape(render_error(err, self.locale))}</span>'
+            self.msg.value = _message(err, self.locale)
             return
         except Exception as err:  # noqa: BLE001 (handed to the app's error boundary)
             _unexpected(self.on_error, err)
@@ -116,29 +116,39 @@ def _escape(text: str) -> str:
     return html.escape(text)
 
 
-class ChoiceField(widgets.HBox):
-    """A drop-down of labelled values; ``on_valid`` gets the value chosen."""
+def _message(err: InvalidInput, locale: str) -> str:
+    """Return the message shown beside a field for a refused value, in ``locale``."""
+    return f'<span style="color:#b00020">{_escape(render_error(err, locale))}</span>'
 
-    def __init__(self, label: str, value: Any, options: Sequence[tuple[str, Any]], *,
-                 on_valid: Callable[[Any], None], locale: str, css: str = "", width: str = "16em",
-                 label_width: str = LABEL_WIDTH, on_error: ErrorHandler | None = None) -> None:
+
+class _PickField(widgets.HBox):
+    """A field whose input offers only valid values (a drop-down, a slider): the model may still refuse one, and
+    then the field goes back to the last value the model took."""
+
+    def __init__(self, label: str, control: widgets.Widget, value: Any, *, on_valid: Callable[[Any], None],
+                 locale: str, css: str, label_width: str, note: str | None, on_error: ErrorHandler | None) -> None:
         self.on_error = on_error
         self.on_valid = on_valid
         self.locale = locale
-        self.input = widgets.Dropdown(options=list(options), value=value, layout=widgets.Layout(width=width))
+        self.input = control
         self.msg = widgets.HTML("")
         self.msg.add_class("planner-msg")
-        self.input.observe(self._chosen, names="value")
-        super().__init__([_label(label, label_width), self.input, self.msg])
+        parts = [_label(label, label_width), control]
+        if note is not None:
+            self.note = widgets.HTML(note)
+            self.note.layout.max_width = "40em"
+            parts.append(self.note)
+        super().__init__([*parts, self.msg])
         self.add_class("planner-field")
         if css:
             self.add_class(css)
         self._silent = False
         self._last = value
+        control.observe(self._picked, names="value")
 
     @property
     def value(self) -> Any:
-        """Return the value chosen."""
+        """Return the value shown."""
         return self.input.value
 
     def show(self, value: Any) -> None:
@@ -151,13 +161,13 @@ class ChoiceField(widgets.HBox):
         self._last = value
         self.msg.value = ""
 
-    def _chosen(self, change: dict[str, Any]) -> None:
+    def _picked(self, change: dict[str, Any]) -> None:
         if self._silent:
             return
         try:
             self.on_valid(change["new"])
         except InvalidInput as err:
-            self.msg.value = f'<span style="color:#b00020">{_escape(render_error(err, self.locale))}</span>'
+            self.msg.value = _message(err, self.locale)
             self.show(self._last)
             return
         except Exception as err:  # noqa: BLE001 (handed to the app's error boundary)
@@ -168,58 +178,31 @@ class ChoiceField(widgets.HBox):
         self.msg.value = ""
 
 
-class IntSliderField(widgets.HBox):
+class ChoiceField(_PickField):
+    """A drop-down of labelled values; ``on_valid`` gets the value chosen."""
+
+    def __init__(self, label: str, value: Any, options: Sequence[tuple[str, Any]], *,
+                 on_valid: Callable[[Any], None], locale: str, css: str = "", width: str = "16em",
+                 label_width: str = LABEL_WIDTH, on_error: ErrorHandler | None = None) -> None:
+        control = widgets.Dropdown(options=list(options), value=value, layout=widgets.Layout(width=width))
+        super().__init__(label, control, value, on_valid=on_valid, locale=locale, css=css, label_width=label_width,
+                         note=None, on_error=on_error)
+
+
+class IntSliderField(_PickField):
     """An integer slider that reports only when released (a drag never queues work), with a note beside it."""
 
     def __init__(self, label: str, value: int, *, low: int, high: int, on_valid: Callable[[int], None],
                  locale: str, note: str = "", css: str = "", on_error: ErrorHandler | None = None) -> None:
-        self.on_error = on_error
-        self.on_valid = on_valid
-        self.locale = locale
-        self.input = widgets.IntSlider(value=value, min=low, max=high, continuous_update=False,
-                                       layout=widgets.Layout(width="22em"))
-        self.note = widgets.HTML(note)
-        self.note.layout.max_width = "40em"
-        self.msg = widgets.HTML("")
-        self.msg.add_class("planner-msg")
-        self.input.observe(self._moved, names="value")
-        super().__init__([_label(label), self.input, self.note, self.msg])
-        self.add_class("planner-field")
-        if css:
-            self.add_class(css)
-        self._silent = False
-        self._last = value
+        control = widgets.IntSlider(value=value, min=low, max=high, continuous_update=False,
+                                    layout=widgets.Layout(width="22em"))
+        super().__init__(label, control, value, on_valid=on_valid, locale=locale, css=css,
+                         label_width=LABEL_WIDTH, note=note, on_error=on_error)
 
     @property
     def value(self) -> int:
         """Return the slider's value."""
         return int(self.input.value)
-
-    def show(self, value: int) -> None:
-        """Show ``value`` without calling back."""
-        self._silent = True
-        try:
-            self.input.value = value
-        finally:
-            self._silent = False
-        self._last = value
-        self.msg.value = ""
-
-    def _moved(self, change: dict[str, Any]) -> None:
-        if self._silent:
-            return
-        try:
-            self.on_valid(int(change["new"]))
-        except InvalidInput as err:
-            self.msg.value = f'<span style="color:#b00020">{_escape(render_error(err, self.locale))}</span>'
-            self.show(self._last)
-            return
-        except Exception as err:  # noqa: BLE001 (handed to the app's error boundary)
-            self.show(self._last)
-            _unexpected(self.on_error, err)
-            return
-        self._last = int(change["new"])
-        self.msg.value = ""
 
 
 def button(text: str, on_click: Callable[[], Any], *, css: str = "", style: str = "", tooltip: str = "") -> widgets.Button:
