@@ -220,6 +220,12 @@ class PlannerApp(widgets.VBox):
             self.selected_scenario = scenario
         self._redraw(("options", "compare"))
 
+    def select_added(self, before: set[str]) -> None:
+        """Select the first scenario whose name is not in ``before`` (the one an edit just made)."""
+        added = [s.name for s in self.case.scenarios if s.name not in before]
+        if added:
+            self.select(scenario=added[0])
+
     # -- drawing ---------------------------------------------------------------------------------------------
 
     @property

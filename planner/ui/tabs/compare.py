@@ -201,9 +201,7 @@ class CompareTab(Tab):
         name = self._name() or app_text("options.new_scenario_name", self.locale)
         if not self._named(lambda c: edits.add_scenario(c, name)):
             return
-        added = [s.name for s in app.case.scenarios if s.name not in before]
-        if added:
-            app.select(scenario=added[0])
+        app.select_added(before)
         self.render()
 
     def rename(self) -> None:
@@ -224,9 +222,7 @@ class CompareTab(Tab):
             return
         before = {s.name for s in app.case.scenarios}
         app.change(lambda c: edits.duplicate_scenario(c, name), rebuild=("options", "compare"))
-        added = [s.name for s in app.case.scenarios if s.name not in before]
-        if added:
-            app.select(scenario=added[0])
+        app.select_added(before)
         self.render()
 
     def delete(self) -> None:

@@ -364,9 +364,7 @@ class OptionsTab(Tab):
         before = {s.name for s in app.case.scenarios}
         app.change(lambda c: edits.add_scenario(c, app_text("options.new_scenario_name", self.locale)),
                    rebuild=("options", "compare"))
-        added = [s.name for s in app.case.scenarios if s.name not in before]
-        if added:
-            app.select(scenario=added[0])
+        app.select_added(before)
         self.render()
 
     def fit(self) -> None:
