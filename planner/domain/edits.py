@@ -16,6 +16,23 @@ from planner.domain.model import Budget, Debt
 from planner.domain.options import Plan, Scenario
 from planner.errors import InvalidInput
 
+PLANNERS_NAMES = frozenset({"status-quo", "pro-rata"})
+"""Names of the scenarios the planner makes itself (the status quo, the fitted ones, also ``shortest-term-N``): a
+scenario of the user's never takes one, or the comparison could not tell the two apart."""
+
+
+def is_planners_name(name: str) -> bool:
+    """Return True for a name the planner gives its own scenarios.
+
+    >>> is_planners_name("status-quo"), is_planners_name("shortest-term-49"), is_planners_name("我的方案")
+    (True, True, False)
+    """
+    return name in PLANNERS_NAMES or name.startswith("shortest-term-")
+
+
+def _taken(case: Case) -> set[str]:
+    return {s.name for s in case.scenarios} | PLANNERS_NAMES
+
 
 def unique_name(wanted: str, taken: set[str] | frozenset[str]) -> str:
     """Return ``wanted``, or ``wanted-2``, ``wanted-3`` … the first not in ``taken``.
@@ -98,17 +115,18 @@ def _with_scenario(case: Case, name: str, scenario: Scenario) -> Case:
 def add_scenario(case: Case, name: str, *, start: date | None = None, plans: tuple[tuple[str, Plan], ...] = ()) -> Case:
     """Return ``case`` with a new scenario (on contract terms for every debt unless ``plans`` say otherwise),
     starting on ``start`` (default: the as-of date). A name already used gets a number (``name-2``)."""
-    name = unique_name(name.strip() or "scenario", {s.name for s in case.scenarios})
+    wanted = name.strip() or "scenario"
+    name = unique_name(f"{wanted}-1" if is_planners_name(wanted) else wanted, _taken(case))
     scenario = Scenario(name=name, plans=plans, start=start or case.as_of)
     return replace(case, scenarios=(*case.scenarios, scenario))
 
 
 def add_scenarios(case: Case, scenarios: tuple[Scenario, ...]) -> Case:
     """Return ``case`` with ``scenarios`` appended, each renamed when its name is taken."""
-    taken = {s.name for s in case.scenarios}
+    taken = _taken(case)
     added = []
     for scenario in scenarios:
-        name = unique_name(scenario.name, taken)
+        name = unique_name(f"{scenario.name}-1" if is_planners_name(scenario.name) else scenario.name, taken)
         taken.add(name)
         added.append(replace(scenario, name=name))
     return replace(case, scenarios=(*case.scenarios, *added))
@@ -119,8 +137,8 @@ def rename_scenario(case: Case, name: str, new_name: str) -> Case:
     new_name = new_name.strip()
     if not new_name:
         raise InvalidInput("name", "required", new_name)
-    if new_name != name and new_name in {s.name for s in case.scenarios}:
-        raise InvalidInput("name", "duplicate", new_name)
+    if new_name != name and (new_name in {s.name for s in case.scenarios} or is_planners_name(new_name)):
+        raise InvalidInput("name", "duplicate", new_name)  # the planner's own scenarios are in every comparison
     return _with_scenario(case, name, replace(case.scenario(name), name=new_name))
 
 
@@ -128,7 +146,7 @@ def duplicate_scenario(case: Case, name: str) -> Case:
     """Return ``case`` with a copy of scenario ``name`` added after it (``name-2``)."""
     index = _scenario_index(case, name)
     scenario = case.scenarios[index]
-    copy = replace(scenario, name=unique_name(scenario.name, {s.name for s in case.scenarios}), origin="")
+    copy = replace(scenario, name=unique_name(scenario.name, _taken(case)), origin="")
     return replace(case, scenarios=(*case.scenarios[: index + 1], copy, *case.scenarios[index + 1 :]))
 
 

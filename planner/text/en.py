@@ -505,6 +505,7 @@ ERRORS: dict[str, tuple[str, str]] = {
                    "delete it, or replace it with your own debt and remove '{mark}' from its id"),
     "bad_file": ("cannot be read: {reason}", "{fix}"),
     "cannot_write": ("cannot be written: {reason}", "{fix}"),
+    "file_taken": ("already exists (another case file)", "choose a new file name; to work on that case, type its path above and press Open"),
     "exists": ("already exists", "choose another name, or add --force to replace it (the old file is kept as a backup)"),
     "case_exists": ("already exists",
                     ("add --update to replace only its debts and keep its budget, scenarios and notes, or --force to "
@@ -596,7 +597,7 @@ def where(location: str) -> str:
     return location
 
 
-_FILE_RULES = {"bad_file", "cannot_write", "exists", "case_exists", "case_as_table", "full_table"}
+_FILE_RULES = {"bad_file", "cannot_write", "exists", "file_taken", "case_exists", "case_as_table", "full_table"}
 
 
 def error_line(*, where: str, field: str, name: str, rule: str, value: Any, fix: str, code: str) -> str:

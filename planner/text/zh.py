@@ -595,6 +595,7 @@ ERRORS: dict[str, tuple[str, str]] = {
     "sample_row": ("是模板中的示例行（虚构数据）", "请删除这一行，或改成您自己的债务并删去编号中的“{mark}”"),
     "bad_file": ("无法读取：{reason}", "{fix}"),
     "cannot_write": ("无法写入：{reason}", "{fix}"),
+    "file_taken": ("已存在（是另一个案例文件）", "请换一个新的文件名；要处理那个案例，请在上方填写它的路径并点“打开”"),
     "exists": ("已存在", "请换一个文件名，或加上 --force 覆盖（原文件会另存一份备份）"),
     "case_exists": ("已存在",
                     "加上 --update 只替换其中的债务、保留收支、方案和备注；或加上 --force 新建案例（原文件会另存一份备份）"),
@@ -677,7 +678,7 @@ def where(location: str) -> str:
     return _ROW.sub(r"第 \1 行", location)
 
 
-_FILE_RULES = {"bad_file", "cannot_write", "exists", "case_exists", "case_as_table", "full_table"}
+_FILE_RULES = {"bad_file", "cannot_write", "exists", "file_taken", "case_exists", "case_as_table", "full_table"}
 
 
 def error_line(*, where: str, field: str, name: str, rule: str, value: Any, fix: str, code: str) -> str:

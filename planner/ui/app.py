@@ -8,8 +8,8 @@ itself: every number comes from the :class:`~planner.engines.plan.CasePlan`, eve
 
 from __future__ import annotations
 
-import threading
 import time
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -29,8 +29,8 @@ from planner.ui.summary import Summary
 from planner.ui.tabs import CaseTab, CompareTab, DebtsTab, OptionsTab, PayoffTab, Tab
 
 LOCALES = (("简体中文", "zh"), ("English", "en"))
-BUSY_AFTER = 0.2  # seconds: a change slower than this shows "updating…"
 Edit = Callable[[Case], Case]
+Pick = str | Callable[[Case], str | None] | None  # what an edit selects: a name, or a function of the new case
 
 
 def empty_case(as_of: Any = None) -> Case:
@@ -74,11 +74,8 @@ class PlannerApp(widgets.VBox):
         start = case
         if path is not None:
             opened = self.store.open(path, default=case or example_case())
-            if opened.case is not None:
-                start = opened.case
-            else:
-                self.problem_error = opened.error
-                start = empty_case()
+            self.problem_error = opened.error  # unreadable, or a file that cannot be created: said on the status line
+            start = opened.case if opened.case is not None else empty_case()
         self.case: Case = start if start is not None else example_case()
         self.result: CasePlan = self.context.plan(self.case)
         self._select_defaults()
@@ -115,11 +112,13 @@ class PlannerApp(widgets.VBox):
 
     # -- state changes ---------------------------------------------------------------------------------------
 
-    def change(self, edit: Edit, *, rebuild: tuple[str, ...] = ()) -> None:
-        """Apply ``edit`` to the case, re-plan, redraw what is on screen and save (debounced).
+    def change(self, edit: Edit, *, rebuild: tuple[str, ...] = (), debt: Pick = None,
+               scenario: Pick = None) -> None:
+        """Apply ``edit`` to the case, re-plan, save (debounced), then redraw what is on screen once.
 
         ``rebuild`` names the tabs whose widgets depend on the change's structure (a debt added, a scenario
-        renamed): they are built again; the others only update their figures.
+        renamed): they are built again; the others only update their figures. ``debt`` and ``scenario`` select
+        what the edit made (a name, or a function of the new case giving it) before anything is drawn.
 
         Raises:
             InvalidInput: the edit refused the value (the field that called shows the message).
@@ -127,27 +126,26 @@ class PlannerApp(widgets.VBox):
         new = edit(self.case)
         if new == self.case:
             return
-        self._apply(new, record=True, rebuild=rebuild)
+        self._apply(new, record=True, rebuild=rebuild, debt=debt, scenario=scenario)
 
-    def _apply(self, new: Case, *, record: bool, rebuild: tuple[str, ...] | None) -> None:
+    def _apply(self, new: Case, *, record: bool, rebuild: tuple[str, ...] | None, debt: Pick = None,
+               scenario: Pick = None) -> None:
         started = time.perf_counter()
-        busy = threading.Timer(BUSY_AFTER, lambda: self.boundary.say(app_text("status.busy", self.locale),
-                                                                     kind="busy"))
-        busy.daemon = True
-        busy.start()
-        try:
+        with self.boundary.busy(app_text("status.busy", self.locale)):
             result = self.context.plan(new)
             if record:
                 self.history.push(self.case)
             self.case, self.result = new, result
+            self.store.request(new)  # saved whatever happens while drawing
+            if debt is not None:
+                self.selected_debt = debt(new) if callable(debt) else debt
+            if scenario is not None:
+                self.selected_scenario = scenario(new) if callable(scenario) else scenario
             self._select_defaults()
             if rebuild is None:
                 self._render_all()
             else:
                 self._redraw(rebuild)
-            self.store.request(new)
-        finally:
-            busy.cancel()
         self.last_ms = (time.perf_counter() - started) * 1000
         self._refresh_header()
         self._say_where()
@@ -171,8 +169,13 @@ class PlannerApp(widgets.VBox):
         self._say_where()
 
     def open_file(self, path: str | Path) -> bool:
-        """Open another case file (saving the current one first); return False when it cannot be read."""
+        """Open another case file (saving the current one first); return False when it cannot be read, or when
+        the current case could not be saved (it stays on screen, its change pending)."""
         self.store.flush()
+        if self.store.last_error is not None:
+            self.boundary.say(app_text("status.not_opened_unsaved", self.locale,
+                                       error=self._error_text(self.store.last_error)), kind="error")
+            return False
         previous = (self.store.path, self.store.read_only)
         opened = self.store.open(path)
         if opened.case is None:
@@ -185,6 +188,8 @@ class PlannerApp(widgets.VBox):
         self.history.clear()
         self.case, self.result = opened.case, self.context.plan(opened.case)
         self.selected_debt = self.selected_scenario = None
+        for page in self.pages:
+            page.forget()
         self._select_defaults()
         self._render_all()
         self._say_where()
@@ -213,18 +218,25 @@ class PlannerApp(widgets.VBox):
             self.selected_scenario = names[0] if names else None
 
     def select(self, *, debt: str | None = None, scenario: str | None = None) -> None:
-        """Select the debt and/or scenario the 方案 and 比较 tabs show."""
+        """Select the debt and/or scenario the 债务, 方案 and 比较 tabs show (the tab on screen, which asked,
+        draws its own part; the others are drawn when shown)."""
         if debt is not None:
             self.selected_debt = debt
         if scenario is not None:
             self.selected_scenario = scenario
-        self._redraw(("options", "compare"))
+        for page in (self.debts_tab, self.options_tab, self.compare_tab):
+            if page is not self.visible:
+                page.stale = True
 
-    def select_added(self, before: set[str]) -> None:
-        """Select the first scenario whose name is not in ``before`` (the one an edit just made)."""
-        added = [s.name for s in self.case.scenarios if s.name not in before]
-        if added:
-            self.select(scenario=added[0])
+    @staticmethod
+    def added_scenario(before: set[str]) -> Callable[[Case], str | None]:
+        """Return a picker of the first scenario whose name is not in ``before`` (the one an edit made)."""
+        return lambda case: next((s.name for s in case.scenarios if s.name not in before), None)
+
+    @staticmethod
+    def added_debt(before: set[str]) -> Callable[[Case], str | None]:
+        """Return a picker of the first debt whose id is not in ``before`` (the one an edit made)."""
+        return lambda case: next((d.id for d in case.debts if d.id not in before), None)
 
     # -- drawing ---------------------------------------------------------------------------------------------
 
@@ -271,7 +283,8 @@ class PlannerApp(widgets.VBox):
                                   css="planner-undo")
         self.redo_button = button(app_text("button.redo", self.locale), self.boundary.guard(self.redo),
                                   css="planner-redo")
-        path_text = str(self.store.path) if self.store.path else ""
+        # an unreadable file's own path is never offered to Save as
+        path_text = str(self.store.path) if self.store.path and not self.store.read_only else ""
         self.path_input = widgets.Text(path_text, placeholder=app_text("file.placeholder", self.locale),
                                        layout=widgets.Layout(width="28em"))
         self.path_input.add_class("planner-path")
@@ -298,24 +311,33 @@ class PlannerApp(widgets.VBox):
         """Return why the case file could not be read, in the app's language ('' when it was)."""
         return render_error(self.problem_error, self.locale) if self.problem_error is not None else ""
 
+    def _error_text(self, error: BaseException) -> str:
+        return render_error(error, self.locale) if isinstance(error, InvalidInput) else app_text(
+            "error.unexpected", self.locale)
+
     def _say_where(self) -> None:
         locale = self.locale
-        if self.problem_error is not None:
+        if self.store.read_only and self.problem_error is not None:
             self.boundary.say(self.problem + " " + app_text("status.read_only", locale), kind="error")
-            return
-        timing = app_text("status.updated", locale, ms=formats.number(round(self.last_ms), locale))
-        if self.store.path is None:
-            self.boundary.say(timing + " " + app_text("status.not_saved", locale), kind="warning")
+        elif self.store.last_error is not None:
+            self.boundary.say(app_text("status.save_failed", locale, error=self._error_text(self.store.last_error)),
+                              kind="error")
+        elif self.store.path is None:
+            problem = self.problem + " " if self.problem_error is not None else ""
+            self.boundary.say(problem + app_text("status.not_saved", locale), kind="warning")
         elif self.store.pending:
-            self.boundary.say(timing + " " + app_text("status.will_save", locale, path=str(self.store.path)))
+            self.boundary.say(app_text("status.will_save", locale, path=str(self.store.path)))
         else:
             self.boundary.say(app_text("status.saved", locale, path=str(self.store.path)))
 
-    def _saved(self, path: Path | None, error: InvalidInput | None) -> None:
-        if error is not None:
-            text = render_error(error, self.locale)
-            self.boundary.say(app_text("status.save_failed", self.locale, error=text), kind="error")
-            self.boundary.record(text)
+    def _saved(self, path: Path | None, error: BaseException | None) -> None:
+        if error is not None:  # runs in the autosave thread: report, never raise
+            if isinstance(error, InvalidInput):
+                self.boundary.record(render_error(error, self.locale))
+            else:
+                self.boundary.record("".join(traceback.format_exception(error)))
+            self.boundary.say(app_text("status.save_failed", self.locale, error=self._error_text(error)),
+                              kind="error")
             return
         stamp = time.strftime("%H:%M:%S")
         self.boundary.say(app_text("status.autosaved", self.locale, path=str(path), time=stamp))

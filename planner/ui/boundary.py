@@ -8,11 +8,13 @@ the traceback written to the collapsible log panel (details, for whoever helps t
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import html
 import logging
+import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 import ipywidgets as widgets
@@ -22,6 +24,7 @@ from planner.text import app_text, render_error
 
 LOG = logging.getLogger("planner.ui")
 MAX_LOG_ENTRIES = 50
+BUSY_AFTER = 0.2  # seconds: anything slower shows "updating…" while it runs
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -43,6 +46,7 @@ class ErrorBoundary:
         self.panel = widgets.Accordion(children=[self.log], selected_index=None)
         self.panel.add_class("planner-log")
         self.entries: list[str] = []
+        self._depth = 0  # callbacks running (a guarded callback may call another)
         self.relabel()
 
     def relabel(self) -> None:
@@ -72,13 +76,45 @@ class ErrorBoundary:
         self.say(app_text("error.unexpected", locale), kind="error")
         self.record("".join(traceback.format_exception(err)))
 
+    @contextlib.contextmanager
+    def busy(self, text: str | None = None) -> Iterator[None]:
+        """Show ``text`` ("updating…") on the status line if the work inside takes longer than :data:`BUSY_AFTER`
+        seconds; afterwards the status says what the work said, or what it said before."""
+        self._depth += 1
+        if self._depth > 1:  # the outermost callback keeps the timer
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        shown = text or app_text("status.busy", self._locale())
+        before: list[str] = []
+
+        def show() -> None:
+            before.append(self.status.value)
+            self.say(shown, kind="busy")
+
+        timer = threading.Timer(BUSY_AFTER, show)
+        timer.daemon = True
+        timer.start()
+        try:
+            yield
+        finally:
+            self._depth -= 1
+            timer.cancel()
+            timer.join()  # a timer already showing has finished showing before the status is restored
+            if before and html.escape(shown) in self.status.value:
+                self.status.value = before[0]
+
     def guard(self, fn: _F) -> _F:
-        """Return ``fn`` wrapped so that nothing it raises escapes (see the module docstring)."""
+        """Return ``fn`` wrapped so that nothing it raises escapes (see the module docstring), showing
+        "updating…" when it is slow."""
 
         @functools.wraps(fn)
         def guarded(*args: Any, **kwargs: Any) -> Any:
             try:
-                return fn(*args, **kwargs)
+                with self.busy():
+                    return fn(*args, **kwargs)
             except Exception as err:  # noqa: BLE001 (the boundary: every error is shown, none escapes)
                 self.handle(err)
                 return None

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planner.domain.case import Case
-from planner.errors import InvalidInput
+from planner.errors import InvalidInput, file_error
 from planner.io.casefile import load_case, write_case
 
 MAX_UNDO = 50
@@ -78,40 +78,54 @@ class Opened:
 class CaseStore:
     """The case file the app works on, saved after each change (debounced) and atomically.
 
+    Saves happen one at a time and in order (a save the timer started finishes before the next begins), each to the
+    path that was current when its change was made. A save that fails keeps its change pending, so the next change
+    or :meth:`flush` tries again, and :attr:`last_error` says why until a save succeeds.
+
     Args:
         path: the case file (None: nothing is saved until the user chooses a file).
         on_saved: called after each save with the path, or with the error when the save failed (never raises).
         delay: seconds to wait for further changes before saving.
     """
 
-    def __init__(self, path: str | Path | None, *, on_saved: Callable[[Path | None, InvalidInput | None], None]
+    def __init__(self, path: str | Path | None, *, on_saved: Callable[[Path | None, BaseException | None], None]
                  | None = None, delay: float = AUTOSAVE_DELAY) -> None:
         self.path = Path(path) if path is not None else None
         self.read_only = False  # the file could not be read: never write over it
         self.delay = delay
         self.on_saved = on_saved
+        self.last_error: BaseException | None = None  # why the last save failed (None once one succeeds)
         self._pending: Case | None = None
         self._timer: threading.Timer | None = None
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # the pending case, the timer and the path
+        self._writing = threading.Lock()  # one save at a time, in order
         _STORES.add(self)
 
     def open(self, path: str | Path, *, default: Case | None = None) -> Opened:
         """Read ``path``; a missing file is created from ``default`` when given.
 
         An unreadable file makes the store read-only for it (it is never written over); the store then saves
-        nothing until :meth:`save_as` names another file.
+        nothing until :meth:`save_as` names another file. A missing file that cannot be created (its folder does
+        not exist) gives ``default`` with the error, and nothing is saved until :meth:`save_as`.
         """
-        self.cancel()
-        self.path = Path(path)
-        self.read_only = False
-        if not self.path.exists() and default is not None:
-            write_case(default, self.path)
-            return Opened(default, created=True)
-        try:
-            return Opened(load_case(self.path))
-        except InvalidInput as err:
-            self.read_only = True
-            return Opened(None, err)
+        with self._writing:
+            self.cancel()
+            target = Path(path)
+            with self._lock:
+                self.path, self.read_only, self.last_error = target, False, None
+            if not target.exists() and default is not None:
+                try:
+                    write_case(default, target)
+                except InvalidInput as err:
+                    with self._lock:
+                        self.path = None
+                    return Opened(default, err)
+                return Opened(default, created=True)
+            try:
+                return Opened(load_case(target))
+            except InvalidInput as err:
+                self.read_only = True
+                return Opened(None, err)
 
     def request(self, case: Case) -> None:
         """Save ``case`` after :attr:`delay` seconds unless another change comes first."""
@@ -121,9 +135,8 @@ class CaseStore:
             self._pending = case
             if self._timer is not None:
                 self._timer.cancel()
-            if self.delay <= 0:
-                self._timer = None
-            else:
+            self._timer = None
+            if self.delay > 0:
                 self._timer = threading.Timer(self.delay, self.flush)
                 self._timer.daemon = True
                 self._timer.start()
@@ -131,20 +144,26 @@ class CaseStore:
             self.flush()
 
     def flush(self) -> Path | None:
-        """Write the pending case now, if any; return the path written."""
-        with self._lock:
-            case, self._pending = self._pending, None
-            if self._timer is not None:
-                self._timer.cancel()
-                self._timer = None
-        if case is None or self.path is None or self.read_only:
-            return None
-        try:
-            written = write_case(case, self.path).path
-        except InvalidInput as err:
-            if self.on_saved is not None:
-                self.on_saved(None, err)
-            return None
+        """Write the pending case now, if any; return the path written (None when nothing was, or it failed)."""
+        with self._writing:
+            with self._lock:
+                case, path, self._pending = self._pending, self.path, None
+                if self._timer is not None:
+                    self._timer.cancel()
+                    self._timer = None
+            if case is None or path is None or self.read_only:
+                return None
+            try:
+                written = write_case(case, path).path
+            except Exception as err:  # noqa: BLE001 (reported through on_saved; the change stays pending)
+                with self._lock:
+                    if self._pending is None and self.path == path:
+                        self._pending = case
+                self.last_error = err
+                if self.on_saved is not None:
+                    self.on_saved(None, err)
+                return None
+            self.last_error = None
         if self.on_saved is not None:
             self.on_saved(written, None)
         return written
@@ -155,7 +174,7 @@ class CaseStore:
         return self._pending is not None
 
     def cancel(self) -> None:
-        """Drop a pending save (after it was flushed, or when opening another file)."""
+        """Drop a pending save (when opening another file)."""
         with self._lock:
             self._pending = None
             if self._timer is not None:
@@ -163,15 +182,24 @@ class CaseStore:
                 self._timer = None
 
     def save_as(self, case: Case, path: str | Path) -> Path:
-        """Write ``case`` to ``path`` now and keep saving there.
+        """Write ``case`` to ``path`` now and keep saving there; a pending change is dropped only once that worked.
 
         Raises:
-            InvalidInput: ``cannot_write``.
+            InvalidInput: ``file_taken`` when ``path`` is another file that exists (never written over: it may be
+                another client's case, or the unreadable file this store keeps read-only); ``cannot_write``.
         """
-        self.cancel()
-        written = write_case(case, Path(path)).path
-        self.path = Path(path)
-        self.read_only = False
+        target = Path(path)
+        same = self.path is not None and target.resolve() == self.path.resolve()
+        if target.exists() and not target.is_dir() and (self.read_only or not same):
+            raise file_error(str(target), "file_taken", code="file_taken")
+        with self._writing:
+            written = write_case(case, target).path
+            with self._lock:
+                self._pending = None
+                if self._timer is not None:
+                    self._timer.cancel()
+                    self._timer = None
+                self.path, self.read_only, self.last_error = target, False, None
         return written
 
 

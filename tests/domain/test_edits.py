@@ -95,3 +95,15 @@ def test_presets__fit_the_creditor_kind_and_its_term_limit():
     assert (settle.settlement.percent, settle.settlement.pay_by) == (Decimal(100), date(2027, 1, 1))
     waive = preset_plan(Preset.WAIVE_EXCESS_INSTALLMENTS, CreditorKind.MICROLOAN, start=start)
     assert (waive.waiver.mode, waive.restructure.months) == (WaiverMode.EXCESS, 36)
+
+
+def test_scenarios__never_take_a_name_the_planner_gives_its_own():
+    """A user's scenario called status-quo would be read as the baseline (found in review)."""
+    case = example_case()
+    with pytest.raises(InvalidInput) as info:
+        edits.rename_scenario(case, "全部停息分期60期", "status-quo")
+    assert info.value.code == "duplicate"
+    with pytest.raises(InvalidInput):
+        edits.rename_scenario(case, "全部停息分期60期", "shortest-term-49")
+    assert edits.add_scenario(case, "pro-rata").scenarios[-1].name == "pro-rata-1"
+    assert edits.add_scenario(case, "status-quo").scenarios[-1].name == "status-quo-1"

@@ -251,7 +251,7 @@ def test_slow_change__shows_updating_then_the_result(app, monkeypatch):
     """A change slower than 200 ms says 正在更新… while it runs, and the status says what happened once done."""
     import time
 
-    from planner.ui import app as app_module
+    from planner.ui import boundary as app_module
 
     seen: list[str] = []
     app.boundary.status.observe(lambda change: seen.append(change["new"]), names="value")

@@ -40,6 +40,10 @@ class Tab(widgets.VBox):
 
         return widgets.HTML(f"<h4 style='margin:8px 0 2px'>{app_text(key, self.locale)}</h4>")
 
+    def forget(self) -> None:
+        """Drop what the tab keeps of the case on screen beyond the widgets (another case was opened)."""
+        self.stale = True
+
     def render(self) -> None:
         """Build the tab's widgets from the app's state."""
         self.stale = False

@@ -184,10 +184,10 @@ class CompareTab(Tab):
     def _name(self) -> str:
         return str(self.new_name.value).strip()
 
-    def _named(self, edit: Any) -> bool:
+    def _named(self, edit: Any, scenario: Any) -> bool:
         """Apply an edit that takes the typed name; a refused name is explained beside the name box."""
         try:
-            self.app.change(edit, rebuild=("options", "compare"))
+            self.app.change(edit, rebuild=("options", "compare"), scenario=scenario)
         except InvalidInput as err:
             self.name_msg.value = html.paragraph(render_error(err, self.locale))
             return False
@@ -199,21 +199,15 @@ class CompareTab(Tab):
         app = self.app
         before = {s.name for s in app.case.scenarios}
         name = self._name() or app_text("options.new_scenario_name", self.locale)
-        if not self._named(lambda c: edits.add_scenario(c, name)):
-            return
-        app.select_added(before)
-        self.render()
+        self._named(lambda c: edits.add_scenario(c, name), app.added_scenario(before))
 
     def rename(self) -> None:
         """Rename the chosen scenario to the name typed."""
-        app, old = self.app, self.app.selected_scenario
+        old = self.app.selected_scenario
         if old is None:
             return
         new = self._name()
-        if not self._named(lambda c: edits.rename_scenario(c, old, new)):
-            return
-        app.select(scenario=new)
-        self.render()
+        self._named(lambda c: edits.rename_scenario(c, old, new), new)
 
     def duplicate(self) -> None:
         """Copy the chosen scenario."""
@@ -221,9 +215,8 @@ class CompareTab(Tab):
         if name is None:
             return
         before = {s.name for s in app.case.scenarios}
-        app.change(lambda c: edits.duplicate_scenario(c, name), rebuild=("options", "compare"))
-        app.select_added(before)
-        self.render()
+        app.change(lambda c: edits.duplicate_scenario(c, name), rebuild=("options", "compare"),
+                   scenario=app.added_scenario(before))
 
     def delete(self) -> None:
         """Delete the chosen scenario (undo brings it back)."""
@@ -231,7 +224,6 @@ class CompareTab(Tab):
         if name is None:
             return
         app.change(lambda c: edits.remove_scenario(c, name), rebuild=("options", "compare"))
-        self.render()
 
     def export(self) -> None:
         """Offer the comparison (CSV), every schedule (CSV) and a workbook of everything (.xlsx) for download."""

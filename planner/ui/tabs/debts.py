@@ -31,6 +31,8 @@ from planner.ui.fields import ChoiceField, TextField, button
 from planner.ui.tabs.base import Tab
 
 IMPORT_MODES = ("add", "replace")
+UPLOADS = (".csv", ".xlsx")  # what the import reads (an old .xls is not a format it knows)
+EVERY_TAB = ("case", "debts", "options", "compare", "payoff")  # the tabs a new or removed debt changes
 
 
 def rate_input(rate: Rate | None) -> str:
@@ -163,9 +165,7 @@ class DebtsTab(Tab):
             return edits.replace_debt(case, debt_id, case.debt(debt_id).with_(**{name: value}))
 
         if name == "id":
-            app.change(edit, rebuild=("debts", "options", "compare", "payoff"))
-            app.select(debt=value)
-            self.render()
+            app.change(edit, rebuild=EVERY_TAB, debt=value)
         else:
             app.change(edit, rebuild=("options", "compare") if structural else ())
             if structural:  # the chooser shows the new name; replacing its options must not choose another debt
@@ -188,48 +188,49 @@ class DebtsTab(Tab):
     def add(self) -> None:
         """Add a debt to fill in, and show it."""
         debt = new_debt(self.app.case, self.locale)
-        self.app.change(lambda c: edits.add_debt(c, debt), rebuild=("debts", "options", "compare", "payoff"))
-        self.app.select(debt=debt.id)
-        self.render()
+        self.app.change(lambda c: edits.add_debt(c, debt), rebuild=EVERY_TAB, debt=debt.id)
 
     def duplicate(self) -> None:
         """Copy the debt shown under a new id."""
         if self.app.selected_debt is None:
             return
         before = {d.id for d in self.app.case.debts}
-        self.app.change(lambda c: edits.duplicate_debt(c, self.app.selected_debt or ""),
-                        rebuild=("debts", "options", "compare", "payoff"))
-        added = [d.id for d in self.app.case.debts if d.id not in before]
-        if added:
-            self.app.select(debt=added[0])
-        self.render()
+        self.app.change(lambda c: edits.duplicate_debt(c, self.app.selected_debt or ""), rebuild=EVERY_TAB,
+                        debt=self.app.added_debt(before))
 
     def remove(self) -> None:
         """Remove the debt shown (and its plans); undo brings it back."""
         if self.app.selected_debt is None:
             return
         debt_id = self.app.selected_debt
-        self.app.change(lambda c: edits.remove_debt(c, debt_id), rebuild=("debts", "options", "compare", "payoff"))
-        self.render()
+        self.app.change(lambda c: edits.remove_debt(c, debt_id), rebuild=EVERY_TAB)
 
     def _uploaded(self, change: dict[str, Any]) -> None:
         files = change["new"]
         if not files:
             return
         item = files[0]
+        self.upload.value = ()  # the same file can be uploaded again (after fixing it, or in the other mode)
         self.import_file(str(item["name"]), bytes(item["content"]), mode=str(self.import_mode.value))
 
     def import_file(self, name: str, content: bytes, *, mode: str = "add") -> bool:
         """Import the debts table ``content`` (a .csv or .xlsx named ``name``): ``add`` them, or ``replace`` the
         debts. A table with any bad row changes nothing and lists one line per problem."""
         locale = self.locale
-        suffix = Path(name).suffix.lower() or ".csv"
+        shown = Path(name).name or "upload.csv"
+        if Path(shown).suffix.lower() not in UPLOADS:
+            self.import_report.value = html.paragraph(app_text("import.bad_suffix", locale, name=shown))
+            return False
         with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / f"upload{suffix}"
+            path = Path(folder) / shown
             path.write_bytes(content)
-            result = import_debts(path)
+            try:
+                result = import_debts(path)
+            except InvalidInput as err:  # the whole file (its encoding, its layout): named as the user named it
+                self.import_report.value = html.paragraph(render_error(err, locale).replace(str(path), shown))
+                return False
         if not result.ok:
-            lines = [render_error(e, locale) for e in result.errors]
+            lines = [render_error(e, locale).replace(str(path), shown) for e in result.errors]
             self.import_report.value = (html.paragraph(app_text("import.refused", locale, name=name,
                                                                 count=len(lines)))
                                         + "<ul>" + "".join(f"<li>{html.escape_text(t)}</li>" for t in lines)
@@ -244,11 +245,10 @@ class DebtsTab(Tab):
             return case
 
         try:
-            self.app.change(edit, rebuild=("debts", "options", "compare", "payoff"))
+            self.app.change(edit, rebuild=EVERY_TAB, debt=self.app.added_debt({d.id for d in self.app.case.debts}))
         except InvalidInput as err:
             self.import_report.value = html.paragraph(render_error(err, locale))
             return False
-        self.render()
         self.import_report.value = html.paragraph(app_text("import.done", locale, name=name,
                                                            count=len(result.debts)))
         return True

@@ -363,9 +363,7 @@ class OptionsTab(Tab):
         app = self.app
         before = {s.name for s in app.case.scenarios}
         app.change(lambda c: edits.add_scenario(c, app_text("options.new_scenario_name", self.locale)),
-                   rebuild=("options", "compare"))
-        app.select_added(before)
-        self.render()
+                   rebuild=("options", "compare"), scenario=app.added_scenario(before))
 
     def fit(self) -> None:
         """Add the budget-fitted scenarios (the shortest affordable terms, the pro-rata split) as the case's own."""
@@ -375,7 +373,7 @@ class OptionsTab(Tab):
             app.boundary.say(app_text("options.fit_none", self.locale), kind="warning")
             return
         named = tuple(replace(s, name=scenario_label(s, self.locale), origin="") for s in fitted)
-        app.change(lambda c: edits.add_scenarios(c, named), rebuild=("options", "compare"))
-        app.select(scenario=app.case.scenarios[-len(named)].name)
-        self.render()
+        before = {s.name for s in app.case.scenarios}
+        app.change(lambda c: edits.add_scenarios(c, named), rebuild=("options", "compare"),
+                   scenario=app.added_scenario(before))
 
