@@ -56,7 +56,7 @@ from planner.domain.options import (
     Waiver,
 )
 from planner.errors import InvalidInput, file_error, os_error
-from planner.io.values import parse_kind, parse_rate
+from planner.io.values import parse_kind, parse_rate, parse_rate_number
 from planner.rates import DayCount, Rate, RateUnit
 
 _T = TypeVar("_T")
@@ -472,10 +472,7 @@ class _Reader:
     def rate_number(text: str, key: str, where: str, unit: RateUnit) -> Decimal:
         """Return a percentage in ``unit`` written as people write rates (an installment fee of ``0.15``,
         ``月0.15%`` or ``年1.8%`` is 0.15 % a month)."""
-        rate = _build(lambda: parse_rate(text, field=key, default_unit=unit), where)
-        if unit is RateUnit.MONTHLY_PERCENT:
-            return rate.percent_per_year / 12
-        return rate.percent_per_year
+        return _build(lambda: parse_rate_number(text, field=key, unit=unit), where)
 
     # -- value objects ------------------------------------------------------------------------------------------
 

@@ -162,6 +162,22 @@ def parse_rate(value: Any, *, field: str, default_unit: RateUnit = RateUnit.ANNU
         raise err.named(field, value) from None
 
 
+def parse_rate_number(value: Any, *, field: str, unit: RateUnit) -> Decimal:
+    """Return a percentage in ``unit`` written as people write rates: an installment fee of ``0.15``, ``月0.15%``
+    or ``年1.8%`` is 0.15 (% a month).
+
+    Raises:
+        InvalidInput: as :func:`parse_rate`.
+
+    >>> parse_rate_number("年1.8%", field="monthly_fee_percent", unit=RateUnit.MONTHLY_PERCENT)
+    Decimal('0.15')
+    """
+    rate = parse_rate(value, field=field, default_unit=unit)
+    if unit is RateUnit.MONTHLY_PERCENT:
+        return rate.percent_per_year / 12
+    return rate.percent_per_year
+
+
 def _in_unit(number: Decimal, unit: RateUnit) -> Rate:
     if unit is RateUnit.MONTHLY_PERCENT:
         return Rate.monthly_percent(number)

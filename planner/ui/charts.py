@@ -80,16 +80,17 @@ class LivePayments:
             with self.figure.hold_sync():
                 self.lines.x, self.lines.y, self.limit.x, self.limit.y = [], [], [], []
             return
-        dates = np.array([m.date for m in months[0]], dtype="datetime64[D]")
         width = min(len(m) for m in months)
+        # each scenario on its own months: scenarios may start on different dates
+        dates = np.array([[m.date for m in series[:width]] for series in months], dtype="datetime64[D]")
         payments = np.array([[float(m.payments) for m in series[:width]] for series in months])
         disposable = float(outcomes[0].budget.disposable)
         with self.figure.hold_sync():
             self.figure.title = title
-            self.lines.x = dates[:width]
+            self.lines.x = dates
             self.lines.y = payments
             self.lines.labels = names
             self.y.max = float(max(payments.max(), disposable, 1.0)) * 1.08  # headroom: the top line stays visible
-            self.limit.x = np.array([dates[0], dates[width - 1]])
+            self.limit.x = np.array([dates.min(), dates.max()])
             self.limit.y = np.array([disposable, disposable])
             self.limit.labels = [disposable_label]

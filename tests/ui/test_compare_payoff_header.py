@@ -98,7 +98,11 @@ def test_export_downloads(app):
     assert tab.downloads.value == ""
     find(tab, "planner-export").click()
     files = decode(tab.downloads.value)
-    assert set(files) == {"comparison.csv", "schedules.csv", "plan.xlsx"}
+    # named for the client and the date, so two clients' downloads never overwrite each other
+    assert set(files) == {"张伟-2026-11-23-方案比较.csv", "张伟-2026-11-23-还款计划.csv", "张伟-2026-11-23-协商规划.xlsx"}
+    files = {name.split("-")[-1]: data for name, data in files.items()}
+    files = {"comparison.csv": files["方案比较.csv"], "schedules.csv": files["还款计划.csv"],
+             "plan.xlsx": files["协商规划.xlsx"]}
     comparison = list(csv.reader(io.StringIO(files["comparison.csv"].decode("utf-8-sig"))))
     assert comparison[0][0] == label("scenario", "zh")
     assert label("total_paid", "zh") in comparison[0]
@@ -181,3 +185,40 @@ def test_open_another_file(app, tmp_path):
     assert find(show_tab(app, "case"), "planner-borrower").input.value == "王五"
     type_into(find(show_tab(app, "case"), "planner-reserve"), "900")
     assert load_case(other).budget.reserve == Decimal("900.00")
+
+
+def test_payoff_amount__follows_the_budget_until_typed(app):
+    """Found in review: the field kept the old disposable income after the reserve changed."""
+    tab = show_tab(app, "payoff")
+    assert tab.amount.input.value == "3200.00"
+    type_into(find(show_tab(app, "case"), "planner-reserve"), "1000")
+    tab = show_tab(app, "payoff")
+    assert tab.amount.input.value == "2500.00"
+    assert "¥2,500.00" in tab.table.value
+    type_into(tab.amount, "1800")
+    type_into(find(show_tab(app, "case"), "planner-reserve"), "300")
+    tab = show_tab(app, "payoff")
+    assert tab.amount.input.value == "1800"  # typed: kept
+    assert "¥1,800.00" in tab.table.value
+
+
+def test_live_chart__each_scenario_on_its_own_months(make_app):
+    """Found in review: every series was drawn on the first scenario's dates."""
+    from datetime import date
+
+    app = make_app()
+    first = app.case.scenarios[0].name
+    app.change(lambda c: edits.set_scenario_fields(c, first, start=date(2027, 6, 1)))
+    lines = app.summary.live.lines
+    for row, outcome in enumerate(app.result.all):
+        assert str(lines.x[row][0]) == outcome.months[0].date.isoformat()
+
+
+def test_health_line__a_gap_beyond_the_reserve_is_said_as_a_gap(app):
+    """The status quo misses more than the reserve in its tightest month: said as what is missing, not as a
+    negative reserve (found in review)."""
+    health = strip(compare(app).health.value)
+    gap = -app.result.baseline.lowest_reserve_left
+    assert gap > 0
+    assert f"用完应急储备后还差 ¥{gap:,.2f}" in health
+    assert "-¥" not in health

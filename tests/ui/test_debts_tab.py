@@ -219,3 +219,14 @@ def test_editing_a_later_debts_name_or_kind__keeps_the_form_on_that_debt(app, na
     type_into(find(tab, "planner-debt-monthly-payment"), "777")
     assert app.case.debt(third).monthly_payment == Decimal("777.00")
     assert app.case.debts[0].monthly_payment != Decimal("777.00")
+
+
+def test_new_debt__says_its_figures_are_placeholders_until_the_creditor_is_named(app):
+    tab = show_tab(app, "debts")
+    find(tab, "planner-add-debt").click()
+    tab = show_tab(app, "debts")
+    assert "占位" in find(tab, "planner-fill-in").value
+    type_into(find(tab, "planner-debt-creditor"), "某小贷公司")
+    tab.chooser.value = app.case.debts[0].id
+    tab.chooser.value = app.case.debts[-1].id
+    assert not [w for w in tab.form.children if "planner-fill-in" in getattr(w, "_dom_classes", ())]

@@ -198,3 +198,32 @@ def test_fit_to_budget_button(app):
     assert app.selected_scenario == fitted[0].name
     for scenario in fitted:
         assert scenario_label(app.result.outcome(scenario.name), "zh") in summary(app)
+
+
+def test_plan_kind__settlement_follows_the_scenario_start_and_a_refusal_is_said_beside(app):
+    """Found in review: after a later start, 一次性结清 was refused on the status line and the toggle stayed on it."""
+    tab = show_tab(app, "options")
+    type_into(find(tab, "planner-scenario-start"), "2027-06-01")
+    tab = show_tab(app, "options")
+    tab.kind.value = "settlement"
+    plan = tab.plan
+    assert plan.settlement is not None and plan.settlement.pay_by == date(2027, 7, 1)
+    assert tab.kind_msg.value == ""
+    type_into(find(tab, "planner-settle-date"), "2027-05-01")  # before the start: refused beside the date
+    assert find(tab, "planner-settle-date").error
+    tab.kind.value = "restructure"
+    tab.settle_date.value = date(2027, 5, 1)  # as if the hidden field held an old date
+    tab.kind.value = "settlement"
+    assert tab.kind_msg.value  # said beside the toggle
+    assert tab.kind.value == "restructure"  # which shows the plan as it is
+    assert tab.plan.restructure is not None
+
+
+@pytest.mark.parametrize("typed", ["0.15", "月0.15%", "年1.8%", "0.15%"])
+def test_fee__typed_as_people_write_rates(app, typed):
+    """The installment fee reads the forms the case file and the debts table read (found in review)."""
+    tab = show_tab(app, "options")
+    type_into(find(tab, "planner-fee"), typed)
+    assert find(tab, "planner-fee").error == ""
+    assert tab.plan.restructure.monthly_fee_percent == Decimal("0.15")
+    assert "APR" in tab.apr.value  # the true APR with the fee beside it

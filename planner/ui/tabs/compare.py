@@ -37,6 +37,12 @@ class CompareTab(Tab):
         self._charts: dict[str, Any] = {}
         self._chart_key: Any = None
 
+    def forget(self) -> None:
+        """Another case was opened: show its first scenario's schedule."""
+        super().forget()
+        self.schedule_scenario = None
+        self._chart_key = None
+
     def build(self) -> None:
         app, locale, guard = self.app, self.locale, self.app.boundary.guard
         names = [(scenario_label(s, locale), s.name) for s in app.case.scenarios]
@@ -141,7 +147,13 @@ class CompareTab(Tab):
         return app_text("compare.health", locale, name=scenario_label(outcome, locale),
                         over=formats.number(len(outcome.shortfall_months), locale),
                         share=f"{formats.percent_2(share)}%" if share is not None else "—",
-                        reserve=formats.money(outcome.lowest_reserve_left, locale))
+                        reserve=self._reserve(outcome.lowest_reserve_left))
+
+    def _reserve(self, left: Any) -> str:
+        """Say what the tightest month leaves of the reserve, or, below zero, what is missing after all of it."""
+        if left < 0:
+            return app_text("compare.reserve_gap", self.locale, amount=formats.money(-left, self.locale))
+        return app_text("compare.reserve_left", self.locale, amount=formats.money(left, self.locale))
 
     def _chart(self, name: str) -> None:
         self.chart_name = name
@@ -230,12 +242,20 @@ class CompareTab(Tab):
         from planner.present.exports import comparison_csv, schedules_csv, workbook
 
         locale, result = self.locale, self.app.result
+        case = self.app.case
+
+        def name(what: str) -> str:  # the client and the date in the name: downloads never overwrite each other
+            who = "".join(c for c in case.borrower if c not in '\\/:*?"<>|').strip() or app_text(
+                "download.anonymous", locale)
+            return app_text("download.name", locale, borrower=who, as_of=case.as_of.isoformat(),
+                            what=app_text(f"download.what.{what}", locale))
+
         self.downloads.value = "".join([
-            html.download_link(comparison_csv(result, locale=locale), "comparison.csv", "text/csv",
+            html.download_link(comparison_csv(result, locale=locale), name("comparison"), "text/csv",
                                app_text("download.comparison", locale)),
-            html.download_link(schedules_csv(result, locale=locale), "schedules.csv", "text/csv",
+            html.download_link(schedules_csv(result, locale=locale), name("schedules"), "text/csv",
                                app_text("download.schedules", locale)),
-            html.download_link(workbook(result, locale=locale), "plan.xlsx",
+            html.download_link(workbook(result, locale=locale), name("workbook"),
                                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                app_text("download.workbook", locale)),
         ])

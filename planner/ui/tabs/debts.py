@@ -119,7 +119,12 @@ class DebtsTab(Tab):
         if debt_id is None:
             return []
         debt = self.app.case.debt(debt_id)
-        return [self._field(spec, debt) for spec in fields_of(Debt)]
+        fields = [self._field(spec, debt) for spec in fields_of(Debt)]
+        if debt.creditor == app_text("debt.new_creditor", self.locale):  # still the placeholder of new_debt
+            note = widgets.HTML(html.paragraph(app_text("debt.fill_in", self.locale)))
+            note.add_class("planner-fill-in")
+            return [note, *fields]
+        return fields
 
     def _field(self, spec: FieldSpec, debt: Debt) -> widgets.Widget:
         locale = self.locale

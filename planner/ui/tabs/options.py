@@ -32,9 +32,10 @@ from planner.domain.options import (
 )
 from planner.domain.presets import Preset, preset_plan
 from planner.errors import InvalidInput
-from planner.io.values import parse_rate
+from planner.io.values import parse_rate, parse_rate_number
 from planner.money import money, to_decimal
-from planner.text import app_field, app_text, choice_label, describe_plan, scenario_label
+from planner.rates import RateUnit
+from planner.text import app_field, app_text, choice_label, describe_plan, render_error, scenario_label
 from planner.text import fmt as formats
 from planner.ui import html
 from planner.ui.fields import ChoiceField, IntSliderField, TextField, button
@@ -47,13 +48,13 @@ NO_SURPLUS = "none"  # the drop-down's value for "no extra payments" (a Dropdown
 
 
 def _percent(field: str) -> Any:
-    def parse(text: str) -> Decimal:
-        number = to_decimal(text.strip().rstrip("%％"), field=field)
-        if not 0 <= number <= 100:
-            raise InvalidInput(field, "out_of_range", text, params={"low": 0, "high": 100})
-        return number
+    """A percentage typed with or without its sign (the waiver and the settlement check its range)."""
+    return lambda text: to_decimal(text.strip().rstrip("%％"), field=field)
 
-    return parse
+
+def _kind_of(plan: Plan) -> str:
+    """Return which of :data:`KINDS_OF_PLAN` ``plan`` is."""
+    return "restructure" if plan.restructure else "settlement" if plan.settlement else "contract"
 
 
 def _plain(value: Decimal) -> str:
@@ -64,6 +65,7 @@ class OptionsTab(Tab):
     """The plan of the chosen debt in the chosen scenario."""
 
     key = "options"
+    _reverting = False  # True while the plan-kind toggle goes back to the plan as it is
 
     # -- current selection -----------------------------------------------------------------------------------
 
@@ -165,9 +167,10 @@ class OptionsTab(Tab):
         self.capitalise.add_class("planner-capitalise")
         self.capitalise.observe(self.app.boundary.guard(lambda ch: self._deferral(capitalise=bool(ch["new"]))),
                                 names="value")
-        kind = "restructure" if plan.restructure else "settlement" if plan.settlement else "contract"
         self.kind = widgets.ToggleButtons(options=[(app_text(f"options.kind.{k}", locale), k) for k in KINDS_OF_PLAN],
-                                          value=kind)
+                                          value=_kind_of(plan))
+        self.kind_msg = widgets.HTML("")
+        self.kind_msg.add_class("planner-msg")
         self.kind.add_class("planner-plan-kind")
         self.kind.observe(self.app.boundary.guard(lambda ch: self._kind(ch["new"])), names="value")
         restructure = plan.restructure or Restructure(DEFAULT_RESTRUCTURE_MONTHS)
@@ -197,7 +200,7 @@ class OptionsTab(Tab):
                              locale=locale, css="planner-fee", note=app_text("unit.fee", locale), width="6em", on_error=self.app.boundary.handle)
         self.apr = widgets.HTML()
         self.apr.add_class("planner-apr")
-        settlement = plan.settlement or Settlement(Decimal(100), add_months(self.app.case.as_of, 1))
+        settlement = plan.settlement or self._default_settlement()
         self.settle_percent = TextField(app_text("options.settle_percent", locale), settlement.percent,
                                         parse=_percent("percent"), show=_plain,
                                         on_valid=lambda v: self._settlement(percent=v), locale=locale,
@@ -212,7 +215,7 @@ class OptionsTab(Tab):
         self.controls.children = [
             self.waiver_mode, self.waiver_percent,
             self.deferral_months, self.token, self.deferral_interest, self.capitalise,
-            self.kind, self.restructure_box, self.settlement_box,
+            widgets.HBox([self.kind, self.kind_msg]), self.restructure_box, self.settlement_box,
         ]
         self._show_parts()
 
@@ -298,32 +301,49 @@ class OptionsTab(Tab):
             self._restructure(rate=value)
 
     def _fee(self, text: str) -> Decimal:
-        number = to_decimal(text.strip().rstrip("%％") or "0", field="monthly_fee_percent")
-        if not 0 <= number <= 10:
-            raise InvalidInput("monthly_fee_percent", "out_of_range", text, params={"low": 0, "high": 10})
-        return number
+        """An installment fee as people write it (0.15, 月0.15%, 年1.8%); Restructure checks its range."""
+        return parse_rate_number(text.strip() or "0", field="monthly_fee_percent", unit=RateUnit.MONTHLY_PERCENT)
 
     def _settlement(self, **changes: Any) -> None:
-        current = self.plan.settlement or Settlement(Decimal(100), add_months(self.app.case.as_of, 1))
+        current = self.plan.settlement or self._default_settlement()
         self._part(settlement=replace(current, **changes), restructure=None)
 
+    def _default_settlement(self) -> Settlement:
+        """Return the settlement first offered: all of the balance after the waiver, a month after the start."""
+        scenario = self.app.case.scenario(self.app.selected_scenario or "")
+        return Settlement(Decimal(100), add_months(scenario.start, 1))
+
     def _kind(self, kind: str) -> None:
+        if self._reverting:
+            return
         plan = self.plan
-        if kind == "restructure":
-            restructure = Restructure(int(self.months.value), self.method.value, self.rate.value,
-                                      self.custom_rate.value, self.down_payment.value, self.fee.value)
-            self.set_plan(replace(plan, restructure=restructure, settlement=None))
-        elif kind == "settlement":
-            settlement = Settlement(self.settle_percent.value, self.settle_date.value)
-            self.set_plan(replace(plan, restructure=None, settlement=settlement))
-        else:
-            self.set_plan(replace(plan, restructure=None, settlement=None))
+        try:
+            if kind == "restructure":
+                restructure = Restructure(int(self.months.value), self.method.value, self.rate.value,
+                                          self.custom_rate.value, self.down_payment.value, self.fee.value)
+                self.set_plan(replace(plan, restructure=restructure, settlement=None))
+            elif kind == "settlement":
+                settlement = Settlement(self.settle_percent.value, self.settle_date.value)
+                self.set_plan(replace(plan, restructure=None, settlement=settlement))
+            else:
+                self.set_plan(replace(plan, restructure=None, settlement=None))
+        except InvalidInput as err:  # said beside the toggle, which goes back to the plan as it is
+            self.kind_msg.value = html.paragraph(render_error(err, self.locale))
+            self._reverting = True
+            try:
+                self.kind.value = _kind_of(self.plan)
+            finally:
+                self._reverting = False
+            return
+        self.kind_msg.value = ""
         self._show_parts()
 
     def _scenario(self, **changes: Any) -> None:
         name = self.app.selected_scenario
         if name is not None:
             self.app.change(lambda c: edits.set_scenario_fields(c, name, **changes))
+            if "start" in changes:
+                self._build_controls()  # the settlement first offered follows the start
 
     def _policy(self, chosen: Policy | str) -> None:
         value = None if chosen == NO_SURPLUS else Policy(chosen)

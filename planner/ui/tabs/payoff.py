@@ -46,6 +46,11 @@ class PayoffTab(Tab):
                          self.table, self.chart]
         self.update()
 
+    def forget(self) -> None:
+        """Another case was opened: its own disposable income is the amount again."""
+        super().forget()
+        self.budget = None
+
     def _set_budget(self, value: Decimal) -> None:
         self.budget = value
         self.update()
@@ -56,6 +61,8 @@ class PayoffTab(Tab):
 
         locale, case = self.locale, self.app.case
         budget = self.budget if self.budget is not None else case.budget.disposable
+        if self.budget is None:  # nothing typed: the field follows the case's disposable income
+            self.amount.show(max(budget, Decimal(0)))
         if not case.debts:
             self.table.value = html.paragraph(app_text("options.no_debts", locale))
             self.chart.value = b""
