@@ -207,7 +207,8 @@ def test_plan_kind__settlement_follows_the_scenario_start_and_a_refusal_is_said_
     tab = show_tab(app, "options")
     tab.kind.value = "settlement"
     plan = tab.plan
-    assert plan.settlement is not None and plan.settlement.pay_by == date(2027, 7, 1)
+    assert plan.settlement is not None
+    assert plan.settlement.pay_by == date(2027, 7, 1)
     assert tab.kind_msg.value == ""
     type_into(find(tab, "planner-settle-date"), "2027-05-01")  # before the start: refused beside the date
     assert find(tab, "planner-settle-date").error
