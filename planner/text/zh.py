@@ -690,7 +690,7 @@ def error_line(*, where: str, field: str, name: str, rule: str, value: Any, fix:
         return f"{prefix}该行{rule}（{value}）；{fix}"
     if code in {"missing_column", "sample_row"}:
         return f"{prefix}{'该行' if code == 'sample_row' else ''}{rule}；{fix}"
-    shown = "" if value is None else f"（输入为 {value}）"
+    shown = "" if value is None or value == "" else f"（输入为 {value}）"  # nothing typed: nothing to quote
     return f"{prefix}{field}{rule}{shown}；{fix}"
 
 

@@ -230,3 +230,17 @@ def test_new_debt__says_its_figures_are_placeholders_until_the_creditor_is_named
     tab.chooser.value = app.case.debts[0].id
     tab.chooser.value = app.case.debts[-1].id
     assert not [w for w in tab.form.children if "planner-fill-in" in getattr(w, "_dom_classes", ())]
+
+
+def test_template__downloads_that_the_import_reads_back(app, tmp_path):
+    """The template offered in the app is the CLI's; filled in, it imports (and unfilled, it never does)."""
+    import base64
+    import re
+
+    tab = show_tab(app, "debts")
+    find(tab, "planner-template").click()
+    links = dict(re.findall(r'download="([^"]+)" href="data:[^;]+;base64,([^"]+)"', tab.templates.value))
+    assert set(links) == {"债务清单模板.csv", "债务清单模板.xlsx"}
+    content = base64.b64decode(links["债务清单模板.csv"])
+    assert tab.import_file("债务清单模板.csv", content) is False  # the sample row is refused
+    assert len(app.case.debts) == 5

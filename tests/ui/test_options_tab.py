@@ -228,3 +228,17 @@ def test_fee__typed_as_people_write_rates(app, typed):
     assert find(tab, "planner-fee").error == ""
     assert tab.plan.restructure.monthly_fee_percent == Decimal("0.15")
     assert "APR" in tab.apr.value  # the true APR with the fee beside it
+
+
+def test_surplus_custom_order__typed_as_debt_ids(app):
+    """The custom payoff policy's order is the user's to give (found in review: it was fixed to the list order)."""
+    tab = show_tab(app, "options")
+    find(tab, "planner-surplus-policy").input.value = Policy.CUSTOM
+    name = app.selected_scenario
+    assert app.case.scenario(name).surplus_order == tuple(d.id for d in app.case.debts)
+    order = find(tab, "planner-surplus-order")
+    type_into(order, "private-loan、online-loan, cmb-card")
+    assert app.case.scenario(name).surplus_order == ("private-loan", "online-loan", "cmb-card")
+    type_into(order, "no-such-debt")
+    assert order.error  # the case refuses an unknown id, beside the field
+    assert app.case.scenario(name).surplus_order == ("private-loan", "online-loan", "cmb-card")

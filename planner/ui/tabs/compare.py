@@ -36,6 +36,8 @@ class CompareTab(Tab):
         self.schedule_scenario: str | None = None
         self._charts: dict[str, Any] = {}
         self._chart_key: Any = None
+        self.chart = widgets.Image(format="png", layout=widgets.Layout(max_width="860px"))  # kept across builds
+        self.chart.add_class("planner-compare-chart")
 
     def forget(self) -> None:
         """Another case was opened: show its first scenario's schedule."""
@@ -73,8 +75,6 @@ class CompareTab(Tab):
             style={"button_width": "auto"})
         self.chart_choice.add_class("planner-chart-choice")
         self.chart_choice.observe(guard(lambda ch: self._chart(ch["new"])), names="value")
-        self.chart = widgets.Image(format="png", layout=widgets.Layout(max_width="860px"))
-        self.chart.add_class("planner-compare-chart")
         every = [(scenario_label(o, locale), o.name) for o in app.result.all]
         if self.schedule_scenario not in [n for _, n in every]:
             self.schedule_scenario = every[0][1]
@@ -99,7 +99,6 @@ class CompareTab(Tab):
             self.heading("compare.schedule"), widgets.HBox([self.schedule_of, self.schedule_debt]), self.schedule,
             self.heading("compare.export"), widgets.HBox([export, self.downloads]),
         ]
-        self._chart_key = None
         self.update()
 
     def update(self) -> None:

@@ -20,7 +20,7 @@ from planner.domain import edits
 from planner.domain.fields import FieldSpec, ValueKind, fields_of
 from planner.domain.model import CreditorKind, Debt
 from planner.errors import InvalidInput
-from planner.io.importing import import_debts, replace_debts
+from planner.io.importing import import_debts, replace_debts, write_debts_template
 from planner.io.values import parse_rate
 from planner.money import money
 from planner.rates import Rate, RateUnit
@@ -98,13 +98,17 @@ class DebtsTab(Tab):
             style={"button_width": "auto"})
         self.import_report = widgets.HTML()
         self.import_report.add_class("planner-import-report")
+        self.templates = widgets.HTML()
+        self.templates.add_class("planner-templates")
+        template = button(app_text("button.template", locale), guard(self.offer_templates), css="planner-template")
         empty = [] if app.case.debts else [widgets.HTML(html.paragraph(app_text("debt.none", locale)))]
         self.children = [
             self.heading("debts.title"), actions, *empty, self.form,
             self.heading("debts.audit"), self.audit,
             self.heading("debts.all_audits"), self.all_audits,
             self.heading("debts.import"), widgets.HBox([widgets.HTML(app_text("import.mode", locale)), self.import_mode, self.upload]),
-            widgets.HTML(html.paragraph(app_text("import.help", locale), muted=True)), self.import_report,
+            widgets.HTML(html.paragraph(app_text("import.help", locale), muted=True)),
+            widgets.HBox([template, self.templates]), self.import_report,
         ]
         self.update()
 
@@ -217,6 +221,18 @@ class DebtsTab(Tab):
         item = files[0]
         self.upload.value = ()  # the same file can be uploaded again (after fixing it, or in the other mode)
         self.import_file(str(item["name"]), bytes(item["content"]), mode=str(self.import_mode.value))
+
+    def offer_templates(self) -> None:
+        """Offer the debts table to fill in, as CSV and as Excel (the columns the import reads, with a sample row
+        that cannot be imported by mistake)."""
+        links = []
+        with tempfile.TemporaryDirectory() as folder:
+            for suffix, mime in ((".csv", "text/csv"),
+                                 (".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")):
+                name = app_text("template.name", self.locale) + suffix
+                path = write_debts_template(Path(folder) / name)
+                links.append(html.download_link(path.read_bytes(), name, mime, name))
+        self.templates.value = "".join(links)
 
     def import_file(self, name: str, content: bytes, *, mode: str = "add") -> bool:
         """Import the debts table ``content`` (a .csv or .xlsx named ``name``): ``add`` them, or ``replace`` the

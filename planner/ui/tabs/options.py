@@ -8,6 +8,7 @@ its true APR with fees, its findings) are read from the app's plan.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import Decimal
 from typing import Any
@@ -50,6 +51,14 @@ NO_SURPLUS = "none"  # the drop-down's value for "no extra payments" (a Dropdown
 def _percent(field: str) -> Any:
     """A percentage typed with or without its sign (the waiver and the settlement check its range)."""
     return lambda text: to_decimal(text.strip().rstrip("%％"), field=field)
+
+
+def _debt_ids(text: str) -> tuple[str, ...]:
+    """Return the debt ids typed in order, separated by commas, 、 or spaces (the case checks they exist)."""
+    ids = tuple(part for part in re.split(r"[,，、;；\s]+", text.strip()) if part)
+    if not ids:
+        raise InvalidInput("surplus_order", "required", text)
+    return ids
 
 
 def _kind_of(plan: Plan) -> str:
@@ -230,7 +239,14 @@ class OptionsTab(Tab):
             (choice_label("policies", p, locale), p) for p in Policy]
         policy = ChoiceField(app_text("options.surplus", locale), scenario.surplus_policy or NO_SURPLUS, options,
                              on_valid=self._policy, locale=locale, css="planner-surplus-policy", width="20em", on_error=self.app.boundary.handle)
-        return [start, policy, widgets.HTML(html.paragraph(app_text("options.surplus_help", locale), muted=True))]
+        order = TextField(app_text("options.surplus_order", locale), scenario.surplus_order,
+                          parse=_debt_ids, show=lambda ids: "、".join(ids),
+                          on_valid=lambda ids: self._scenario(surplus_order=ids), locale=locale,
+                          css="planner-surplus-order", width="24em", on_error=self.app.boundary.handle,
+                          note=app_text("options.surplus_order_hint", locale))
+        order.layout.display = "" if scenario.surplus_policy is Policy.CUSTOM else "none"
+        return [start, policy, order,
+                widgets.HTML(html.paragraph(app_text("options.surplus_help", locale), muted=True))]
 
     def _show_parts(self) -> None:
         plan = self.plan
@@ -347,8 +363,10 @@ class OptionsTab(Tab):
 
     def _policy(self, chosen: Policy | str) -> None:
         value = None if chosen == NO_SURPLUS else Policy(chosen)
-        order = tuple(d.id for d in self.app.case.debts) if value is Policy.CUSTOM else ()
+        current = self.app.case.scenario(self.app.selected_scenario or "").surplus_order
+        order = (current or tuple(d.id for d in self.app.case.debts)) if value is Policy.CUSTOM else ()
         self._scenario(surplus_policy=value, surplus_order=order)
+        self.scenario_box.children = self._scenario_controls()  # the order, for a custom policy
 
     def apply_preset(self, preset: Preset) -> None:
         """Give the selected debt (or, with 应用到全部债务 ticked, every debt) the plan ``preset`` makes."""
