@@ -289,11 +289,9 @@ class PlannerApp(widgets.VBox):
                                        layout=widgets.Layout(width="28em"))
         self.path_input.add_class("planner-path")
         open_button = button(app_text("button.open", self.locale),
-                             self.boundary.guard(lambda: self.open_file(self.path_input.value.strip())),
-                             css="planner-open")
+                             self.boundary.guard(lambda: self._with_path(self.open_file)), css="planner-open")
         save_button = button(app_text("button.save_as", self.locale),
-                             self.boundary.guard(lambda: self.save_as(self.path_input.value.strip())),
-                             css="planner-save-as")
+                             self.boundary.guard(lambda: self._with_path(self.save_as)), css="planner-save-as")
         title = widgets.HTML(f"<h3 style='margin:4px 0'>{app_text('app.title', self.locale)}</h3>")
         self._header.children = [
             widgets.HBox([title, language]),
@@ -301,6 +299,14 @@ class PlannerApp(widgets.VBox):
             self.boundary.status,
         ]
         self._refresh_header()
+
+    def _with_path(self, action: Callable[[str], Any]) -> None:
+        """Call ``action`` with the path typed at the top; nothing typed is said, not tried."""
+        path = str(self.path_input.value).strip()
+        if not path:
+            self.boundary.say(app_text("file.empty_path", self.locale), kind="warning")
+            return
+        action(path)
 
     def _refresh_header(self) -> None:
         self.undo_button.disabled = not self.history.can_undo

@@ -117,8 +117,10 @@ def _escape(text: str) -> str:
 
 
 def _message(err: InvalidInput, locale: str) -> str:
-    """Return the message shown beside a field for a refused value, in ``locale``."""
-    return f'<span style="color:#b00020">{_escape(render_error(err, locale))}</span>'
+    """Return the message shown beside a field for a refused value, in ``locale``: beside the field, a location
+    inside the case (``scenarios[0]``) says nothing the user does not see, so it is left out."""
+    unlocated = InvalidInput(err.field, err.code, err.value, params=err.params)
+    return f'<span style="color:#b00020">{_escape(render_error(unlocated, locale))}</span>'
 
 
 class _PickField(widgets.HBox):

@@ -222,3 +222,17 @@ def test_health_line__a_gap_beyond_the_reserve_is_said_as_a_gap(app):
     assert gap > 0
     assert f"用完应急储备后还差 ¥{gap:,.2f}" in health
     assert "-¥" not in health
+
+
+def test_create__a_taken_name_is_numbered_and_said(app):
+    tab = compare(app)
+    tab.new_name.value = "延期12个月后分期"
+    tab.create()
+    assert app.selected_scenario == "延期12个月后分期-2"
+    assert "延期12个月后分期-2" in compare(app).name_msg.value
+
+
+def test_schedule__says_how_many_installments_the_box_holds(app):
+    tab = compare(app)
+    tab.schedule_of.value = "全部停息分期60期"
+    assert "共 60 期" in strip(tab.schedule.value)

@@ -242,3 +242,20 @@ def test_surplus_custom_order__typed_as_debt_ids(app):
     type_into(order, "no-such-debt")
     assert order.error  # the case refuses an unknown id, beside the field
     assert app.case.scenario(name).surplus_order == ("private-loan", "online-loan", "cmb-card")
+
+
+def test_figures__show_the_first_payment_beside_the_largest(app):
+    tab = show_tab(app, "options")
+    debt = app.result.outcome(app.selected_scenario).debt(app.selected_debt)
+    text = " ".join(strip(tab.figures.value).split())
+    assert f"第一期还款 ¥{debt.schedule.lines[0].payment:,.2f}" in text
+
+
+def test_a_refused_value__its_message_names_no_internal_location(app):
+    """Found in a trial: 'scenarios[0]：…' beside the custom-order field."""
+    tab = show_tab(app, "options")
+    find(tab, "planner-surplus-policy").input.value = Policy.CUSTOM
+    order = find(tab, "planner-surplus-order")
+    type_into(order, "no-such-debt")
+    assert order.error
+    assert "scenarios[" not in order.error

@@ -158,3 +158,12 @@ def test_reserve_is_kept_exactly(app, case_path):
     """The file holds what the field shows, to the fen."""
     type_into(find(show_tab(app, "case"), "planner-reserve"), "1,234.5")
     assert load_case(case_path).budget.reserve == Decimal("1234.50")
+
+
+def test_an_empty_path__is_asked_for_not_tried(app, case_path):
+    find(app, "planner-path").value = "  "
+    find(app, "planner-save-as").click()
+    assert "请先在上方填写案例文件的路径" in status(app)
+    find(app, "planner-open").click()
+    assert "请先在上方填写案例文件的路径" in status(app)
+    assert app.store.path == case_path

@@ -187,7 +187,8 @@ class CompareTab(Tab):
                  formats.money(line.principal, locale), formats.money(line.interest, locale),
                  formats.money(line.fee, locale), formats.money(line.balance, locale)] for line in schedule.lines]
         headers = [label(c, locale) for c in SCHEDULE_COLUMNS]
-        self.schedule.value = (f'<div style="max-height:22em;overflow:auto">'
+        count = html.paragraph(app_text("compare.schedule_count", locale, n=len(rows)), muted=True)
+        self.schedule.value = (f'{count}<div style="max-height:22em;overflow:auto">'
                                f"{html.table(headers, rows, numeric=range(2, 7))}</div>")
 
     # -- scenarios -------------------------------------------------------------------------------------------
@@ -209,8 +210,12 @@ class CompareTab(Tab):
         """Add a scenario named as typed (every debt on contract terms)."""
         app = self.app
         before = {s.name for s in app.case.scenarios}
-        name = self._name() or app_text("options.new_scenario_name", self.locale)
-        self._named(lambda c: edits.add_scenario(c, name), app.added_scenario(before))
+        typed = self._name()
+        name = typed or app_text("options.new_scenario_name", self.locale)
+        if self._named(lambda c: edits.add_scenario(c, name), app.added_scenario(before)):
+            made = app.selected_scenario or name
+            if typed and made != name:  # the name typed was taken: say what the new one is called
+                self.name_msg.value = html.paragraph(app_text("compare.renamed", self.locale, name=name, made=made))
 
     def rename(self) -> None:
         """Rename the chosen scenario to the name typed."""

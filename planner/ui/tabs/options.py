@@ -273,6 +273,8 @@ class OptionsTab(Tab):
         share = debt.share_of_disposable
         rows = [
             [app_text("options.fig.total_paid", locale), formats.money(debt.total_paid, locale)],
+            [app_text("options.fig.first", locale),
+             formats.money(debt.schedule.lines[0].payment, locale) if debt.schedule.lines else "—"],
             [app_text("options.fig.largest", locale), formats.money(debt.largest_payment, locale)],
             [app_text("options.fig.share", locale), f"{formats.percent_2(share)}%" if share is not None else "—"],
             [app_text("options.fig.waived", locale), formats.money(debt.waived, locale)],
