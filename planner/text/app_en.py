@@ -166,6 +166,7 @@ APP: dict[str, str] = {
     "options.term_limit": "This kind of creditor allows at most {months} installments; longer is modelled, with a note.",
     "options.no_term_limit": "No legal limit on installments for this kind of creditor.",
     "options.rate": "Installment rate",
+    "options.rate_used": "that is {rate} a year",
     "options.settle_percent": "Settlement (share of the balance after the waiver)",
     "options.apr": "True APR with fees: {apr}",
     "options.terms": "Terms: {terms}",

@@ -143,6 +143,7 @@ APP: dict[str, str] = {
     "options.term_limit": "此类债权人最长 {months} 期；更长也可模拟，会给出提示。",
     "options.no_term_limit": "此类债权人没有法定最长期数。",
     "options.rate": "分期利率",
+    "options.rate_used": "即年利率 {rate}",
     "options.settle_percent": "结清比例（占减免后欠款）",
     "options.apr": "含手续费的真实年化利率（APR）：{apr}",
     "options.terms": "方案内容：{terms}",

@@ -17,7 +17,7 @@ from planner.domain.options import (
 )
 from planner.domain.presets import Preset, preset_plan
 from planner.io.casefile import load_case
-from planner.text import scenario_label
+from planner.text import fmt, scenario_label
 
 FIRST = "全部停息分期60期"
 SETTLE = "部分一次性结清"
@@ -259,3 +259,16 @@ def test_a_refused_value__its_message_names_no_internal_location(app):
     type_into(order, "no-such-debt")
     assert order.error
     assert "scenarios[" not in order.error
+
+
+def test_rate_choice__shows_the_rate_it_resolves_to(app):
+    """上限利率 is the contract rate when that is lower than the cap (found in a trial: it read as the cap)."""
+    from planner.domain.options import RateChoice
+    from planner.engines.schedules.build import restructure_rate
+
+    tab = show_tab(app, "options")
+    find(tab, "planner-rate-choice").input.value = RateChoice.CAPPED
+    debt = app.case.debt(app.selected_debt)
+    used = restructure_rate(debt, tab.plan.restructure, app.result.audit(debt.id).cap.rate)
+    assert used == min(debt.contract_rate.percent_per_year, app.result.audit(debt.id).cap.rate.percent_per_year)
+    assert tab.rate_used.value == f"即年利率 {fmt.percent(used)}"

@@ -32,6 +32,7 @@ from planner.domain.options import (
     WaiverMode,
 )
 from planner.domain.presets import Preset, preset_plan
+from planner.engines.schedules.build import restructure_rate
 from planner.errors import InvalidInput
 from planner.io.values import parse_rate, parse_rate_number
 from planner.money import money, to_decimal
@@ -218,7 +219,10 @@ class OptionsTab(Tab):
                                      parse=lambda t: parse_date(t, field="pay_by"), show=formats.iso,
                                      on_valid=lambda v: self._settlement(pay_by=v), locale=locale,
                                      css="planner-settle-date", note=app_text("unit.date", locale), on_error=self.app.boundary.handle)
-        self.restructure_box = widgets.VBox([self.months, self.method, self.rate, self.custom_rate,
+        self.rate_used = widgets.HTML()
+        self.rate_used.add_class("planner-rate-used")
+        self.restructure_box = widgets.VBox([self.months, self.method, widgets.HBox([self.rate, self.rate_used]),
+                                             self.custom_rate,
                                              self.down_payment, widgets.HBox([self.fee, self.apr])])
         self.settlement_box = widgets.VBox([self.settle_percent, self.settle_date])
         self.controls.children = [
@@ -285,6 +289,11 @@ class OptionsTab(Tab):
         ]
         self.figures.value = html.table([app_text("options.fig.item", locale), app_text("options.fig.value", locale)],
                                         rows, numeric=[1])
+        restructure = plan.restructure
+        if restructure is not None:  # the rate a choice resolves to (上限利率 is the contract rate when that is lower)
+            audit = app.result.audit(app.selected_debt)
+            used = restructure_rate(app.case.debt(app.selected_debt), restructure, audit.cap.rate)
+            self.rate_used.value = app_text("options.rate_used", locale, rate=formats.percent(used, locale))
         apr = debt.apr_percent
         self.apr.value = (app_text("options.apr", locale, apr=formats.percent(apr, locale))
                           if apr is not None and plan.restructure is not None else "")
