@@ -91,6 +91,9 @@ class LivePayments:
             self.lines.y = payments
             self.lines.labels = names
             self.y.max = float(max(payments.max(), disposable, 1.0)) * 1.08  # headroom: the top line stays visible
+            paying = dates[payments > 0]  # the axis ends with the last payment of any scenario, not the window
+            self.x.min = dates.min().astype("datetime64[ms]").astype(object)
+            self.x.max = (paying.max() if paying.size else dates.max()).astype("datetime64[ms]").astype(object)
             self.limit.x = np.array([dates.min(), dates.max()])
             self.limit.y = np.array([disposable, disposable])
             self.limit.labels = [disposable_label]
