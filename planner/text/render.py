@@ -213,6 +213,13 @@ def app_text(key: str, locale: str = "zh", **values: Any) -> str:
     return table[key].format(**values) if values else table[key]
 
 
+def app_label(key: str, locale: str = "zh") -> str:
+    """Return :func:`label` as the app heads a column or a row: capitalised in English ("Total paid"; the CLI's
+    English labels are lower case), unchanged in Chinese."""
+    text = label(key, locale)
+    return text[:1].upper() + text[1:] if fmt.locale_of(locale) == "en" else text
+
+
 def app_field(field: str, locale: str = "zh") -> str:
     """Return how the app labels a field: its own label (``field.<name>``) when it has one, else
     :func:`field_label` (English field labels of the CLI are terse identifiers; the app's are words)."""

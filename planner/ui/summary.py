@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as widgets
 
 from planner.engines.scenarios import Outcome
-from planner.text import app_text, label, message, scenario_label
+from planner.text import app_label, app_text, message, scenario_label
 from planner.text import fmt as formats
 from planner.ui import html
 
@@ -25,7 +25,7 @@ SUMMARY_COLUMNS = ("scenario", "largest_monthly_payment", "largest_share_of_disp
 
 def column_label(column: str, locale: str) -> str:
     """Return a comparison column's header (the share of disposable income has its own: its cells carry the %)."""
-    return app_text("col.share", locale) if column == "largest_share_of_disposable" else label(column, locale)
+    return app_text("col.share", locale) if column == "largest_share_of_disposable" else app_label(column, locale)
 
 
 def comparison_rows(outcomes: tuple[Outcome, ...], locale: str) -> list[list[html.Cell]]:
@@ -86,6 +86,6 @@ class Summary(widgets.VBox):
         if key != self._chart_key:
             self.live.draw(result.all, title=message("chart.payments", locale),
                            names=[scenario_label(o, locale) for o in result.all],
-                           disposable_label=label("disposable", locale))
+                           disposable_label=app_label("disposable", locale))
             self._chart_key = key
         self.findings.value = html.findings(result.findings, locale)

@@ -14,7 +14,7 @@ from ui.uitools import CJK, find, show_tab, strip, summary, table_rows, type_int
 from planner.domain import edits
 from planner.io.casefile import load_case, write_case
 from planner.present.tables import COMPARISON_COLUMNS
-from planner.text import app_text, label, scenario_label
+from planner.text import app_label, app_text, label, scenario_label
 from planner.ui.summary import column_label
 
 FIRST = "全部停息分期60期"
@@ -138,8 +138,8 @@ def test_language_toggle(app):
     language.value = "en"
     assert app.locale == "en"
     assert [app.tabs.get_title(i) for i in range(5)] == ["Case", "Debts", "Options", "Compare", "Payoff"]
-    assert table_rows(app.summary.table.value)[0][0] == label("scenario", "en")
-    assert label("total_paid", "en") in table_rows(app.summary.table.value)[0]
+    assert table_rows(app.summary.table.value)[0][0] == app_label("scenario", "en") == "Scenario"
+    assert app_label("total_paid", "en") in table_rows(app.summary.table.value)[0]  # headed as the app heads
     assert table_rows(app.summary.table.value)[1][0] == scenario_label(app.result.baseline, "en")
     assert not CJK.search(table_rows(app.summary.table.value)[1][0])
     assert not CJK.search(strip(app.summary.table.value.split("<table")[1].split("</tr>")[0]))

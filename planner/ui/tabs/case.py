@@ -15,7 +15,7 @@ from planner.dates import parse_date
 from planner.domain import edits
 from planner.domain.model import BenchmarkArea, ExpenseCategory, ExpenseItem, IncomeItem
 from planner.money import ZERO, money, to_int
-from planner.text import app_field, app_text, choice_label, label, source_text
+from planner.text import app_field, app_label, app_text, choice_label, source_text
 from planner.text import fmt as formats
 from planner.ui import html
 from planner.ui.fields import ChoiceField, TextField, button
@@ -80,10 +80,10 @@ class CaseTab(Tab):
         locale = self.locale
         budget = self.app.case.budget
         rows: list[list[Any]] = [
-            [label("income", locale), formats.money(budget.total_income, locale)],
-            [label("expenses", locale), formats.money(budget.total_expenses, locale)],
-            [label("reserve", locale), formats.money(budget.reserve, locale)],
-            [(label("disposable", locale), ""),
+            [app_label("income", locale), formats.money(budget.total_income, locale)],
+            [app_label("expenses", locale), formats.money(budget.total_expenses, locale)],
+            [app_label("reserve", locale), formats.money(budget.reserve, locale)],
+            [(app_label("disposable", locale), ""),
              (formats.money(budget.disposable, locale), "over" if budget.disposable < 0 else "")],
         ]
         self.totals.value = html.table([app_text("case.budget_item", locale), app_text("case.per_month", locale)],

@@ -10,7 +10,7 @@ import ipywidgets as widgets
 from planner.domain import edits
 from planner.errors import InvalidInput
 from planner.present.tables import COMPARISON_COLUMNS
-from planner.text import app_text, label, render_error, scenario_label
+from planner.text import app_label, app_text, render_error, scenario_label
 from planner.text import fmt as formats
 from planner.ui import html
 from planner.ui.fields import button
@@ -186,7 +186,7 @@ class CompareTab(Tab):
         rows = [[str(line.period), formats.day(line.due_date, locale), formats.money(line.payment, locale),
                  formats.money(line.principal, locale), formats.money(line.interest, locale),
                  formats.money(line.fee, locale), formats.money(line.balance, locale)] for line in schedule.lines]
-        headers = [label(c, locale) for c in SCHEDULE_COLUMNS]
+        headers = [app_label(c, locale) for c in SCHEDULE_COLUMNS]
         count = html.paragraph(app_text("compare.schedule_count", locale, n=len(rows)), muted=True)
         self.schedule.value = (f'{count}<div style="max-height:22em;overflow:auto">'
                                f"{html.table(headers, rows, numeric=range(2, 7))}</div>")

@@ -11,7 +11,7 @@ import ipywidgets as widgets
 from planner.engines.payoff import compare_policies, minimums_only, payoff_debts_from_case
 from planner.engines.payoff.api import interest_saved
 from planner.money import money
-from planner.text import app_text, choice_label, label
+from planner.text import app_label, app_text, choice_label
 from planner.text import fmt as formats
 from planner.ui import html
 from planner.ui.fields import TextField
@@ -75,9 +75,9 @@ class PayoffTab(Tab):
         results = compare_policies(debts, monthly_budget=budget, start=case.as_of)
         baseline = minimums_only(debts, monthly_budget=budget, start=case.as_of)
         ids = [d.id for d in case.debts]
-        headers = [app_text("payoff.policy", locale), label("months_to_debt_free", locale),
-                   label("debt_free_date", locale), label("total_interest", locale), label("total_paid", locale),
-                   label("interest_saved", locale), *(app_text("payoff.month_of", locale, id=i) for i in ids)]
+        headers = [app_text("payoff.policy", locale), app_label("months_to_debt_free", locale),
+                   app_label("debt_free_date", locale), app_label("total_interest", locale), app_label("total_paid", locale),
+                   app_label("interest_saved", locale), *(app_text("payoff.month_of", locale, id=i) for i in ids)]
         rows = []
         for result in results:
             saved = interest_saved(result, baseline)
