@@ -20,7 +20,7 @@ import errno as _errno
 from typing import Any
 
 RULE_CODES = frozenset({
-    "file_taken", "required", "missing_key", "not_a_number", "float_refused", "not_finite", "not_integer", "negative", "not_positive",
+    "bad_id_number", "bad_phone", "file_taken", "required", "missing_key", "not_a_number", "float_refused", "not_finite", "not_integer", "negative", "not_positive",
     "too_many_decimals", "out_of_range", "too_large", "bad_date", "no_such_date", "bad_month", "date_order",
     "unknown_choice", "bad_rate", "duplicate", "conflict", "mismatch", "too_many_cells", "unknown_reference",
     "missing_column", "sample_row", "bad_file", "cannot_write", "exists", "case_exists", "plans_need_debts",

@@ -6,10 +6,12 @@ Pure data with cross-checks (unique debt ids, scenarios that name known debts); 
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 
 from planner.dates import parse_date
+from planner.domain.debtor import Debtor
 from planner.domain.model import Budget, Debt, check_unique_ids
 from planner.domain.options import Scenario
 from planner.errors import InvalidInput
@@ -28,6 +30,7 @@ class Case:
         scenarios: named scenarios to compare.
         borrower: the borrower's name or a label (may be empty for anonymised cases).
         notes: free text.
+        debtor: the debtor's ID number, phone, address and hardship, for the proposal (empty by default).
         extra: keys a case file held that this version of the planner does not know, kept so that saving the
             case writes them back (see :mod:`planner.io.casefile`): ``(location, JSON object text)`` pairs, sorted.
     """
@@ -38,6 +41,7 @@ class Case:
     scenarios: tuple[Scenario, ...] = ()
     borrower: str = ""
     notes: str = ""
+    debtor: Debtor = dataclasses.field(default_factory=Debtor)
     extra: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:

@@ -45,6 +45,7 @@ from typing import Any, Self, TypeVar, cast
 
 from planner.choices import parse_choice
 from planner.domain.case import Case
+from planner.domain.debtor import Debtor
 from planner.domain.fields import ValueKind, fields_of
 from planner.domain.model import Budget, CreditorKind, Debt, ExpenseItem, IncomeItem
 from planner.domain.options import (
@@ -62,7 +63,7 @@ from planner.rates import DayCount, Rate, RateUnit
 _T = TypeVar("_T")
 
 FORMAT = "debt-planner-case"
-CURRENT_VERSION = 2
+CURRENT_VERSION = 3
 MAX_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 64  # nesting of JSON objects and lists; a case file needs 8, unknown keys from newer planners a few more
 BACKUP_SUFFIX = ".bak"
@@ -81,7 +82,14 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
+def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 adds the debtor (ID number, phone, address, hardship reasons and statement, for the proposal):
+    a version-2 case has none given."""
+    data.setdefault("debtor", {"id_number": "", "phone": "", "address": "", "hardship": [], "statement": ""})
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3}
 """Format upgrades: ``MIGRATIONS[n]`` turns a version-``n`` document (a dict) into a version ``n + 1`` one.
 
 Rules for writing one: take the whole document and return it with nothing dropped (move or rename keys, never
@@ -229,6 +237,7 @@ def case_to_dict(case: Case) -> dict[str, Any]:
         "version": CURRENT_VERSION,
         "as_of": case.as_of.isoformat(),
         "borrower": case.borrower,
+        "debtor": _fields_out(case.debtor),
         "notes": case.notes,
         "budget": {"incomes": [_fields_out(i) for i in budget.incomes],
                    "expenses": [_fields_out(e) for e in budget.expenses], **_fields_out(budget)},
@@ -312,7 +321,8 @@ _STRUCTURE_KEYS = frozenset({
 def known_keys() -> frozenset[str]:
     """Return every key a case file may hold (any level): the structure's and each value object's fields."""
     names = set(_STRUCTURE_KEYS)
-    for cls in (Case, Budget, Debt, IncomeItem, ExpenseItem, Scenario, Waiver, Deferral, Restructure, Settlement):
+    for cls in (Case, Budget, Debt, Debtor, IncomeItem, ExpenseItem, Scenario, Waiver, Deferral, Restructure,
+                Settlement):
         names |= {spec.name for spec in fields_of(cls)}
     return frozenset(names)
 
@@ -579,7 +589,9 @@ class _Reader:
         budget = self.budget(data["budget"])
         debts = [self.debt(raw, i) for i, raw in enumerate(self.items(data, "debts", ""))]
         scenarios = [self.scenario(raw, i) for i, raw in enumerate(self.items(data, "scenarios", ""))]
-        known = ("format", "version", "as_of", "borrower", "notes", "budget", "debts", "scenarios")
+        debtor = (self.value(Debtor, data["debtor"], "debtor", Location("debtor", ("debtor",)))
+                  if data.get("debtor") is not None else Debtor())
+        known = ("format", "version", "as_of", "borrower", "debtor", "notes", "budget", "debts", "scenarios")
         self.keep_unknown(data, known, Location())
         return Case(
             budget=budget,
@@ -588,6 +600,7 @@ class _Reader:
             scenarios=tuple(scenarios),
             borrower=self.text(data, "borrower", ""),
             notes=self.text(data, "notes", ""),
+            debtor=debtor,
             extra=tuple(self.extras),
         )
 

@@ -96,6 +96,16 @@ SCENARIOS = {
 
 # English error messages name fields by their identifier, as the CSV headers and JSON keys do; findings name a
 # field by these words.
+HARDSHIP = {
+    "unemployment": "unemployment",
+    "illness": "illness",
+    "business-failure": "business failure",
+    "income-drop": "a drop in income",
+    "family-burden": "family burden",
+    "other": "other",
+}
+"""Hardship reasons (planner.domain.debtor.HardshipReason)."""
+
 FIELDS: dict[str, str] = {
     "contract_rate": "contract rate",
     "penalty_rate": "penalty rate",
@@ -505,6 +515,8 @@ ERRORS: dict[str, tuple[str, str]] = {
                    "delete it, or replace it with your own debt and remove '{mark}' from its id"),
     "bad_file": ("cannot be read: {reason}", "{fix}"),
     "cannot_write": ("cannot be written: {reason}", "{fix}"),
+    "bad_id_number": ("is not a valid resident ID number (18 characters, the last a check digit: a digit or X)", "check it against the card digit by digit; an old 15-digit number is accepted too"),
+    "bad_phone": ("is not a phone number", "write a mobile number or a landline with its area code, e.g. 138 0013 8000 or 0571-8888 6666"),
     "file_taken": ("already exists (another case file)", "choose a new file name; to work on that case, type its path above and press Open"),
     "exists": ("already exists", "choose another name, or add --force to replace it (the old file is kept as a backup)"),
     "case_exists": ("already exists",

@@ -51,6 +51,16 @@ BENCHMARK_GROUPS = {
 BENCHMARK_AREAS = {"national": "全国居民", "urban": "城镇居民", "rural": "农村居民"}
 """Whose survey figures a budget is compared with."""
 
+HARDSHIP = {
+    "unemployment": "失业",
+    "illness": "疾病",
+    "business-failure": "经营失败",
+    "income-drop": "收入下降",
+    "family-burden": "家庭负担",
+    "other": "其他",
+}
+"""Hardship reasons (planner.domain.debtor.HardshipReason)."""
+
 POLICIES = {
     "pro-rata": "按余额比例",
     "avalanche": "雪崩法（高利率优先）",
@@ -225,6 +235,12 @@ FIELDS: dict[str, str] = {
     "national": "全国居民",
     "urban": "城镇居民",
     "rural": "农村居民",
+    "id_number": "身份证号",
+    "phone": "联系电话",
+    "address": "地址",
+    "hardship": "困难原因",
+    "statement": "困难说明",
+    "debtor": "债务人信息",
     "lang": "语言",
     "case": "案例文件",
 }
@@ -595,6 +611,8 @@ ERRORS: dict[str, tuple[str, str]] = {
     "sample_row": ("是模板中的示例行（虚构数据）", "请删除这一行，或改成您自己的债务并删去编号中的“{mark}”"),
     "bad_file": ("无法读取：{reason}", "{fix}"),
     "cannot_write": ("无法写入：{reason}", "{fix}"),
+    "bad_id_number": ("不是有效的身份证号（18 位，最后一位是校验码，可能是数字或 X）", "请对照身份证逐位核对；15 位的旧号码也可以"),
+    "bad_phone": ("不是电话号码", "请填写手机号或带区号的座机号，例如 138 0013 8000 或 0571-8888 6666"),
     "file_taken": ("已存在（是另一个案例文件）", "请换一个新的文件名；要处理那个案例，请在上方填写它的路径并点“打开”"),
     "exists": ("已存在", "请换一个文件名，或加上 --force 覆盖（原文件会另存一份备份）"),
     "case_exists": ("已存在",

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from planner.cli import main
+from planner.io.casefile import CURRENT_VERSION
 
 
 @pytest.fixture
@@ -45,7 +46,7 @@ def test_import__members_and_area(tmp_path, table, capsys):
     case = tmp_path / "case.json"
     assert _import(table, case, "--income", "9000", "--expenses", "6000", "--members", "3", "--area", "城镇") == 0
     assert (_budget(case)["members"], _budget(case)["area"]) == (3, "urban")
-    assert json.loads(case.read_text(encoding="utf-8"))["version"] == 2
+    assert json.loads(case.read_text(encoding="utf-8"))["version"] == CURRENT_VERSION
     other = tmp_path / "other.json"
     assert _import(table, other, "--members", "2", "--area", "Rural") == 0
     assert (_budget(other)["members"], _budget(other)["area"]) == (2, "rural")

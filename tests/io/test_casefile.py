@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planner.domain.case import Case
+from planner.domain.debtor import Debtor
 from planner.domain.model import (
     BenchmarkArea,
     Budget,
@@ -231,7 +232,8 @@ def test_format__readable_utf8_json_in_a_stable_key_order():
     assert "张伟" in text
     assert "\\u" not in text
     data = json.loads(text)
-    assert list(data) == ["format", "version", "as_of", "borrower", "notes", "budget", "debts", "scenarios"]
+    assert list(data) == ["format", "version", "as_of", "borrower", "debtor", "notes", "budget", "debts",
+                          "scenarios"]
     assert data["format"] == FORMAT
     assert data["version"] == CURRENT_VERSION
     assert data["budget"]["reserve"] == "300.00"
@@ -454,7 +456,7 @@ def _version_1_document():
     """A version-1 document as the planner wrote it: a budget without members or area."""
     data = example_dict()
     data["version"] = 1
-    del data["budget"]["members"], data["budget"]["area"]
+    del data["budget"]["members"], data["budget"]["area"], data["debtor"]
     return data
 
 
@@ -470,7 +472,7 @@ def test_migrations__a_version_1_file_reads_as_one_person_national():
     assert case.extra == ()
     assert json.dumps(old, ensure_ascii=False) == snapshot
     written = case_to_dict(case)
-    assert written["version"] == CURRENT_VERSION == 2
+    assert written["version"] == CURRENT_VERSION == 3
     assert list(written["budget"]) == ["incomes", "expenses", "reserve", "members", "area"]
     assert (written["budget"]["members"], written["budget"]["area"]) == (1, "national")
 
@@ -482,7 +484,7 @@ def test_migrations__a_version_1_file_from_disk(tmp_path):
     case = load_case(path)
     assert case.budget.members == 1
     save_case(case, path)
-    assert json.loads(path.read_text(encoding="utf-8"))["version"] == 2
+    assert json.loads(path.read_text(encoding="utf-8"))["version"] == CURRENT_VERSION
 
 
 def test_migrations__version_1_keeps_a_budget_that_is_not_an_object_for_the_reader():
@@ -557,13 +559,13 @@ def test_members__misspelt_key_is_kept_and_suggested():
 
 
 def test_version_2__refused_clearly_by_a_version_1_planner(monkeypatch):
-    """A planner that knows only version 1 refuses a version-2 file with unsupported_version, saying which versions
-    it reads, rather than reading it without the household's size."""
+    """A planner that knows only version 1 refuses a newer file with unsupported_version, saying which versions
+    it reads, rather than reading it without the household's size (or, since version 3, the debtor)."""
     written = example_dict()
     monkeypatch.setattr(casefile, "CURRENT_VERSION", 1)
     monkeypatch.setattr(casefile, "MIGRATIONS", {})
     err = load_error(written)
-    assert (err.field, err.code, err.value) == ("version", "unsupported_version", 2)
+    assert (err.field, err.code, err.value) == ("version", "unsupported_version", 3)
     assert "version 1 or older" in err.message_en()
 
 
@@ -1019,3 +1021,32 @@ def test_load__kinds_and_dates_as_people_write_them_are_read_and_written_back_ca
     assert case.debts[4].kind is CreditorKind.PRIVATE
     saved = json.loads(dumps_case(case))["debts"][4]
     assert (saved["kind"], saved["overdue_since"]) == ("private", "2025-11-01")
+
+
+# --- version 3: the debtor (for the proposal) ---------------------------------------------------------------------
+
+
+def test_migrations__a_version_2_file_reads_with_no_debtor_given():
+    data = example_dict()
+    data["version"] = 2
+    del data["debtor"]
+    case = case_from_dict(data)
+    assert case.debtor == Debtor()
+    assert case_to_dict(case)["debtor"] == {"id_number": "", "phone": "", "address": "", "hardship": [],
+                                            "statement": ""}
+
+
+def test_debtor__round_trips_and_bad_values_are_located():
+    debtor = Debtor(id_number="11010519491231002x", phone="138 0013 8000", address="浙江省杭州市西湖区某路 1 号",
+                    hardship=("unemployment", "illness"), statement="2025 年 6 月被裁员。\n" * 500)
+    case = replace(example_case(), debtor=debtor)
+    again = loads_case(dumps_case(case))
+    assert again.debtor == debtor
+    assert again.debtor.id_number == "11010519491231002X"
+    data = case_to_dict(case)
+    data["debtor"]["id_number"] = "110105194912310021"  # one digit wrong: the check digit catches it
+    err = load_error(data)
+    assert (err.field, err.code, err.where) == ("id_number", "bad_id_number", "debtor")
+    data["debtor"]["id_number"] = ""
+    data["debtor"]["hardship"] = ["lottery"]
+    assert load_error(data).code == "unknown_choice"
