@@ -120,3 +120,21 @@ def test_notes__saved(app, case_path):
     show_tab(app, "case").notes.value = "已与招行电话沟通，待书面确认"
     assert app.case.notes == "已与招行电话沟通，待书面确认"
     assert load_case(case_path).notes == "已与招行电话沟通，待书面确认"
+
+
+def test_debtor_identity__entered_checked_and_saved(app, case_path):
+    """The ID number, phone and address the proposal needs: a wrong check digit is caught beside the field."""
+    tab = show_tab(app, "case")
+    type_into(find(tab, "planner-id-number"), "11010519491231002x")
+    type_into(find(tab, "planner-phone"), "138 0013 8000")
+    type_into(find(tab, "planner-address"), "浙江省杭州市西湖区某路 1 号")
+    saved = load_case(case_path).debtor
+    assert (saved.id_number, saved.phone, saved.address) == ("11010519491231002X", "138 0013 8000",
+                                                            "浙江省杭州市西湖区某路 1 号")
+    field_ = find(tab, "planner-id-number")
+    type_into(field_, "110105194912310021")
+    assert "校验码" in field_.error
+    assert app.case.debtor.id_number == "11010519491231002X"
+    type_into(find(tab, "planner-phone"), "call me")
+    assert find(tab, "planner-phone").error
+    assert load_case(case_path).debtor.phone == "138 0013 8000"

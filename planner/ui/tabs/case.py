@@ -13,6 +13,7 @@ import ipywidgets as widgets
 
 from planner.dates import parse_date
 from planner.domain import edits
+from planner.domain.debtor import Debtor, parse_id_number, parse_phone
 from planner.domain.model import BenchmarkArea, ExpenseCategory, ExpenseItem, IncomeItem
 from planner.money import ZERO, money, to_int
 from planner.text import app_field, app_label, app_text, choice_label, source_text
@@ -49,6 +50,18 @@ class CaseTab(Tab):
         self.area = ChoiceField(app_field("area", locale), budget.area,
                                 [(choice_label("benchmark_areas", a, locale), a) for a in BenchmarkArea],
                                 on_valid=lambda v: self._budget(area=v), locale=locale, css="planner-area", on_error=self.app.boundary.handle)
+        debtor = case.debtor
+        self.id_number = TextField(app_field("id_number", locale), debtor.id_number, parse=parse_id_number,
+                                   show=_text, on_valid=lambda v: self._debtor(id_number=v), locale=locale,
+                                   css="planner-id-number", width="16em", on_error=self.app.boundary.handle,
+                                   note=app_text("case.private_note", locale))
+        self.phone = TextField(app_field("phone", locale), debtor.phone, parse=parse_phone, show=_text,
+                               on_valid=lambda v: self._debtor(phone=v), locale=locale, css="planner-phone",
+                               width="16em", on_error=self.app.boundary.handle)
+        self.address = TextField(app_field("address", locale), debtor.address,
+                                 parse=lambda t: Debtor(address=t).address, show=_text,
+                                 on_valid=lambda v: self._debtor(address=v), locale=locale, css="planner-address",
+                                 width="32em", on_error=self.app.boundary.handle)
         self.reserve = TextField(app_field("reserve", locale), budget.reserve,
                                  parse=lambda t: money(t, field="reserve"), show=str,
                                  on_valid=lambda v: self._budget(reserve=v), locale=locale, css="planner-reserve",
@@ -67,7 +80,8 @@ class CaseTab(Tab):
         self.benchmarks = widgets.HTML()
         self.benchmarks.add_class("planner-benchmarks")
         self.children = [
-            self.heading("case.who"), self.borrower, self.as_of, self.members, self.area,
+            self.heading("case.who"), self.borrower, self.id_number, self.phone, self.address, self.as_of,
+            self.members, self.area,
             self.heading("case.incomes"), self.incomes, widgets.HBox([add_income]),
             self.heading("case.expenses"), self.expenses, widgets.HBox([add_expense]),
             self.heading("case.reserve"), self.reserve, self.totals,
@@ -116,6 +130,9 @@ class CaseTab(Tab):
                 + html.paragraph(f"{about} {source}", muted=True))
 
     # -- edits -----------------------------------------------------------------------------------------------
+
+    def _debtor(self, **changes: Any) -> None:
+        self.app.change(lambda c: edits.set_fields(c, debtor=replace(c.debtor, **changes)))
 
     def _budget(self, **changes: Any) -> None:
         self.app.change(lambda c: edits.set_budget(c, replace(c.budget, **changes)))
