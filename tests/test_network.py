@@ -3,55 +3,20 @@ runs with outbound connections blocked, and none is even attempted."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from netguard import guard_env
 
 pytestmark = pytest.mark.slow
-
-GUARD = '''
-import socket, os
-_LOG = os.environ["PLANNER_NET_LOG"]
-
-def _record(what):
-    with open(_LOG, "a", encoding="utf-8") as log:
-        log.write(what + "\\n")
-    raise OSError("network blocked by the test")
-
-_connect = socket.socket.connect
-_connect_ex = socket.socket.connect_ex
-
-def connect(self, address):
-    if self.family in (socket.AF_INET, socket.AF_INET6):
-        _record(f"connect {address!r}")
-    return _connect(self, address)
-
-def connect_ex(self, address):
-    if self.family in (socket.AF_INET, socket.AF_INET6):
-        _record(f"connect_ex {address!r}")
-    return _connect_ex(self, address)
-
-socket.socket.connect = connect
-socket.socket.connect_ex = connect_ex
-socket.create_connection = lambda address, *a, **k: _record(f"create_connection {address!r}")
-socket.getaddrinfo = lambda host, *a, **k: _record(f"getaddrinfo {host!r}")
-'''
 
 
 @pytest.fixture
 def guarded(tmp_path: Path) -> tuple[Path, dict[str, str]]:
-    """A folder with a sitecustomize that blocks and records outbound connections, and the env to load it."""
-    guard = tmp_path / "guard"
-    guard.mkdir()
-    (guard / "sitecustomize.py").write_text(GUARD, encoding="utf-8")
-    log = tmp_path / "network.log"
-    log.write_text("", encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(guard), os.environ.get("PYTHONPATH", "")]),
-           "PLANNER_NET_LOG": str(log), "MPLCONFIGDIR": str(tmp_path / "mpl")}
-    return log, env
+    """The network log and an environment whose processes may open no connection at all (the CLI needs none)."""
+    return guard_env(tmp_path, block_loopback=True)
 
 
 def _run(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -5,7 +5,6 @@ thin and clean: no outputs, no execution counts, no functions or classes (the co
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 from pathlib import Path
@@ -13,6 +12,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from nbclient import NotebookClient
+from netguard import guard_env
 
 pytestmark = pytest.mark.slow
 
@@ -22,106 +22,12 @@ CELL_TIMEOUT_S = 240
 """Upper bound for one cell (the app's cell imports pandas and matplotlib and plans the example: seconds here)."""
 DEFINITION = re.compile(r"^\s*(?:async\s+def|def|class)\s", re.MULTILINE)
 
-GUARD = '''
-import ipaddress, os, socket
-_LOG = os.environ["PLANNER_NET_LOG"]
-_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback"}
-
-
-def _local(host):
-    if host is None or host in ("", b""):
-        return True
-    if isinstance(host, bytes):
-        host = host.decode("ascii", "replace")
-    if str(host).lower() in _NAMES:
-        return True
-    try:
-        return ipaddress.ip_address(str(host).split("%")[0]).is_loopback
-    except ValueError:
-        return False
-
-
-def _record(what):
-    with open(_LOG, "a", encoding="utf-8") as log:
-        log.write(what + "\\n")
-    raise OSError("network blocked by the test: " + what)
-
-
-def _inet(sock):
-    return sock.family in (socket.AF_INET, socket.AF_INET6)
-
-
-_connect, _connect_ex, _sendto = socket.socket.connect, socket.socket.connect_ex, socket.socket.sendto
-_create_connection, _getaddrinfo = socket.create_connection, socket.getaddrinfo
-_gethostbyname, _gethostbyname_ex = socket.gethostbyname, socket.gethostbyname_ex
-
-
-def connect(self, address):
-    if _inet(self) and not _local(address[0]):
-        _record(f"connect {address!r}")
-    return _connect(self, address)
-
-
-def connect_ex(self, address):
-    if _inet(self) and not _local(address[0]):
-        _record(f"connect_ex {address!r}")
-    return _connect_ex(self, address)
-
-
-def sendto(self, data, *args):
-    address = args[-1]
-    if _inet(self) and not _local(address[0]):
-        _record(f"sendto {address!r}")
-    return _sendto(self, data, *args)
-
-
-def create_connection(address, *args, **kwargs):
-    if not _local(address[0]):
-        _record(f"create_connection {address!r}")
-    return _create_connection(address, *args, **kwargs)
-
-
-def getaddrinfo(host, *args, **kwargs):
-    if not _local(host):
-        _record(f"getaddrinfo {host!r}")
-    return _getaddrinfo(host, *args, **kwargs)
-
-
-def gethostbyname(host):
-    if not _local(host):
-        _record(f"gethostbyname {host!r}")
-    return _gethostbyname(host)
-
-
-def gethostbyname_ex(host):
-    if not _local(host):
-        _record(f"gethostbyname_ex {host!r}")
-    return _gethostbyname_ex(host)
-
-
-socket.socket.connect, socket.socket.connect_ex, socket.socket.sendto = connect, connect_ex, sendto
-socket.create_connection, socket.getaddrinfo = create_connection, getaddrinfo
-socket.gethostbyname, socket.gethostbyname_ex = gethostbyname, gethostbyname_ex
-'''
-"""A ``sitecustomize`` for the kernel: connections beyond loopback are refused and recorded in PLANNER_NET_LOG."""
-
 
 @pytest.fixture
 def guarded(tmp_path: Path) -> tuple[Path, dict[str, str]]:
-    """The network log and a kernel environment that loads the guard, with temporary HOME and Jupyter folders."""
-    guard = tmp_path / "guard"
-    guard.mkdir()
-    (guard / "sitecustomize.py").write_text(GUARD, encoding="utf-8")
-    log = tmp_path / "network.log"
-    log.write_text("", encoding="utf-8")
-    folders = {name: tmp_path / name for name in ("home", "jupyter-config", "jupyter-runtime", "jupyter-data", "mpl")}
-    for folder in folders.values():
-        folder.mkdir()
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(guard), os.environ.get("PYTHONPATH", "")]),
-           "PLANNER_NET_LOG": str(log), "HOME": str(folders["home"]),
-           "JUPYTER_CONFIG_DIR": str(folders["jupyter-config"]), "JUPYTER_RUNTIME_DIR": str(folders["jupyter-runtime"]),
-           "JUPYTER_DATA_DIR": str(folders["jupyter-data"]), "MPLCONFIGDIR": str(folders["mpl"])}
-    return log, env
+    """The network log and a kernel environment that loads the guard (loopback allowed: the kernel talks to
+    nbclient over it), with temporary HOME and Jupyter folders."""
+    return guard_env(tmp_path)
 
 
 def _execute(path: Path, env: dict[str, str]) -> nbformat.NotebookNode:
