@@ -542,12 +542,17 @@ ERRORS: dict[str, tuple[str, str]] = {
         "is not given", "add --policy pro-rata, avalanche, snowball or custom, or --compare to compare them all",
     ),
     "source_needed": ("needs a case file or a debts table", "give a CASE file, or a debts table with --debts FILE.csv"),
+    "missing_glyph": (("holds the character \u201c{char}\u201d ({codepoint}), which the fonts lack: it would print as "
+                       "a blank box"),
+                      ("write it another way or remove it; to keep it (a rare character in a name, say), give a font "
+                       "file (.otf or .ttf) that has it with --font (in the app: Font file)")),
 }
 
 REASONS: dict[str, tuple[str, str]] = {
     "os_error": ("{os}", "check the path and the permissions"),
     "write_os_error": ("{os}", "check that the folder exists and is writable, and that the disk has space"),
     "is_folder": ("it is a folder, not a file", "give the path of a file, such as {example}"),
+    "not_a_font": ("it is not a font file that can be used ({detail})", "give a .otf or .ttf font file"),
     "wrong_suffix": ("its name ends in {suffix}, but {content} is to be written", "use a name ending in {ending}, such as {example}"),
     "not_a_file": ("it is not a regular file", "give the path of a .csv, .xlsx or .json file"),
     "too_large_file": ("it is larger than {limit} MB", "check that it is the right file, or split it"),

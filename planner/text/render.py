@@ -213,6 +213,25 @@ def app_text(key: str, locale: str = "zh", **values: Any) -> str:
     return table[key].format(**values) if values else table[key]
 
 
+def _proposal_catalog(locale: str) -> ModuleType:
+    from planner.text import proposal_en, proposal_zh
+
+    return proposal_en if fmt.locale_of(locale) == "en" else proposal_zh
+
+
+def doc_text(key: str, locale: str = "zh", **values: Any) -> str:
+    """Return a sentence or label of the proposal (:data:`planner.text.proposal_zh.DOC`), filled with ``values``
+    (already formatted strings; a user's text among them stays as written, braces included)."""
+    table = _proposal_catalog(locale).DOC
+    return str(table[key].format(**values) if values else table[key])
+
+
+def doc_list(name: str, locale: str = "zh") -> Any:
+    """Return a list or table of the proposal's catalog: ``HARDSHIP_REASONS``, ``HARDSHIP_SENTENCES``,
+    ``ATTACHMENTS_ALWAYS``, ``ATTACHMENTS`` (per hardship reason) or ``AGREEMENT_ITEMS``."""
+    return getattr(_proposal_catalog(locale), name)
+
+
 def app_label(key: str, locale: str = "zh") -> str:
     """Return :func:`label` as the app heads a column or a row: capitalised in English ("Total paid"; the CLI's
     English labels are lower case), unchanged in Chinese."""

@@ -631,6 +631,9 @@ ERRORS: dict[str, tuple[str, str]] = {
     "extra_format": ("必须写成 月份:金额", "例如 2027-06:5000（月份也可写 2027/6 或 2027年6月）"),
     "choose_policy": ("未指定", "请加上 --policy pro-rata、avalanche、snowball 或 custom，或用 --compare 比较全部策略"),
     "source_needed": ("需要案例文件或债务表", "请给出案例文件（CASE），或用 --debts 给出债务表"),
+    "missing_glyph": ("中有字体里没有的字符“{char}”（{codepoint}），打印出来会是空白方框",
+                      ("请改用常用写法或删去该字符；如必须保留（例如姓名中的生僻字），请用 --font（应用中为“字体文件”）"
+                       "指定一个包含该字符的字体文件（.otf 或 .ttf）")),
 }
 
 # Why a file could not be read or written: reason code -> (reason, fix).
@@ -638,6 +641,7 @@ REASONS: dict[str, tuple[str, str]] = {
     "os_error": ("{os}", "请检查文件路径和权限"),
     "write_os_error": ("{os}", "请检查文件夹是否存在、是否可写，以及磁盘空间"),
     "is_folder": ("这是一个文件夹，不是文件", "请指定文件的路径，例如 {example}"),
+    "not_a_font": ("不是可用的字体文件（{detail}）", "请指定 .otf 或 .ttf 字体文件"),
     "wrong_suffix": ("扩展名是 {suffix}，但要写入的是{content}", "请改用 {ending} 结尾的文件名，例如 {example}"),
     "not_a_file": ("不是普通文件", "请指定 .csv、.xlsx 或 .json 文件的路径"),
     "too_large_file": ("文件超过 {limit} MB", "请确认文件是否正确，或拆分文件"),

@@ -122,7 +122,7 @@ def test_errors__every_rule_and_reason_is_worded(locale):
     for code in RULE_CODES:
         params = {"low": 1, "high": 120, "choices": "a, b", "places": 2, "other": "start", "expected": "5",
                   "count": 3, "column": "月供（元） / monthly_payment", "mark": "x", "month": 2, "day": 30,
-                  "reason": "empty_table", "typo": "mnths"}
+                  "reason": "empty_table", "typo": "mnths", "char": "😀", "codepoint": "U+1F600"}
         text = render_error(InvalidInput("months", code, "0", params=params, where="row 3"), locale)
         assert not re.search(r"\{\w+\}", text), (code, text)
     for reason in words.REASONS:
