@@ -184,8 +184,6 @@ def texts(document: Document) -> Iterator[tuple[str, str]]:
     row's label or the column, or the field a user's text came from."""
     section = document.title
     yield section, document.title
-    if document.header:
-        yield section, document.header
     for block in document.blocks:
         if isinstance(block, Heading):
             section = block.text
@@ -208,6 +206,8 @@ def texts(document: Document) -> Iterator[tuple[str, str]]:
         elif isinstance(block, BarChart):
             for text in (block.title, block.line_label, *block.labels, *(s.name for s in block.series)):
                 yield f"{section} > {block.title}", text
+    if document.header:  # the running header repeats what the blocks said first (the name)
+        yield document.title, document.header
 
 
 def document_text(document: Document) -> str:

@@ -11,10 +11,12 @@ the same document gives the same bytes.
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import tempfile
 import unicodedata
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -57,23 +59,27 @@ class FontSet:
 
 
 @cache
-def _family(path: str) -> str:
+def _font_info(path: str) -> tuple[str, frozenset[int]]:
+    """Return a font file's family name and the code points it has (read once per process)."""
     from fontTools.ttLib import TTFont
 
-    font = TTFont(path, lazy=True, fontNumber=0)
-    name = font["name"]
-    family = name.getDebugName(16) or name.getDebugName(1)
+    # From bytes: fontTools leaves a file it fails to parse open; a BytesIO leaks nothing.
+    with TTFont(io.BytesIO(Path(path).read_bytes()), lazy=True, fontNumber=0) as font:
+        name = font["name"]
+        family = name.getDebugName(16) or name.getDebugName(1)
+        cmap = frozenset(font.getBestCmap())
     if not family:
         msg = f"no family name in {path}"
         raise ValueError(msg)
-    return str(family)
+    return str(family), cmap
 
 
-@cache
+def _family(path: str) -> str:
+    return _font_info(path)[0]
+
+
 def _cmap(path: str) -> frozenset[int]:
-    from fontTools.ttLib import TTFont
-
-    return frozenset(TTFont(path, lazy=True, fontNumber=0).getBestCmap())
+    return _font_info(path)[1]
 
 
 def font_set(extra_font: str | Path | None = None) -> FontSet:
@@ -182,11 +188,12 @@ class Renderer:
         folder = template_dir()
         # Typst loads fonts by folder: a user's font file is copied into a folder of its own (kept while the
         # renderer lives), so that nothing else in the folder it came from is loaded.
-        self._own = tempfile.TemporaryDirectory(prefix="planner-font-") if font is not None else None
         folders = [str(bundled_font_dir())]
-        if self._own is not None:
-            shutil.copy(self.fonts.files[0], Path(self._own.name) / Path(self.fonts.files[0]).name)
-            folders.insert(0, self._own.name)
+        if font is not None:
+            own = tempfile.mkdtemp(prefix="planner-font-")
+            weakref.finalize(self, shutil.rmtree, own, ignore_errors=True)
+            shutil.copy(self.fonts.files[0], Path(own) / Path(self.fonts.files[0]).name)
+            folders.insert(0, own)
         self._fonts = typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=folders)
         self._compiler = typst.Compiler(str(folder / TEMPLATE), root=str(folder), font_paths=self._fonts,
                                         ignore_system_fonts=True)
