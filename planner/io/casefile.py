@@ -818,6 +818,37 @@ def _unique_backup(path: Path) -> Path:
     return candidate
 
 
+def write_atomically(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename (never half a file);
+    a new file is readable by its owner only (documents hold personal data).
+
+    Raises:
+        InvalidInput: ``cannot_write`` when ``path`` is a folder, the folder is missing or not writable, or the
+            disk is full.
+    """
+    target = Path(path)
+    if target.is_dir():
+        raise file_error(str(target), "is_folder", code="cannot_write", example=str(target / "document.pdf"))
+    temp: str | None = None
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o600
+        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        Path(temp).chmod(mode)
+        Path(temp).replace(target)
+        temp = None
+    except OSError as err:
+        raise os_error(str(target), err, writing=True) from err
+    finally:
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                Path(temp).unlink()
+    return target
+
+
 def _copy_atomically(path: Path, target: Path) -> Path:
     """Copy ``path`` to ``target`` atomically (through a temporary copy and a rename); return ``target``."""
     handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=path.parent)

@@ -429,7 +429,7 @@ def build_proposal(plan: CasePlan, debt_id: str, scenario: str, *, locale: str =
     ]
     notes = list(preparer_notes(plan, locale=locale))
     if not outcome.is_affordable:
-        notes.append(doc_text("reminder.unaffordable", locale, months=str(len(outcome.shortfall_months))))
+        notes.append(doc_text("missing.affordable", locale, months=str(len(outcome.shortfall_months))))
     title = doc_text("title", locale)
     name = plan.case.borrower.strip()
     return Document(title=title, locale=locale, date=today, blocks=tuple(blocks), notes=tuple(notes),

@@ -542,6 +542,7 @@ ERRORS: dict[str, tuple[str, str]] = {
         "is not given", "add --policy pro-rata, avalanche, snowball or custom, or --compare to compare them all",
     ),
     "source_needed": ("needs a case file or a debts table", "give a CASE file, or a debts table with --debts FILE.csv"),
+    "file_exists": ("exists already", "choose another name, or add --force to replace it"),
     "missing_glyph": (("holds the character \u201c{char}\u201d ({codepoint}), which the fonts lack: it would print as "
                        "a blank box"),
                       ("write it another way or remove it; to keep it (a rare character in a name, say), give a font "
@@ -614,7 +615,7 @@ def where(location: str) -> str:
     return location
 
 
-_FILE_RULES = {"bad_file", "cannot_write", "exists", "file_taken", "case_exists", "case_as_table", "full_table"}
+_FILE_RULES = {"bad_file", "cannot_write", "exists", "file_exists", "file_taken", "case_exists", "case_as_table", "full_table"}
 
 
 def error_line(*, where: str, field: str, name: str, rule: str, value: Any, fix: str, code: str) -> str:
@@ -635,6 +636,20 @@ def error_line(*, where: str, field: str, name: str, rule: str, value: Any, fix:
 ARGPARSE: tuple[tuple[str, str], ...] = ()  # argparse speaks English already
 
 MESSAGES: dict[str, str] = {
+    "proposal.written": "Wrote {count} proposal(s) (scenario \u201c{scenario}\u201d):",
+    "proposal.note": "before sending: {note}",
+    "proposal.needs_all": "CASE is a folder (a caseload): add --all to write a proposal for every creditor of every case",
+    "proposal.needs_creditor": "name the creditor with --creditor (a debt id: {choices}), or give --all for one per creditor",
+    "proposal.both": "give either --creditor or --all, not both",
+    "proposal.no_cases": "the folder {folder} holds no case files (*.json)",
+    "proposal.progress": "Writing proposals",
+    "proposal.summary": "{cases} cases: {ok} done, {failed} failed; {pdfs} proposals written in {seconds} s "
+                        "({each} s each on average).",
+    "proposal.failed": "Cases that failed:",
+    "proposal.case_line": "  - {case}: {reason}",
+    "proposal.case_notes": "  - {case}: {notes}",
+    "proposal.notes_heading": "Cases to complete before sending:",
+    "proposal.each_reminder": "The last page of each proposal is the reminder for the borrower (get the sealed written confirmation before paying): hand it to them, do not send it to the creditor.",
     "reminder.written": "Reminder: get every agreement as a written, stamped confirmation, never a verbal promise.",
     "estimate.caps": "A planner estimate with its sources, not legal advice or a court's figure.",
     "plan.disposable": "Disposable income per month: {amount}",

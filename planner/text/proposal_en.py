@@ -150,6 +150,8 @@ DOC: dict[str, str] = {
     "missing.id_number": "The ID number is not given.",
     "missing.phone": "The phone number is not given.",
     "missing.hardship": "No hardship reason or statement is given.",
+    "missing.affordable": "Under this scenario the payments to all creditors exceed what can be paid in {months} months: "
+                          "change the plan before sending.",
     "file.name": "proposal-{creditor}-{borrower}",
     "file.reminders": "reminders-{borrower}",
 }

@@ -135,6 +135,7 @@ DOC: dict[str, str] = {
     "missing.id_number": "还没有填写身份证号。",
     "missing.phone": "还没有填写联系电话。",
     "missing.hardship": "还没有选择困难原因或填写困难说明。",
+    "missing.affordable": "按本方案，全部债务的月还款在 {months} 个月里超过每月可用于还款的金额：寄出前请调整方案。",
     # Preview and file names
     "file.name": "协商还款申请书-{creditor}-{borrower}",
     "file.reminders": "还款提醒-{borrower}",

@@ -152,6 +152,9 @@ FIELDS: dict[str, str] = {
     "to": "截止日",
     "debts": "债务",
     "scenarios": "方案",
+    "scenario": "方案",
+    "date": "日期",
+    "jobs": "并行进程数",
     "version": "文件版本",
     "file": "文件",
     "policy": "还款策略",
@@ -631,6 +634,7 @@ ERRORS: dict[str, tuple[str, str]] = {
     "extra_format": ("必须写成 月份:金额", "例如 2027-06:5000（月份也可写 2027/6 或 2027年6月）"),
     "choose_policy": ("未指定", "请加上 --policy pro-rata、avalanche、snowball 或 custom，或用 --compare 比较全部策略"),
     "source_needed": ("需要案例文件或债务表", "请给出案例文件（CASE），或用 --debts 给出债务表"),
+    "file_exists": ("已存在", "请换一个文件名，或加上 --force 覆盖"),
     "missing_glyph": ("中有字体里没有的字符“{char}”（{codepoint}），打印出来会是空白方框",
                       ("请改用常用写法或删去该字符；如必须保留（例如姓名中的生僻字），请用 --font（应用中为“字体文件”）"
                        "指定一个包含该字符的字体文件（.otf 或 .ttf）")),
@@ -700,7 +704,7 @@ def where(location: str) -> str:
     return _ROW.sub(r"第 \1 行", location)
 
 
-_FILE_RULES = {"bad_file", "cannot_write", "exists", "file_taken", "case_exists", "case_as_table", "full_table"}
+_FILE_RULES = {"bad_file", "cannot_write", "exists", "file_exists", "file_taken", "case_exists", "case_as_table", "full_table"}
 
 
 def error_line(*, where: str, field: str, name: str, rule: str, value: Any, fix: str, code: str) -> str:
@@ -734,6 +738,20 @@ ARGPARSE = (
 # Messages of the CLI and the app
 
 MESSAGES: dict[str, str] = {
+    "proposal.written": "已写入 {count} 份协商还款申请书（方案“{scenario}”）：",
+    "proposal.note": "寄出前请注意：{note}",
+    "proposal.needs_all": "CASE 是文件夹（一批案例）：请加上 --all，为每个案例的每个债权人生成申请书",
+    "proposal.needs_creditor": "请用 --creditor 指定债权人（债务编号：{choices}），或用 --all 为每个债权人各生成一份",
+    "proposal.both": "--creditor 与 --all 只能二选一",
+    "proposal.no_cases": "文件夹 {folder} 中没有案例文件（*.json）",
+    "proposal.progress": "生成协商申请书",
+    "proposal.summary": "共 {cases} 个案例：{ok} 个完成，{failed} 个失败；写入 {pdfs} 份申请书，用时 {seconds} 秒"
+                        "（平均每份 {each} 秒）。",
+    "proposal.failed": "失败的案例：",
+    "proposal.case_line": "  - {case}：{reason}",
+    "proposal.case_notes": "  - {case}：{notes}",
+    "proposal.notes_heading": "寄出前需要补充的案例：",
+    "proposal.each_reminder": "每份申请书的最后一页是给申请人本人的提醒（先拿到加盖公章的书面确认再还款），请随申请书一起交给申请人，但不要寄给债权人。",
     "reminder.written": "提醒：任何协商结果都请取得债权人加盖公章的书面确认，不要只凭口头承诺。",
     "estimate.caps": "以上为本工具依据所列规定的测算，供协商参考，不是法律意见，也不是法院认定的金额。",
     "plan.disposable": "每月可用于还款：{amount}",

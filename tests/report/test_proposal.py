@@ -158,9 +158,9 @@ def test_unaffordable__the_preparer_is_warned(filled_plan):
     """A scenario over budget says so on the reminder page and in the notes, not in the letter's body."""
     document = build_proposal(filled_plan, "cmb-card", SCENARIO, today=TODAY)
     assert filled_plan.outcome(SCENARIO).is_affordable is False
-    assert any("超过您每月可用于还款的金额" in note for note in document.notes)
+    assert any("超过每月可用于还款的金额" in note for note in document.notes)
     fits = build_proposal(filled_plan, "cmb-card", "全部停息分期60期", today=TODAY)
-    assert not any("超过您每月" in note for note in fits.notes)
+    assert not any("超过每月" in note for note in fits.notes)
 
 
 def test_unknown__creditor_and_scenario_name_the_choices(filled_plan):
