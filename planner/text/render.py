@@ -232,6 +232,15 @@ def doc_list(name: str, locale: str = "zh") -> Any:
     return getattr(_proposal_catalog(locale), name)
 
 
+def calendar_text(key: str, locale: str = "zh", **values: Any) -> str:
+    """Return a sentence or label of the calendar reminders (:data:`planner.text.calendar_zh.ICS`), filled with
+    ``values`` (already formatted strings; a user's text among them stays as written, braces included)."""
+    from planner.text import calendar_en, calendar_zh
+
+    table = calendar_en.ICS if fmt.locale_of(locale) == "en" else calendar_zh.ICS
+    return str(table[key].format(**values) if values else table[key])
+
+
 def app_label(key: str, locale: str = "zh") -> str:
     """Return :func:`label` as the app heads a column or a row: capitalised in English ("Total paid"; the CLI's
     English labels are lower case), unchanged in Chinese."""
