@@ -258,12 +258,19 @@ def has_error(findings: Iterable[Finding]) -> bool:
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the parser with every command registered."""
-    from planner.cli import cap, casecmds, payoff, reminders, schedule  # commands register themselves
+    from planner.cli import (  # commands register themselves
+        cap,
+        casecmds,
+        payoff,
+        proposal,
+        reminders,
+        schedule,
+    )
 
     parser = _Parser(prog="planner", description="债务协商还款规划工具 / debt negotiation planner")
     parser.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of messages (default zh)")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    for module in (schedule, cap, casecmds, payoff, reminders):
+    for module in (schedule, cap, casecmds, payoff, proposal, reminders):
         module.register(sub)
     for command in sub.choices.values():  # `planner plan CASE --lang en` works as well as `planner --lang en plan`
         command.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS, help=argparse.SUPPRESS)

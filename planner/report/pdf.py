@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 import tempfile
 import unicodedata
@@ -37,6 +38,7 @@ TEMPLATE = "document.typ"
 # Bidirectional embedding, override and isolate controls: in a user's text they would reorder what follows them
 # (an injected layout); they are dropped, so text prints in the order it was typed.
 _BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+_SPECIAL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def bundled_font_dir() -> Path:
@@ -105,6 +107,8 @@ def font_set(extra_font: str | Path | None = None) -> FontSet:
 
 def _clean(text: str) -> str:
     """Return user text as it prints: bidi controls dropped, tabs and other controls as spaces."""
+    if not _SPECIAL.search(text):
+        return text
     text = text.translate(_BIDI_CONTROLS)
     return "".join(" " if unicodedata.category(c) == "Cc" else c for c in text)
 
@@ -124,7 +128,8 @@ def check_glyphs(document: Document, fonts: FontSet) -> None:
     for path in fonts.files:
         covered |= _cmap(path)
     for where, text in texts(document):
-        for char in _clean(text):
+        cleaned = _clean(text)
+        for char in dict.fromkeys(cleaned):  # each character once, in reading order
             if ord(char) not in covered and _needs_glyph(char):
                 raise InvalidInput(where, "missing_glyph", None, params={
                     "char": char, "codepoint": f"U+{ord(char):04X}",
