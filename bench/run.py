@@ -16,6 +16,9 @@
    a budget (reserve) change separately; cold start (a new interpreter: import + the app built on the example
    case) — target ≤ 3 s; and, when Debian's Chromium is there, a key press on the restructure slider in the Voila
    app → the comparison table's text changed in the browser, median over 10 (reported, no target).
+6. The proposal (issue 11): one letter (a 60-row schedule, the chart) planned, built and compiled to PDF — target
+   ≤ 0.3 s and ≤ 200 KB — and a caseload of 1,000 generated cases through ``planner proposal DIR --all --jobs 2``
+   — target ≤ 5 minutes — with the time per proposal (see ``bench/proposal_bench.py``).
 
 Machines here are shared and noisy (2 cores): figures are medians of repeated runs; targets are reported, not
 enforced (the exit code is 0 unless a benchmark crashes).
@@ -257,12 +260,14 @@ def bench_app() -> None:
 
 def main() -> int:
     from payoff_bench import bench as bench_payoff  # bench/ is on sys.path when run as a script
+    from proposal_bench import bench as bench_proposal
 
     engine = bench_scenarios()
     bench_incremental()
     bench_payoff(engine, median_ms, report)
     bench_cli()
     bench_app()
+    bench_proposal(report)
     return 0
 
 

@@ -79,6 +79,16 @@ def test_value_types__import_nothing_above_them():
     assert _violations(top, (*layers, "planner.text")) == ["planner.errors imports planner.text"]
 
 
+def test_report__documents_sit_below_the_edges():
+    """The documents read the use case and the wording; nothing below them imports them, and they never import
+    the app or the CLI; Typst is imported by the renderer alone."""
+    below = ("planner.domain", "planner.caps", "planner.engines", "planner.io", "planner.text", "planner.present")
+    assert _violations(below, ("planner.report",)) == []
+    assert _violations(("planner.report",), ("planner.ui", "planner.cli", "ipywidgets", "pandas")) == []
+    typst_users = sorted(m for m, names in _imports().items() if "typst" in names)
+    assert typst_users == ["planner.report.pdf"]
+
+
 def test_cli__nothing_imports_it():
     """The CLI is the outermost edge: only itself and ``python -m planner`` import it."""
     outsiders = [m for m, names in _imports().items()
