@@ -54,6 +54,8 @@ from planner.text import (
 )
 
 MASK_ADDRESS_KEEP = 6  # characters of an address shown when it is masked (province and city, usually)
+# Consumer lending by financial institutions: the China Banking Association's 2026 collection guideline (reference §4).
+_GUIDELINE_KINDS = (CreditorKind.BANK_LOAN, CreditorKind.CONSUMER_FINANCE)
 _AUDIT_CODES_SHOWN = ("RATE_ABOVE_CAP", "PENALTY_RATE_ABOVE_CAP", "CHARGES_ABOVE_CAP")
 
 
@@ -323,7 +325,8 @@ def _stops_interest(result: DebtOutcome) -> bool:
 def _requests(result: DebtOutcome, debt: Debt, locale: str) -> list[Block]:
     you = _you(debt, locale)
     person = addressee_for(debt.kind) == "person"
-    basis = doc_text("requests.contact.card", locale) if debt.kind is CreditorKind.CREDIT_CARD else ""
+    basis = (doc_text("requests.contact.card", locale) if debt.kind is CreditorKind.CREDIT_CARD
+             else doc_text("requests.contact.guideline", locale) if debt.kind in _GUIDELINE_KINDS else "")
     civil = doc_text("requests.contact.civil", locale)
     basis = f"{basis}；{civil}" if basis and locale == "zh" else f"{basis}; {civil}" if basis else civil
     items = [

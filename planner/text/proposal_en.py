@@ -108,6 +108,9 @@ DOC: dict[str, str] = {
                                "colleagues, friends or other third parties ({basis}).",
     "requests.contact.card": "art. 68 of the Measures on the Supervision of Credit Card Business of Commercial Banks: "
                              "no collection from third parties unrelated to the debt",
+    "requests.contact.guideline": ("the China Banking Association's Guidelines on the Collection of Personal Consumer "
+                                   "Loans by Financial Institutions (trial, 2026): no collection from unrelated third "
+                                   "parties"),
     "requests.contact.civil": "Civil Code arts. 1032 and 1033; Personal Information Protection Law art. 10",
     "requests.confirm": "If you agree, that you confirm the plan in writing under your official seal, stating the "
                         "amount owed and its make-up, the date and amount of each payment, whether interest and fees "

@@ -234,3 +234,21 @@ def test_chart_axis__round_steps_above_the_highest_bar(proposal):
     assert top > max(*chart.totals, chart.line)
     assert ticks[0] == ("0", "¥0")
     assert Decimal(ticks[-1][0]) == top
+
+
+def test_fonts__an_unknown_family_is_an_error_not_a_fallback(proposal):
+    """A family the renderer did not load stops the PDF (Typst would only warn and fall back)."""
+    import dataclasses as dc
+
+    from planner.report.pdf import Renderer, _refuse_warnings
+
+    renderer = Renderer()
+    renderer.fonts = dc.replace(renderer.fonts, body=("Noto Serif XX", *renderer.fonts.body))
+    with pytest.raises(RuntimeError, match="Noto Serif XX"):
+        renderer.pdf(proposal)
+
+    class Warning_:
+        message = "unknown font family: noto serif xx"
+
+    with pytest.raises(RuntimeError, match="unknown font family"):
+        _refuse_warnings([Warning_()])

@@ -126,6 +126,13 @@ def test_requests__art_68_for_a_card_and_a_seal(filled_plan):
     assert "加盖贵司公章" in text
 
 
+def test_requests__the_collection_guideline_for_a_consumer_finance_loan(filled_plan):
+    """A consumer-finance loan's letter cites the banking association's 2026 collection guideline, not art. 68."""
+    text = document_text(build_proposal(filled_plan, "cf-loan", SCENARIO, today=TODAY))
+    assert "金融机构个人消费类贷款催收工作指引" in text
+    assert "第六十八条" not in text
+
+
 def test_private_lender__addressed_as_a_person_and_asked_to_sign(filled_plan):
     """A private lender is 您, signs an agreement (no seal) and is not cited a bank rule."""
     text = document_text(build_proposal(filled_plan, "private-loan", SCENARIO, today=TODAY))
