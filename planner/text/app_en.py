@@ -220,4 +220,37 @@ APP: dict[str, str] = {
     "payoff.month_of": "{id} paid off (month)",
     "payoff.no_budget": "Disposable income is not above 0: type the monthly amount for debts above.",
     "payoff.note": "Monthly budget {budget}; — means not paid off within the plan. Where the interest saved is —, paying only the minimums never clears the debts within the plan, so there is nothing to compare with.",
+    "tab.proposal": "Proposal",
+    "proposal.target": "Creditor and scenario",
+    "proposal.creditor": "Creditor",
+    "proposal.scenario": "Scenario",
+    "proposal.date": "Letter date",
+    "proposal.show_id": "Show the ID number, phone and address in full",
+    "proposal.show_id_note": "Masked by default: the letter goes to the creditor and the agents it hires; show them "
+                             "in full only when the creditor needs them.",
+    "proposal.hardship": "Hardship reasons and statement",
+    "proposal.statement_help": "Tick the reasons, then say in your own words what happened, since when, what you earn "
+                               "now and what you plan; one paragraph a line. Click outside the box to save it in the "
+                               "case (undo brings the last one back).",
+    "proposal.statement_placeholder": "For example: the company laid me off in March 2026; I have been out of work "
+                                      "since, and the household lives on my spouse's part-time pay…",
+    "proposal.export": "Export",
+    "button.proposal_pdf": "Make the PDF",
+    "button.proposal_ics": "Make calendar reminders (.ics)",
+    "proposal.ics_name": "{base}-{creditor}",
+    "proposal.download": "Download {name}",
+    "proposal.making_pdf": "Making the PDF…",
+    "proposal.making_ics": "Making the calendar reminders…",
+    "proposal.pdf_ready": "{name} is ready: click its link to save it, and check every line before you send it.",
+    "proposal.ics_ready": "{name} is ready: import it into your phone's or computer's calendar to be reminded before "
+                          "each payment and when to follow the letter up.",
+    "proposal.font": "Font file",
+    "proposal.font_placeholder": "optional: a .otf or .ttf file with a rare character the letter needs",
+    "proposal.notes": "Before you send it",
+    "proposal.notes_none": "Everything the letter needs is filled in.",
+    "proposal.preview": "Preview",
+    "proposal.preview_note": "The preview holds what the PDF holds; the PDF decides pages and layout.",
+    "proposal.no_debts": "No debts yet: add the debt to negotiate on the Debts tab first.",
+    "proposal.no_scenarios": "No scenarios yet: make one on the Options or Compare tab first (the status quo is no "
+                             "proposal).",
 }

@@ -27,6 +27,7 @@ from planner.ui.fields import button
 from planner.ui.store import AUTOSAVE_DELAY, CaseStore, History
 from planner.ui.summary import Summary
 from planner.ui.tabs import CaseTab, CompareTab, DebtsTab, OptionsTab, PayoffTab, Tab
+from planner.ui.tabs.proposal import ProposalTab
 
 LOCALES = (("简体中文", "zh"), ("English", "en"))
 Edit = Callable[[Case], Case]
@@ -43,7 +44,8 @@ def empty_case(as_of: Any = None) -> Case:
 
 
 class PlannerApp(widgets.VBox):
-    """The debt negotiation planner: 案例 · 债务 · 方案 · 比较 · 还款策略, with the comparison always in view.
+    """The debt negotiation planner: 案例 · 债务 · 方案 · 比较 · 还款策略 · 协商申请, with the comparison always in
+    view.
 
     Args:
         case: the case to start from (default: the built-in example, unless ``path`` holds one).
@@ -87,8 +89,9 @@ class PlannerApp(widgets.VBox):
         self.options_tab = OptionsTab(self)
         self.compare_tab = CompareTab(self)
         self.payoff_tab = PayoffTab(self)
+        self.proposal_tab = ProposalTab(self)
         self.pages: tuple[Tab, ...] = (self.case_tab, self.debts_tab, self.options_tab, self.compare_tab,
-                                       self.payoff_tab)
+                                       self.payoff_tab, self.proposal_tab)
         self.tabs.children = list(self.pages)
         self.tabs.observe(self.boundary.guard(self._tab_changed), names="selected_index")
         super().__init__([self._header, self.tabs, self.summary, self.boundary.panel])
@@ -218,13 +221,13 @@ class PlannerApp(widgets.VBox):
             self.selected_scenario = names[0] if names else None
 
     def select(self, *, debt: str | None = None, scenario: str | None = None) -> None:
-        """Select the debt and/or scenario the 债务, 方案 and 比较 tabs show (the tab on screen, which asked,
-        draws its own part; the others are drawn when shown)."""
+        """Select the debt and/or scenario the 债务, 方案, 比较 and 协商申请 tabs show (the tab on screen, which
+        asked, draws its own part; the others are drawn when shown)."""
         if debt is not None:
             self.selected_debt = debt
         if scenario is not None:
             self.selected_scenario = scenario
-        for page in (self.debts_tab, self.options_tab, self.compare_tab):
+        for page in (self.debts_tab, self.options_tab, self.compare_tab, self.proposal_tab):
             if page is not self.visible:
                 page.stale = True
 
