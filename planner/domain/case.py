@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from planner.dates import parse_date
+from planner.domain.conduct import LogEntry
 from planner.domain.debtor import Debtor
 from planner.domain.model import Budget, Debt, check_unique_ids
 from planner.domain.options import Scenario
@@ -31,6 +32,7 @@ class Case:
         borrower: the borrower's name or a label (may be empty for anonymised cases).
         notes: free text.
         debtor: the debtor's ID number, phone, address and hardship, for the proposal (empty by default).
+        conduct: the collection-conduct log (催收记录), sorted by time.
         extra: keys a case file held that this version of the planner does not know, kept so that saving the
             case writes them back (see :mod:`planner.io.casefile`): ``(location, JSON object text)`` pairs, sorted.
     """
@@ -42,12 +44,14 @@ class Case:
     borrower: str = ""
     notes: str = ""
     debtor: Debtor = dataclasses.field(default_factory=Debtor)
+    conduct: tuple[LogEntry, ...] = ()
     extra: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "extra", tuple(sorted((str(k), str(v)) for k, v in self.extra)))
         object.__setattr__(self, "debts", tuple(self.debts))
         object.__setattr__(self, "scenarios", tuple(self.scenarios))
+        object.__setattr__(self, "conduct", tuple(sorted(self.conduct, key=lambda e: (e.time, e.key))))
         object.__setattr__(self, "as_of", parse_date(self.as_of, field="as_of"))
         if len(self.debts) > MAX_DEBTS:
             raise InvalidInput("debts", "too_long", len(self.debts), params={"high": MAX_DEBTS})

@@ -45,6 +45,7 @@ from typing import Any, Self, TypeVar, cast
 
 from planner.choices import parse_choice
 from planner.domain.case import Case
+from planner.domain.conduct import Attachment, LogEntry
 from planner.domain.debtor import Debtor
 from planner.domain.fields import ValueKind, fields_of
 from planner.domain.model import Budget, CreditorKind, Debt, ExpenseItem, IncomeItem
@@ -63,7 +64,7 @@ from planner.rates import DayCount, Rate, RateUnit
 _T = TypeVar("_T")
 
 FORMAT = "debt-planner-case"
-CURRENT_VERSION = 3
+CURRENT_VERSION = 4
 MAX_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 64  # nesting of JSON objects and lists; a case file needs 8, unknown keys from newer planners a few more
 BACKUP_SUFFIX = ".bak"
@@ -89,7 +90,13 @@ def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 4 adds the collection-conduct log: a version-3 case has none."""
+    data.setdefault("conduct", [])
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 """Format upgrades: ``MIGRATIONS[n]`` turns a version-``n`` document (a dict) into a version ``n + 1`` one.
 
 Rules for writing one: take the whole document and return it with nothing dropped (move or rename keys, never
@@ -194,7 +201,7 @@ def _rate_out(rate: Rate | None) -> dict[str, Any] | None:
 _WRITERS: dict[ValueKind, Callable[[Any], Any]] = {
     ValueKind.TEXT: str,
     ValueKind.CHOICE: lambda v: v.value,
-    ValueKind.DATE: lambda v: v.isoformat(),
+    ValueKind.DATE: lambda v: v.isoformat(timespec="minutes") if isinstance(v, datetime) else v.isoformat(),
     ValueKind.MONEY: _dec,
     ValueKind.NUMBER: _dec,
     ValueKind.INTEGER: int,
@@ -244,6 +251,7 @@ def case_to_dict(case: Case) -> dict[str, Any]:
         "debts": [_fields_out(d) for d in case.debts],
         "scenarios": [_fields_out(s, plans=[_plan_out(debt_id, plan) for debt_id, plan in s.plans])
                       for s in case.scenarios],
+        "conduct": [_fields_out(e, attachments=[_fields_out(a) for a in e.attachments]) for e in case.conduct],
     }
     for location, text in case.extra:
         target = _locate(data, json.loads(location))
@@ -582,6 +590,15 @@ class _Reader:
         except InvalidInput as err:
             raise err.about(name.strip()) from None
 
+    def entry(self, value: Any, index: int) -> LogEntry:
+        loc = Location().item("conduct", index)
+        obj = self.obj(value, "conduct", loc.where)
+        attachments = tuple(self.value(Attachment, raw, "attachments", loc.item("attachments", number))
+                            for number, raw in enumerate(self.items(obj, "attachments", loc.where)))
+        values = self.fields(LogEntry, obj, loc)
+        self.keep_unknown(obj, ("attachments", *values), loc)
+        return _build(lambda: LogEntry(attachments=attachments, **values), loc.where)
+
     def case(self, data: dict[str, Any]) -> Case:
         for key in ("as_of", "budget", "debts"):
             if key not in data:
@@ -591,7 +608,9 @@ class _Reader:
         scenarios = [self.scenario(raw, i) for i, raw in enumerate(self.items(data, "scenarios", ""))]
         debtor = (self.value(Debtor, data["debtor"], "debtor", Location("debtor", ("debtor",)))
                   if data.get("debtor") is not None else Debtor())
-        known = ("format", "version", "as_of", "borrower", "debtor", "notes", "budget", "debts", "scenarios")
+        conduct = [self.entry(raw, i) for i, raw in enumerate(self.items(data, "conduct", ""))]
+        known = ("format", "version", "as_of", "borrower", "debtor", "notes", "budget", "debts", "scenarios",
+                 "conduct")
         self.keep_unknown(data, known, Location())
         return Case(
             budget=budget,
@@ -601,6 +620,7 @@ class _Reader:
             borrower=self.text(data, "borrower", ""),
             notes=self.text(data, "notes", ""),
             debtor=debtor,
+            conduct=tuple(conduct),
             extra=tuple(self.extras),
         )
 

@@ -46,6 +46,16 @@ BENCHMARK_GROUPS = {
 BENCHMARK_AREAS = {"national": "all residents", "urban": "urban residents", "rural": "rural residents"}
 """Whose survey figures a budget is compared with."""
 
+CHANNELS = {"call": "call", "sms": "SMS", "wechat": "WeChat", "app-message": "app message", "visit": "visit",
+            "letter": "letter", "email": "email", "other": "other"}
+
+CONTACTED = {"debtor": "the debtor", "guarantor": "a guarantor", "family": "family", "colleague": "a colleague",
+             "employer": "the employer", "friend": "a friend", "other": "someone else"}
+
+FLAGS = {"threat": "threat", "insult": "insult", "impersonation": "impersonating police, a court or a lawyer",
+         "fake-document": "fake legal document", "disclosure": "disclosing the debt", "doctored-image": "doctored image",
+         "visit": "visit"}
+
 POLICIES = {
     "pro-rata": "pro-rata",
     "avalanche": "avalanche (highest rate first)",
@@ -107,6 +117,19 @@ HARDSHIP = {
 """Hardship reasons (planner.domain.debtor.HardshipReason)."""
 
 FIELDS: dict[str, str] = {
+    "time": "time",
+    "channel": "channel",
+    "contacted": "contacted",
+    "sender": "from",
+    "identity": "identity",
+    "flags": "flags",
+    "duration_min": "duration_min",
+    "answered": "answered",
+    "attachments": "attachments",
+    "path": "path",
+    "sha256": "sha256",
+    "size": "size",
+    "conduct": "conduct",
     "contract_rate": "contract rate",
     "penalty_rate": "penalty rate",
     "fee_rate": "fee rate",
@@ -543,6 +566,8 @@ ERRORS: dict[str, tuple[str, str]] = {
     ),
     "source_needed": ("needs a case file or a debts table", "give a CASE file, or a debts table with --debts FILE.csv"),
     "file_exists": ("exists already", "choose another name, or add --force to replace it"),
+    "bad_time": ("must be a time such as 2026-11-20 22:30", "write the date and the time to the minute"),
+    "bad_digest": ("is not a SHA-256 digest (64 hexadecimal digits)", "add the attachment again so the planner computes it"),
     "missing_glyph": (("holds the character \u201c{char}\u201d ({codepoint}), which the fonts lack: it would print as "
                        "a blank box"),
                       ("write it another way or remove it; to keep it (a rare character in a name, say), give a font "

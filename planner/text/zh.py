@@ -61,6 +61,18 @@ HARDSHIP = {
 }
 """Hardship reasons (planner.domain.debtor.HardshipReason)."""
 
+CHANNELS = {"call": "电话", "sms": "短信", "wechat": "微信", "app-message": "应用内消息", "visit": "上门", "letter": "信件",
+            "email": "邮件", "other": "其他"}
+"""How a collector made contact (planner.domain.conduct.Channel)."""
+
+CONTACTED = {"debtor": "本人", "guarantor": "担保人", "family": "家人", "colleague": "同事", "employer": "单位",
+             "friend": "朋友", "other": "其他人"}
+"""Who was contacted (planner.domain.conduct.Contacted)."""
+
+FLAGS = {"threat": "威胁", "insult": "辱骂", "impersonation": "冒充公检法或律师", "fake-document": "伪造法律文书",
+         "disclosure": "向他人透露债务", "doctored-image": "P图", "visit": "上门"}
+"""What a contact contained (planner.domain.conduct.Flag)."""
+
 POLICIES = {
     "pro-rata": "按余额比例",
     "avalanche": "雪崩法（高利率优先）",
@@ -111,6 +123,19 @@ SCENARIOS = {
 
 # Field names as the borrower sees them (errors, findings, table headers).
 FIELDS: dict[str, str] = {
+    "time": "时间",
+    "channel": "方式",
+    "contacted": "联系对象",
+    "sender": "来电号码",
+    "identity": "自称身份",
+    "flags": "标记",
+    "duration_min": "时长（分钟）",
+    "answered": "接通",
+    "attachments": "附件",
+    "path": "文件路径",
+    "sha256": "SHA-256 校验值",
+    "size": "文件大小",
+    "conduct": "催收记录",
     "amount": "金额",
     "id": "编号",
     "creditor": "债权人",
@@ -635,6 +660,8 @@ ERRORS: dict[str, tuple[str, str]] = {
     "choose_policy": ("未指定", "请加上 --policy pro-rata、avalanche、snowball 或 custom，或用 --compare 比较全部策略"),
     "source_needed": ("需要案例文件或债务表", "请给出案例文件（CASE），或用 --debts 给出债务表"),
     "file_exists": ("已存在", "请换一个文件名，或加上 --force 覆盖"),
+    "bad_time": ("必须是时间，例如 2026-11-20 22:30 或 2026年11月20日 晚上10点30", "请写出日期和时间（到分钟）"),
+    "bad_digest": ("不是有效的 SHA-256 校验值（64 位十六进制）", "请重新添加该附件，由本工具计算校验值"),
     "missing_glyph": ("中有字体里没有的字符“{char}”（{codepoint}），打印出来会是空白方框",
                       ("请改用常用写法或删去该字符；如必须保留（例如姓名中的生僻字），请用 --font（应用中为“字体文件”）"
                        "指定一个包含该字符的字体文件（.otf 或 .ttf）")),

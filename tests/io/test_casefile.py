@@ -233,7 +233,7 @@ def test_format__readable_utf8_json_in_a_stable_key_order():
     assert "\\u" not in text
     data = json.loads(text)
     assert list(data) == ["format", "version", "as_of", "borrower", "debtor", "notes", "budget", "debts",
-                          "scenarios"]
+                          "scenarios", "conduct"]
     assert data["format"] == FORMAT
     assert data["version"] == CURRENT_VERSION
     assert data["budget"]["reserve"] == "300.00"
@@ -472,7 +472,7 @@ def test_migrations__a_version_1_file_reads_as_one_person_national():
     assert case.extra == ()
     assert json.dumps(old, ensure_ascii=False) == snapshot
     written = case_to_dict(case)
-    assert written["version"] == CURRENT_VERSION == 3
+    assert written["version"] == CURRENT_VERSION == 4
     assert list(written["budget"]) == ["incomes", "expenses", "reserve", "members", "area"]
     assert (written["budget"]["members"], written["budget"]["area"]) == (1, "national")
 
@@ -560,12 +560,12 @@ def test_members__misspelt_key_is_kept_and_suggested():
 
 def test_version_2__refused_clearly_by_a_version_1_planner(monkeypatch):
     """A planner that knows only version 1 refuses a newer file with unsupported_version, saying which versions
-    it reads, rather than reading it without the household's size (or, since version 3, the debtor)."""
+    it reads, rather than reading it without the household's size (or, since version 3, the debtor; since version 4, the conduct log)."""
     written = example_dict()
     monkeypatch.setattr(casefile, "CURRENT_VERSION", 1)
     monkeypatch.setattr(casefile, "MIGRATIONS", {})
     err = load_error(written)
-    assert (err.field, err.code, err.value) == ("version", "unsupported_version", 3)
+    assert (err.field, err.code, err.value) == ("version", "unsupported_version", 4)
     assert "version 1 or older" in err.message_en()
 
 
@@ -1050,3 +1050,46 @@ def test_debtor__round_trips_and_bad_values_are_located():
     data["debtor"]["id_number"] = ""
     data["debtor"]["hardship"] = ["lottery"]
     assert load_error(data).code == "unknown_choice"
+
+
+# --- version 4: the collection-conduct log --------------------------------------------------------------------------
+
+
+def _entry(**changes):
+    from planner.domain.conduct import Attachment, LogEntry
+
+    values = {"time": "2026-11-20 22:30", "channel": "call", "contacted": "family", "creditor": "online-loan",
+              "sender": "021-5555 0101", "flags": ("threat",), "duration_min": 3, "answered": True,
+              "attachments": (Attachment("证据/录音1.m4a", 48213, "ab" * 32),)}
+    return LogEntry(**{**values, **changes})
+
+
+def test_migrations__a_version_3_file_reads_with_an_empty_log():
+    data = example_dict()
+    data["version"] = 3
+    del data["conduct"]
+    case = case_from_dict(data)
+    assert case.conduct == ()
+    assert case_to_dict(case)["conduct"] == []
+
+
+def test_conduct__round_trips_with_attachments_in_time_order():
+    later, earlier = _entry(time="2026-11-21 08:05"), _entry()
+    case = replace(example_case(), conduct=(later, earlier))
+    assert case.conduct == (earlier, later)
+    again = loads_case(dumps_case(case))
+    assert again.conduct == case.conduct
+    written = case_to_dict(case)["conduct"][0]
+    assert written["time"] == "2026-11-20T22:30"
+    assert written["attachments"][0] == {"path": "证据/录音1.m4a", "size": 48213, "sha256": "ab" * 32}
+
+
+def test_conduct__bad_values_are_located():
+    data = case_to_dict(replace(example_case(), conduct=(_entry(),)))
+    data["conduct"][0]["time"] = "昨晚"
+    err = load_error(data)
+    assert (err.field, err.code, err.where) == ("time", "bad_time", "conduct[0]")
+    data["conduct"][0]["time"] = "2026-11-20 22:30"
+    data["conduct"][0]["attachments"][0]["sha256"] = "xyz"
+    err = load_error(data)
+    assert (err.field, err.code) == ("sha256", "bad_digest")
