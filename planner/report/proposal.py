@@ -18,6 +18,8 @@ from datetime import date
 from decimal import Decimal
 
 from planner.caps import CapAudit
+from planner.domain.case import Case
+from planner.domain.conduct import LogEntry
 from planner.domain.debtor import mask_id_number, mask_phone
 from planner.domain.model import CreditorKind, Debt
 from planner.engines.plan import CasePlan
@@ -322,7 +324,24 @@ def _stops_interest(result: DebtOutcome) -> bool:
     return plan.restructure is not None and plan.restructure.rate.value == "zero" and deferral_free
 
 
-def _requests(result: DebtOutcome, debt: Debt, locale: str) -> list[Block]:
+def third_party_contacts(case: Case, debt: Debt) -> tuple[LogEntry, ...]:
+    """Return the logged contacts of third parties (family, colleagues …) about ``debt``: entries naming its id or
+    its creditor's name, in time order."""
+    names = {debt.id, debt.creditor.strip()}
+    return tuple(e for e in case.conduct if e.creditor in names and e.is_third_party)
+
+
+def _conduct_paragraph(case: Case, debt: Debt, locale: str) -> list[Block]:
+    entries = third_party_contacts(case, debt)
+    if not entries:
+        return []
+    who = fmt.join(dict.fromkeys(choice_label("contacted", e.contacted, locale) for e in entries), locale)
+    text = doc_text("conduct.third_party", locale, you=_you(debt, locale), count=str(len(entries)), who=who,
+                    first=fmt.day(entries[0].day, locale), last=fmt.day(entries[-1].day, locale))
+    return [Paragraph(text)]
+
+
+def _requests(result: DebtOutcome, debt: Debt, locale: str, conduct: list[Block]) -> list[Block]:
     you = _you(debt, locale)
     person = addressee_for(debt.kind) == "person"
     basis = (doc_text("requests.contact.card", locale) if debt.kind is CreditorKind.CREDIT_CARD
@@ -338,7 +357,7 @@ def _requests(result: DebtOutcome, debt: Debt, locale: str) -> list[Block]:
     commitment = doc_text("commitment.text", locale, you=you,
                           no_cards=doc_text("commitment.no_cards", locale)
                           if debt.kind is CreditorKind.CREDIT_CARD else "")
-    return [Heading(doc_text("requests.heading", locale)), ItemList(tuple(items)),
+    return [Heading(doc_text("requests.heading", locale)), *conduct, ItemList(tuple(items)),
             Heading(doc_text("commitment.heading", locale)), Paragraph(commitment)]
 
 
@@ -401,7 +420,7 @@ def preparer_notes(plan: CasePlan, *, locale: str = "zh") -> tuple[str, ...]:
 
 
 def build_proposal(plan: CasePlan, debt_id: str, scenario: str, *, locale: str = "zh", show_id: bool = False,
-                   today: date) -> Document:
+                   today: date, conduct: bool = True) -> Document:
     """Return the proposal to the creditor of ``debt_id`` under ``scenario``, dated ``today``.
 
     Args:
@@ -411,6 +430,8 @@ def build_proposal(plan: CasePlan, debt_id: str, scenario: str, *, locale: str =
         locale: ``zh`` (the letter a Chinese creditor reads) or ``en``.
         show_id: print the ID number, phone and address in full (masked by default).
         today: the date of the application.
+        conduct: mention the logged contacts of third parties about this debt (the conduct log), asking that they
+            stop; nothing is added when there are none.
 
     Raises:
         InvalidInput: an unknown debt or scenario.
@@ -426,7 +447,7 @@ def build_proposal(plan: CasePlan, debt_id: str, scenario: str, *, locale: str =
         *_budget(plan, outcome, debt, locale),
         *_caps(plan, debt, locale),
         *_plan(outcome, result, debt, locale),
-        *_requests(result, debt, locale),
+        *_requests(result, debt, locale, _conduct_paragraph(plan.case, debt, locale) if conduct else []),
         *_attachments(plan, locale),
         *_reminder(outcome, debt, locale, today),
     ]

@@ -98,6 +98,9 @@ DOC: dict[str, str] = {
     "plan.chart.this": "To {you}",
     "plan.chart.others": "To other creditors",
     "plan.chart.disposable": "Available each month {disposable}",
+    "conduct.third_party": ("By my records, from {first} to {last} you or your collection agents contacted third "
+                            "parties ({who}) {count} times about my debt (the log and evidence are attached). I ask "
+                            "that this stop at once."),
     "requests.heading": "5. My requests",
     "requests.stop_charges": "That penalty interest, liquidated damages and other charges stop accruing while the plan "
                              "is kept{and_interest}, so that no new arrears charges arise while I pay on time.",

@@ -95,6 +95,8 @@ DOC: dict[str, str] = {
     "plan.chart.this": "向{you}还款",
     "plan.chart.others": "向其他债权人还款",
     "plan.chart.disposable": "每月可用于还款 {disposable}",
+    "conduct.third_party": "据本人记录，{first}至{last}，{you}或{you}委托的催收人员共 {count} 次联系本人的{who}等第三人"
+                           "催收或提及本人的欠款（记录及证据另附）。此类做法侵扰了本人及他人的正常生活，恳请立即停止。",
     "requests.heading": "五、请求事项",
     "requests.stop_charges": "在本方案履行期间，停止计收罚息、违约金及其他费用{and_interest}，本人按时还款期间不再产生新的逾期费用。",
     "requests.and_interest": "，并停止计息",

@@ -223,3 +223,22 @@ def test_catalogs__placeholders_match():
 def test_with_debtor__helper_is_valid(example):
     """The fixture's ID number passes the check digit."""
     assert with_debtor(example).debtor.id_number == ID_NUMBER
+
+
+def test_conduct__logged_third_party_contacts_are_mentioned_and_asked_to_stop(example):
+    """Calls to family and a colleague logged against a debt give a paragraph in its letter's requests; none for
+    another creditor's letter, and none when asked not to."""
+    import dataclasses
+
+    from planner.domain.conduct import LogEntry
+
+    log = (LogEntry(time="2026-11-10 21:00", channel="call", contacted="family", creditor="cmb-card"),
+           LogEntry(time="2026-11-12 09:00", channel="call", contacted="colleague", creditor="招商银行信用卡中心"),
+           LogEntry(time="2026-11-12 10:00", channel="call", contacted="debtor", creditor="cmb-card"))
+    plan = plan_case(dataclasses.replace(with_debtor(example), conduct=log))
+    text = document_text(build_proposal(plan, "cmb-card", SCENARIO, today=TODAY))
+    assert "共 2 次联系本人的家人、同事等第三人" in text
+    assert "2026年11月10日至2026年11月12日" in text
+    assert "第三人催收或提及" not in document_text(build_proposal(plan, "citic-card", SCENARIO, today=TODAY))
+    quiet = build_proposal(plan, "cmb-card", SCENARIO, today=TODAY, conduct=False)
+    assert "共 2 次联系" not in document_text(quiet)
