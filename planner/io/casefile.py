@@ -524,7 +524,8 @@ class _Reader:
             elif spec.kind in (ValueKind.MONEY, ValueKind.NUMBER):
                 values[key] = self.number(obj, key, where, default=default)
             elif spec.kind is ValueKind.INTEGER:
-                values[key] = self.integer(obj, key, where, default=default)
+                nothing = spec.nullable and obj.get(key) is None  # an optional count not known: null
+                values[key] = None if nothing else self.integer(obj, key, where, default=default)
             elif spec.kind is ValueKind.FLAG:
                 values[key] = self.flag(obj, key, where, bool(default))
             elif spec.kind is ValueKind.RATE:

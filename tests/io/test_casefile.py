@@ -1093,3 +1093,13 @@ def test_conduct__bad_values_are_located():
     data["conduct"][0]["attachments"][0]["sha256"] = "xyz"
     err = load_error(data)
     assert (err.field, err.code) == ("sha256", "bad_digest")
+
+
+def test_conduct__an_entry_without_a_duration_round_trips():
+    """duration_min is optional: null (or left out) reads back as not known."""
+    case = replace(example_case(), conduct=(_entry(duration_min=None),))
+    data = case_to_dict(case)
+    assert data["conduct"][0]["duration_min"] is None
+    assert loads_case(dumps_case(case)).conduct[0].duration_min is None
+    del data["conduct"][0]["duration_min"]
+    assert case_from_dict(data).conduct[0].duration_min is None
