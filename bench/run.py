@@ -259,6 +259,7 @@ def bench_app() -> None:
 
 
 def main() -> int:
+    from conduct_bench import bench as bench_conduct
     from payoff_bench import bench as bench_payoff  # bench/ is on sys.path when run as a script
     from proposal_bench import bench as bench_proposal
 
@@ -268,6 +269,7 @@ def main() -> int:
     bench_cli()
     bench_app()
     bench_proposal(report)
+    bench_conduct(median_ms, report)
     return 0
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -42,6 +42,7 @@ class Scope(StrEnum):
     DEBT = "debt"
     SCENARIO = "scenario"
     CASE = "case"  # the household or the comparison as a whole (no id)
+    CREDITOR = "creditor"  # a creditor's collectors in the conduct log: a debt id, or a name as logged
     DATA = "data"  # the legal data the planner relies on (no id)
 
 
@@ -60,6 +61,9 @@ class P(StrEnum):
     FIELD = "field"  # a field identifier, shown by its label
     RATE = "rate"  # a planner.rates.Rate, shown in the unit it was quoted in
     KIND = "kind"  # a creditor kind value, shown by its label
+    TIME = "time"  # a datetime, China's local time to the minute
+    CONTACTS = "contacts"  # tuple of planner.domain.conduct.Contacted values, shown by their labels
+    FLAGS = "flags"  # tuple of planner.domain.conduct.Flag values, shown by their labels
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +84,7 @@ class Spec:
     optional: frozenset[str] = frozenset()
 
 
-def _spec(optional: tuple[str, ...] = (), **params: ParamSpec) -> Spec:
+def _spec(optional: tuple[str, ...] = (), /, **params: ParamSpec) -> Spec:
     return Spec(params, frozenset(optional))
 
 
@@ -89,6 +93,11 @@ _STANDING = Choice(("legal", "reference"))  # a confirmed legal cap, or a refere
 # (planner.domain.model.BenchmarkArea); both are worded by planner.text (BENCHMARK_GROUPS, BENCHMARK_AREAS).
 _GROUP = Choice(("food", "housing", "transport", "education", "medical", "other", "total"))
 _AREA = Choice(("national", "urban", "rural"))
+
+# What every conduct-log finding carries: the creditor's name as shown, how many entries, the first and last
+# contact's time and the entries' ids (planner.domain.conduct.LogEntry.id).
+_LOGGED: dict[str, ParamSpec] = {"creditor": P.TEXT, "count": P.COUNT, "first": P.TIME, "last": P.TIME,
+                                 "entries": P.IDS}
 
 CODES: dict[str, Spec] = {
     # --- figures that are valid but look mistyped (planner.domain.checks) ---
@@ -152,6 +161,18 @@ CODES: dict[str, Spec] = {
     "PAYOFF_MINIMUM_BELOW_INTEREST": _spec(minimum=P.MONEY, interest=P.MONEY, fee=Choice(("yes", "no"))),
     "PAYOFF_UNALLOCATED": _spec(first_month=P.COUNT, months=P.COUNT, amount=P.MONEY),
     "PAYOFF_EXTRAS_UNUSED": _spec(months=P.MONTHS, amount=P.MONEY),
+    # --- the collection-conduct log (planner.caps.conduct): information with citations, never a conclusion ---
+    "THIRD_PARTY_CONTACT": _spec(**_LOGGED, contacts=P.CONTACTS),
+    "OUTSIDE_HOURS": _spec(**_LOGGED, start=P.TEXT, end=P.TEXT),
+    "TOO_FREQUENT": _spec(**_LOGGED, basis=Choice(("attempts", "calls")), limit=P.COUNT, days=P.COUNT,
+                          most=P.COUNT, worst=P.DATE),
+    "THREAT_OR_INSULT": _spec(**_LOGGED, flags=P.FLAGS),
+    "IMPERSONATION": _spec(("identities",), **_LOGGED, identities=P.IDS),
+    "FAKE_LEGAL_DOCUMENT": _spec(**_LOGGED),
+    "DISCLOSURE": _spec(**_LOGGED, contacts=P.CONTACTS),
+    "VISIT": _spec(**_LOGGED),
+    # --- complaint follow-up (planner.caps.conduct.reply_due) ---
+    "WORKDAYS_ESTIMATED": _spec(year=P.COUNT, through=P.COUNT),
 }
 """Every finding code and its parameters. A code not listed here cannot be made (see :meth:`Finding.of`)."""
 
@@ -174,6 +195,9 @@ def _check(kind: ParamSpec, value: Any) -> bool:
         P.FIELD: lambda v: isinstance(v, str),
         P.RATE: lambda v: hasattr(v, "percent_per_year") and hasattr(v, "unit"),
         P.KIND: lambda v: isinstance(v, str),
+        P.TIME: lambda v: isinstance(v, datetime),
+        P.CONTACTS: lambda v: isinstance(v, tuple) and all(isinstance(i, str) for i in v),
+        P.FLAGS: lambda v: isinstance(v, tuple) and all(isinstance(i, str) for i in v),
     }
     return bool(checks[kind](value))
 

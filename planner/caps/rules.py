@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -11,9 +10,11 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from planner.caps.datafiles import load_data_file
+from planner.caps.datafiles import OBJECT_NEEDED as _OBJECT_NEEDED
+from planner.caps.datafiles import date_range as _date_range
+from planner.caps.datafiles import json_document, json_items, load_data_file
+from planner.caps.datafiles import required_text as _required_text
 from planner.choices import E, parse_choice
-from planner.dates import parse_date
 from planner.domain.model import CreditorKind
 from planner.errors import InvalidInput, file_error
 from planner.findings import CODES, Severity
@@ -213,30 +214,9 @@ def load_cap_rules(path: str | Path | None = None) -> CapRules:
 
 
 def _parse_rules(text: str, name: str) -> CapRules:
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise file_error(name, "not_json_data", line=err.lineno, column=err.colno, detail=err.msg) from None
-    items = document.get("rules") if isinstance(document, dict) else document
-    if not isinstance(items, list) or not items:
-        raise InvalidInput("rules", "empty", None, where=name)
-    rules = []
-    for index, item in enumerate(items):
-        try:
-            rules.append(_parse_rule(item))
-        except InvalidInput as err:
-            where = f"{name} rules[{index}]"
-            raise err.at(where) from None
-    limits = []
-    raw_limits = document.get("term_limits", []) if isinstance(document, dict) else []
-    if not isinstance(raw_limits, list):
-        raise InvalidInput("term_limits", "bad_file", raw_limits, params=_OBJECT_NEEDED, where=name)
-    for index, item in enumerate(raw_limits):
-        try:
-            limits.append(_parse_term_limit(item))
-        except InvalidInput as err:
-            where = f"{name} term_limits[{index}]"
-            raise err.at(where) from None
+    document = json_document(text, name)
+    rules = json_items(document, "rules", name, _parse_rule)
+    limits = json_items(document, "term_limits", name, _parse_term_limit, required=False)
     return CapRules(tuple(rules), name, tuple(limits))
 
 
@@ -296,7 +276,6 @@ def _parse_rule(item: Any) -> CapRule:
     )
 
 
-_OBJECT_NEEDED = {"reason": "json_object_needed"}
 _CAP_SHAPES = '{"percent": "24"} or {"lpr_multiple": "4", "lpr_on": "contract_date"|"as_of"}'
 
 
@@ -318,26 +297,6 @@ def _parse_note(item: Any) -> CapNote:
         contract_to=contract_to,
         kinds=None if kinds is None else frozenset(parse_kind(k) for k in kinds),
     )
-
-
-def _required_text(item: dict[str, Any], key: str) -> str:
-    value = item.get(key)
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidInput(key, "required", value)
-    return value.strip()
-
-
-def _date_range(value: Any, key: str) -> tuple[date | None, date | None]:
-    if value is None:
-        return None, None
-    if not isinstance(value, dict):
-        raise InvalidInput(key, "bad_file", value, params=_OBJECT_NEEDED)
-    from_field, to_field = f"{key}.from", f"{key}.to"
-    low = None if value.get("from") is None else parse_date(value["from"], field=from_field)
-    high = None if value.get("to") is None else parse_date(value["to"], field=to_field)
-    if low and high and high < low:
-        raise InvalidInput(to_field, "date_order", high.isoformat(), params={"other": from_field})
-    return low, high
 
 
 def _positive(value: Any, key: str) -> Decimal:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from enum import StrEnum
 from typing import Any
@@ -178,6 +178,8 @@ class LogEntry:
     answered: bool = True
     note: str = ""
     attachments: tuple[Attachment, ...] = ()
+    _key: tuple[str, ...] = field(init=False, repr=False, compare=False)  # computed once: checks use them often
+    _id: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "time", parse_time(self.time))
@@ -209,17 +211,20 @@ class LogEntry:
         if len(attachments) > MAX_ATTACHMENTS:
             raise InvalidInput("attachments", "too_long", len(attachments), params={"high": MAX_ATTACHMENTS})
         object.__setattr__(self, "attachments", attachments)
+        key = (self.time.isoformat(timespec="minutes"), self.channel.value, self.sender, self.contacted.value,
+               self.creditor)
+        object.__setattr__(self, "_key", key)
+        object.__setattr__(self, "_id", hashlib.sha256("\x1f".join(key).encode("utf-8")).hexdigest()[:10])
 
     @property
     def key(self) -> tuple[str, ...]:
         """Return what makes two entries the same contact (time, channel, number, who, creditor)."""
-        return (self.time.isoformat(timespec="minutes"), self.channel.value, self.sender, self.contacted.value,
-                self.creditor)
+        return self._key
 
     @property
     def id(self) -> str:
         """Return a short stable id of the entry (from :attr:`key`), to name it in findings and exports."""
-        return hashlib.sha256("\x1f".join(self.key).encode("utf-8")).hexdigest()[:10]
+        return self._id
 
     @property
     def day(self) -> date:

@@ -56,6 +56,9 @@ def param_json(kind: P | Choice, value: Any) -> Any:
         P.FIELD: str,
         P.RATE: _rate,
         P.KIND: str,
+        P.TIME: lambda t: t.isoformat(timespec="minutes"),
+        P.CONTACTS: list,
+        P.FLAGS: list,
     }
     return converters[kind](value)
 
@@ -78,6 +81,32 @@ def finding_json(finding: Finding, locale: str = "zh", audience: Audience = "bor
 def findings_json(findings: Iterable[Finding], locale: str = "zh") -> list[dict[str, Any]]:
     """Return findings as JSON, without repeats."""
     return [finding_json(f, locale) for f in dict.fromkeys(findings)]
+
+
+def conduct_findings_json(findings: Iterable[Finding], locale: str = "zh") -> dict[str, Any]:
+    """Return the conduct log's findings (:func:`planner.caps.conduct.check_log`) as ``planner log check --json``
+    prints them: ``{"findings": [{"code", "severity", "creditor", "count", "first", "last", "entries", "source",
+    …}]}`` — ``creditor`` is the debt id or the name as logged, ``first`` / ``last`` China-local ISO times to the
+    minute, ``entries`` the entries' ids; each also has its ``name`` (the creditor as shown), ``message`` and
+    ``params``. A contract for scripts: keys are only ever added."""
+    rows = []
+    for finding in dict.fromkeys(findings):
+        full = finding_json(finding, locale)
+        params = full["params"]
+        rows.append({
+            "code": finding.code,
+            "severity": finding.severity.value,
+            "creditor": finding.subject,
+            "count": params.get("count"),
+            "first": params.get("first"),
+            "last": params.get("last"),
+            "entries": params.get("entries", []),
+            "source": finding.source,
+            "name": params.get("creditor"),
+            "message": full["message"],
+            "params": params,
+        })
+    return {"findings": rows}
 
 
 def audit_json(audit: CapAudit, locale: str = "zh", *, extra: Sequence[Finding] = ()) -> dict[str, Any]:

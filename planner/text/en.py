@@ -504,6 +504,83 @@ FINDINGS: dict[str, Any] = {
                           "payments): {months|month}, {amount} in all.",
     "PAYOFF_EXTRAS_UNUSED": "The one-off payments dated {months} ({amount} in all) fall after the debts are repaid and "
                             "are not needed.",
+    # --- the collection-conduct log (planner.caps.conduct): information with citations, never a conclusion ---
+    "THIRD_PARTY_CONTACT": {
+        "borrower": ("{creditor}'s collectors contacted people other than you ({contacts}) {count|time} ({first} to {last}). Collection "
+                     "should reach only the debtor; collecting from or telling the debt to unrelated people touches "
+                     "privacy and personal-information rights: you can ask that it stop, and complain."),
+        "creditor": ("From {first} to {last}, {you} or the collectors acting for {you} contacted people other "
+                     "than me ({contacts}) {count|time}. I ask that {you} stop contacting third parties who have nothing to do with "
+                     "the debt."),
+    },
+    "OUTSIDE_HOURS": {
+        "borrower": ("{creditor}'s collectors made contact {count|time} between {start} and {end}, the rest hours "
+                     "({first} to {last}). Under the rule cited, collection should not happen then without your "
+                     "consent."),
+        "creditor": ("{you} contacted me {count|time} between {start} and {end}, the rest hours ({first} to "
+                     "{last}). I ask that {you} contact me only within the permitted hours."),
+    },
+    "TOO_FREQUENT": {
+        "borrower": lambda v: (
+            "On {days|day} {creditor}'s collectors called the same unanswered number more than {limit} times "
+            "(at most {most} on {worst}), {count|call} in all; under the guideline cited this exceeds the daily "
+            "limit on call attempts."
+            if v.raw("basis") == "attempts" else
+            "On {days|day} {creditor}'s collectors called more than {limit} times a day (at most {most} on "
+            "{worst}), {count|call} in all; more than {limit} calls a day is the practical guides' marker of "
+            "harassment (a rule of thumb, not a legal limit)."),
+        "creditor": lambda v: (
+            "On {days|day} {you} called the same unanswered number more than {limit} times a day (at most {most} "
+            "on {worst}). "
+            if v.raw("basis") == "attempts" else
+            "On {days|day} {you} called more than {limit} times a day (at most {most} on {worst}). ")
+        + "I ask that {you} keep contact to a reasonable frequency.",
+    },
+    "THREAT_OR_INSULT": {
+        "borrower": ("{count|contact} by {creditor}'s collectors contained {flags} ({first} to {last}). Repeated "
+                     "threatening or insulting messages, or harassment that disturbs someone's life, can be "
+                     "reported to the police; keep the original recordings and screenshots."),
+        "creditor": ("{count|contact} by the collectors acting for {you} contained {flags} ({first} to {last}). I "
+                     "ask that {you} stop this at once and tell me the name of the collection agency."),
+    },
+    "IMPERSONATION": {
+        "borrower": lambda v: (
+            ("{creditor}'s collectors claimed to be {identities} {count|time} ({first} to {last}). "
+             if v.has("identities") else
+             "{creditor}'s collectors posed as police, a court or a lawyer {count|time} ({first} to {last}). ")
+            + "Impersonating the police, a court or a lawyer in collection is prohibited; you can report it to "
+            "the police."),
+        "creditor": lambda v: (
+            ("The collectors acting for {you} claimed to be {identities} {count|time} ({first} to {last}). "
+             if v.has("identities") else
+             "The collectors acting for {you} posed as police, a court or a lawyer {count|time} ({first} to "
+             "{last}). ")
+            + "I ask that {you} look into this and stop them posing as anyone else."),
+    },
+    "FAKE_LEGAL_DOCUMENT": {
+        "borrower": ("{creditor}'s collectors sent what look like fake legal documents {count|time} ({first} to "
+                     "{last}). Real court messages come from 12368, and a summons (\u4f20\u7968) is served by the court, "
+                     "never sent by a collector; you can call the local court to check."),
+        "creditor": ("The collectors acting for {you} sent me material presented as a lawyer's letter or a court "
+                     "document {count|time} ({first} to {last}). I ask that {you} stop sending such material."),
+    },
+    "DISCLOSURE": {
+        "borrower": ("{creditor}'s collectors told others ({contacts}) about the debt {count|time} ({first} to {last}). "
+                     "This touches privacy and personal-information rights: you can ask that it stop, and "
+                     "complain."),
+        "creditor": ("The collectors acting for {you} told others ({contacts}) about my debt {count|time} ({first} to "
+                     "{last}). I ask that {you} stop this at once."),
+    },
+    "VISIT": {
+        "borrower": ("{creditor}'s collectors visited {count|time} ({first} to {last}). A visit is not in itself "
+                     "unlawful; if they harass you, will not leave or follow you, call the police and note the "
+                     "time, how many came and what happened."),
+        "creditor": ("{you} sent collectors to visit {count|time} ({first} to {last}). I ask that {you} contact me "
+                     "by telephone or in writing from now on."),
+    },
+    "WORKDAYS_ESTIMATED": ("The holiday calendar has data up to {through}; working days in {year} are counted "
+                           "Monday to Friday, so the real deadline may differ around holidays and swapped "
+                           "workdays."),
 }
 
 ERRORS: dict[str, tuple[str, str]] = {

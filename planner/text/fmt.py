@@ -11,7 +11,7 @@ dates, which sort and which scripts read.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Literal
@@ -75,6 +75,11 @@ def percent_2(value: Decimal) -> str:
 def day(value: date, locale: str = "zh") -> str:
     """Return a date as a sentence writes it: ``2026年11月23日``, ``November 23, 2026``."""
     return format_date(value, "long", locale=_BABEL[locale_of(locale)])
+
+
+def moment(value: datetime, locale: str = "zh") -> str:
+    """Return a time to the minute as a sentence writes it: ``2026年11月20日 22:30``, ``November 20, 2026 22:30``."""
+    return f"{day(value, locale)} {value:%H:%M}"
 
 
 def iso(value: date | None) -> str:

@@ -60,6 +60,12 @@ def format_param(kind: P | Choice, value: Any, locale: str) -> str:
         return fmt.rate(value, locale)
     if kind is P.KIND:
         return str(words.KINDS.get(value, value))
+    if kind is P.TIME:
+        return fmt.moment(value, locale)
+    if kind is P.CONTACTS:
+        return fmt.join((str(words.CONTACTED.get(v, v)) for v in value), locale)
+    if kind is P.FLAGS:
+        return fmt.join((str(words.FLAGS.get(v, v)) for v in value), locale)
     return str(value)  # P.TEXT
 
 

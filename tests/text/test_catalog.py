@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
@@ -32,6 +32,9 @@ SAMPLES = {
     P.FIELD: "contract_rate",
     P.RATE: Rate.monthly_percent("1.5"),
     P.KIND: "credit-card",
+    P.TIME: datetime(2026, 11, 20, 22, 30),  # noqa: DTZ001 - log times are China-local, naive
+    P.CONTACTS: ("family", "colleague"),
+    P.FLAGS: ("threat", "doctored-image"),
 }
 
 
