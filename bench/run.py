@@ -19,6 +19,9 @@
 6. The proposal (issue 11): one letter (a 60-row schedule, the chart) planned, built and compiled to PDF — target
    ≤ 0.3 s and ≤ 200 KB — and a caseload of 1,000 generated cases through ``planner proposal DIR --all --jobs 2``
    — target ≤ 5 minutes — with the time per proposal (see ``bench/proposal_bench.py``).
+7. The conduct log (issue 12): the rule checks over 10,000 log entries — target ≤ 100 ms
+   (``bench/conduct_bench.py``); the evidence package of 200 attachments of 1 MB, written and verified — time
+   and memory reported, streamed (``bench/evidence_bench.py``).
 
 Machines here are shared and noisy (2 cores): figures are medians of repeated runs; targets are reported, not
 enforced (the exit code is 0 unless a benchmark crashes).
@@ -260,6 +263,7 @@ def bench_app() -> None:
 
 def main() -> int:
     from conduct_bench import bench as bench_conduct
+    from evidence_bench import bench as bench_evidence
     from payoff_bench import bench as bench_payoff  # bench/ is on sys.path when run as a script
     from proposal_bench import bench as bench_proposal
 
@@ -270,6 +274,7 @@ def main() -> int:
     bench_app()
     bench_proposal(report)
     bench_conduct(median_ms, report)
+    bench_evidence(report)
     return 0
 
 

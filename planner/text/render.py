@@ -247,6 +247,15 @@ def calendar_text(key: str, locale: str = "zh", **values: Any) -> str:
     return str(table[key].format(**values) if values else table[key])
 
 
+def evidence_text(key: str, locale: str = "zh", **values: Any) -> str:
+    """Return a sentence or label of the evidence package (:data:`planner.text.evidence_zh.EVIDENCE`), filled with
+    ``values`` (already formatted strings; a user's text among them stays as written, braces included)."""
+    from planner.text import evidence_en, evidence_zh
+
+    table = evidence_en.EVIDENCE if fmt.locale_of(locale) == "en" else evidence_zh.EVIDENCE
+    return str(table[key].format(**values) if values else table[key])
+
+
 def app_label(key: str, locale: str = "zh") -> str:
     """Return :func:`label` as the app heads a column or a row: capitalised in English ("Total paid"; the CLI's
     English labels are lower case), unchanged in Chinese."""
