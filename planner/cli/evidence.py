@@ -22,7 +22,8 @@ from datetime import date
 from pathlib import Path
 
 from planner.cli import EXIT_FINDINGS, UsageError
-from planner.errors import InvalidInput, file_error
+from planner.cli.files import output_path
+from planner.errors import InvalidInput
 from planner.text import evidence_text
 
 SUFFIX = ".zip"
@@ -71,18 +72,8 @@ def run_evidence(args: argparse.Namespace) -> int:
 
 
 def _output(path: str, force: bool, lang: str) -> Path:
-    """Return the file to write, refusing a folder, a name not ending in .zip, and an existing file without
-    ``--force``."""
-    target = Path(path)
-    if target.is_dir():
-        raise file_error(path, "is_folder", code="cannot_write", example=str(target / f"证据包{SUFFIX}"))
-    if target.suffix.lower() != SUFFIX:
-        raise file_error(path, "wrong_suffix", code="cannot_write", suffix=target.suffix or "—",
-                         content=evidence_text("cli.content", lang), ending=SUFFIX,
-                         example=str(target.with_suffix(SUFFIX)))
-    if not force and target.exists():
-        raise InvalidInput("file", "file_exists", path)
-    return target
+    return output_path(path, suffix=SUFFIX, content=evidence_text("cli.content", lang), example="证据包", force=force,
+                       exists="file_exists")
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -13,15 +13,13 @@ creditor's written confirmation comes before any payment under the new plan.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
 import shutil
 import sys
-import tempfile
 from datetime import date
 from pathlib import Path
 
-from planner.errors import InvalidInput, file_error, os_error
+from planner.cli.files import output_path
+from planner.errors import InvalidInput, os_error
 from planner.text import calendar_text
 
 SUFFIX = ".ics"
@@ -91,44 +89,25 @@ def run_reminders(args: argparse.Namespace) -> int:
 
 
 def _output(path: str, force: bool, lang: str) -> Path:
-    """Return the file to write, refusing a folder, a name not ending in .ics, and an existing file without
-    ``--force``."""
-    target = Path(path)
-    if target.is_dir():
-        raise file_error(path, "is_folder", code="cannot_write", example=str(target / f"reminders{SUFFIX}"))
-    if target.suffix.lower() != SUFFIX:
-        raise file_error(path, "wrong_suffix", code="cannot_write", suffix=target.suffix or "—",
-                         content=calendar_text("cli.content", lang), ending=SUFFIX,
-                         example=str(target.with_suffix(SUFFIX)))
-    if not force and target.exists():
-        raise InvalidInput("file", "exists", path)
-    return target
+    return output_path(path, suffix=SUFFIX, content=calendar_text("cli.content", lang), example="reminders", force=force,
+                       exists="exists")
 
 
 def _write(path: Path, data: bytes) -> Path | None:
-    """Write ``data`` to ``path`` atomically (a temporary file in the same folder, flushed, fsynced, then renamed
-    over ``path``); keep an existing file as ``NAME.bak`` first. Return the backup's path, or None.
+    """Write ``data`` to ``path`` atomically, readable by its owner only; keep an existing file as ``NAME.bak``
+    first. Return the backup's path, or None.
 
     Raises:
         InvalidInput: ``cannot_write`` (a missing or read-only folder, a full disk …).
     """
-    temp: str | None = None
     backup: Path | None = None
-    try:
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(handle, "wb") as stream:  # mkstemp creates it readable by its owner only
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if path.exists():
-            backup = path.with_name(path.name + BACKUP_SUFFIX)
+    if path.exists():
+        backup = path.with_name(path.name + BACKUP_SUFFIX)
+        try:
             shutil.copy2(path, backup)
-        Path(temp).replace(path)  # os.replace: atomic
-        temp = None
-    except OSError as err:
-        raise os_error(str(path), err, writing=True) from err
-    finally:
-        if temp is not None:
-            with contextlib.suppress(OSError):
-                Path(temp).unlink()
+        except OSError as err:
+            raise os_error(str(backup), err, writing=True) from err
+    from planner.io.casefile import write_atomically
+
+    write_atomically(path, data, mode=0o600)
     return backup

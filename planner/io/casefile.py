@@ -35,13 +35,13 @@ import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Self, TypeVar, cast
+from typing import IO, Any, Self, TypeVar, cast
 
 from planner.choices import parse_choice
 from planner.domain.case import Case
@@ -839,9 +839,12 @@ def _unique_backup(path: Path) -> Path:
     return candidate
 
 
-def write_atomically(path: str | os.PathLike[str], data: bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename (never half a file);
-    a new file is readable by its owner only (documents hold personal data).
+@contextlib.contextmanager
+def atomic_stream(path: str | os.PathLike[str], *, mode: int | None = None, open_mode: str = "wb") -> Iterator[IO[bytes]]:
+    """Yield a binary stream whose bytes replace ``path`` whole when the ``with`` block ends without an error: a
+    temporary file in the same folder, flushed, fsynced, given ``mode`` (None: the replaced file's mode, or
+    readable by its owner only for a new file: documents hold personal data) and renamed over ``path``. On any
+    error the temporary file is removed and ``path`` is left as it was.
 
     Raises:
         InvalidInput: ``cannot_write`` when ``path`` is a folder, the folder is missing or not writable, or the
@@ -852,14 +855,15 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> Path:
         raise file_error(str(target), "is_folder", code="cannot_write", example=str(target / "document.pdf"))
     temp: str | None = None
     try:
-        mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o600
+        if mode is None:
+            mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o600
         handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+        with os.fdopen(handle, open_mode) as stream:
+            yield stream
             stream.flush()
             os.fsync(stream.fileno())
         Path(temp).chmod(mode)
-        Path(temp).replace(target)
+        Path(temp).replace(target)  # os.replace: atomic
         temp = None
     except OSError as err:
         raise os_error(str(target), err, writing=True) from err
@@ -867,7 +871,19 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> Path:
         if temp is not None:
             with contextlib.suppress(OSError):
                 Path(temp).unlink()
-    return target
+
+
+def write_atomically(path: str | os.PathLike[str], data: bytes, *, mode: int | None = None) -> Path:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename (never half a file);
+    see :func:`atomic_stream` for ``mode`` (by default a new file is readable by its owner only).
+
+    Raises:
+        InvalidInput: ``cannot_write`` when ``path`` is a folder, the folder is missing or not writable, or the
+            disk is full.
+    """
+    with atomic_stream(path, mode=mode) as stream:
+        stream.write(data)
+    return Path(path)
 
 
 def _copy_atomically(path: Path, target: Path) -> Path:

@@ -28,7 +28,6 @@ prints, to check later that it is the one exported.)
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import hashlib
 import io
@@ -36,7 +35,6 @@ import json
 import os
 import re
 import stat
-import tempfile
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Mapping
@@ -51,6 +49,7 @@ from planner.domain.conduct import Attachment, Channel, LogEntry
 from planner.domain.debtor import mask_id_number
 from planner.errors import InvalidInput, file_error, os_error
 from planner.io.attachments import BLOCK, AttachmentState, resolve
+from planner.io.casefile import atomic_stream
 from planner.report.model import Document, Facts, Heading, Paragraph, Table
 from planner.text import choice_label, evidence_text, fmt
 
@@ -489,23 +488,10 @@ def write_evidence(case: Case, target_zip: str | os.PathLike[str], *, case_path:
     if any(_same_file(target, s) for s in sources):
         raise InvalidInput("file", "conflict", str(target), params={"other": "attachments"})
     stamp = datetime(today.year, today.month, today.day)  # noqa: DTZ001 - a zip timestamp is local and naive
-    temp: str | None = None
-    try:
-        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        with os.fdopen(handle, "w+b") as stream:  # mkstemp: readable by its owner only
-            with zipfile.ZipFile(stream, "w", allowZip64=True) as archive:
-                report = _write_members(archive, case, entries, creditor=creditor, locale=locale, today=today,
-                                        stamp=stamp, base=base, target=target)
-            stream.flush()
-            os.fsync(stream.fileno())
-        Path(temp).replace(target)  # os.replace: atomic
-        temp = None
-    except OSError as err:
-        raise os_error(str(target), err, writing=True) from err
-    finally:
-        if temp is not None:
-            with contextlib.suppress(OSError):
-                Path(temp).unlink()
+    with (atomic_stream(target, mode=0o600, open_mode="w+b") as stream,  # readable by its owner only
+          zipfile.ZipFile(stream, "w", allowZip64=True) as archive):
+        report = _write_members(archive, case, entries, creditor=creditor, locale=locale, today=today,
+                                stamp=stamp, base=base, target=target)
     return report
 
 
