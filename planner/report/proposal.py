@@ -18,6 +18,7 @@ from datetime import date
 from decimal import Decimal
 
 from planner.caps import CapAudit
+from planner.caps.conduct import creditor_index, logged_creditor
 from planner.domain.case import Case
 from planner.domain.conduct import LogEntry
 from planner.domain.debtor import mask_id_number, mask_phone
@@ -326,9 +327,11 @@ def _stops_interest(result: DebtOutcome) -> bool:
 
 def third_party_contacts(case: Case, debt: Debt) -> tuple[LogEntry, ...]:
     """Return the logged contacts of third parties (family, colleagues …) about ``debt``: entries naming its id or
-    its creditor's name, in time order."""
-    names = {debt.id, debt.creditor.strip()}
-    return tuple(e for e in case.conduct if e.creditor in names and e.is_third_party)
+    its creditor's name (as the rule checks read them: :func:`planner.caps.conduct.logged_creditor`), in time
+    order."""
+    index = creditor_index(case)
+    return tuple(e for e in case.conduct
+                 if e.is_third_party and logged_creditor(case, e.creditor, index).key == debt.id)
 
 
 def _conduct_paragraph(case: Case, debt: Debt, locale: str) -> list[Block]:
