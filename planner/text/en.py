@@ -534,6 +534,7 @@ ERRORS: dict[str, tuple[str, str]] = {
                        "remove commas inside numbers (write 4500, not 4,500) or quote the whole cell"),
     "unknown_reference": ("refers to something that does not exist", "use one of: {choices}"),
     "missing_column": ("the column '{column}' is missing", "the header needs the columns: {choices}"),
+    "unknown_column": ("is not a column of this table", "rename it to one of these columns, or delete it: {choices}"),
     "sample_row": ("is the template's sample row (fictional figures)",
                    "delete it, or replace it with your own debt and remove '{mark}' from its id"),
     "bad_file": ("cannot be read: {reason}", "{fix}"),
@@ -650,6 +651,8 @@ def error_line(*, where: str, field: str, name: str, rule: str, value: Any, fix:
         return f"{prefix}the file {value} {rule}; {fix}"
     if code == "too_many_cells":
         return f"{prefix}the row {rule} ({value}); {fix}"
+    if code == "unknown_column":
+        return f"{prefix}the header {value!r} {rule}; {fix}"
     if code == "missing_column":
         return f"{prefix}{rule}; {fix}"
     if code == "sample_row":

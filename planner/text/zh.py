@@ -636,6 +636,7 @@ ERRORS: dict[str, tuple[str, str]] = {
     "too_many_cells": ("有 {count} 个字段，但表头只有 {high} 个", "请去掉数字中的逗号（写 4500 而不是 4,500），或给整个单元格加引号"),
     "unknown_reference": ("引用的对象不存在", "请使用以下之一：{choices}"),
     "missing_column": ("缺少“{column}”列", "表头应包含这些列：{choices}"),
+    "unknown_column": ("不是本表的列", "请改成以下列名之一，或删去这一列：{choices}"),
     "sample_row": ("是模板中的示例行（虚构数据）", "请删除这一行，或改成您自己的债务并删去编号中的“{mark}”"),
     "bad_file": ("无法读取：{reason}", "{fix}"),
     "cannot_write": ("无法写入：{reason}", "{fix}"),
@@ -741,6 +742,8 @@ def error_line(*, where: str, field: str, name: str, rule: str, value: Any, fix:
         return f"{prefix}文件 {value} {rule}；{fix}"
     if code == "too_many_cells":
         return f"{prefix}该行{rule}（{value}）；{fix}"
+    if code == "unknown_column":
+        return f"{prefix}表头中的“{value}”{rule}；{fix}"
     if code in {"missing_column", "sample_row"}:
         return f"{prefix}{'该行' if code == 'sample_row' else ''}{rule}；{fix}"
     shown = "" if value is None or value == "" else f"（输入为 {value}）"  # nothing typed: nothing to quote
