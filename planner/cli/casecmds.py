@@ -128,16 +128,26 @@ def run_example(args: argparse.Namespace) -> int:
     return 0
 
 
+def table_output(path: str, force: bool, content: str, *, example: str) -> None:
+    """Refuse to write a table (``content`` names it, in the user's language) to ``path`` unless it ends in .csv or
+    .xlsx and is free (or ``force``).
+
+    Raises:
+        InvalidInput: ``cannot_write`` (another suffix, a folder) or ``exists``.
+    """
+    suffix = Path(path).suffix.lower()
+    if suffix not in {".csv", ".xlsx"} and not Path(path).is_dir():  # a folder is told it is one
+        raise InvalidInput("file", "cannot_write", path, params={
+            "reason": "wrong_suffix", "suffix": suffix or "—", "content": content,
+            "ending": ".csv / .xlsx", "example": str(Path(path).with_suffix(".csv"))})
+    _refuse_overwrite(path, force, example=example)
+
+
 def run_template(args: argparse.Namespace) -> int:
     """Write the debts template."""
     from planner.io.importing import write_debts_template
 
-    suffix = Path(args.output).suffix.lower()
-    if suffix not in {".csv", ".xlsx"} and not Path(args.output).is_dir():  # a folder is told it is one
-        raise InvalidInput("file", "cannot_write", args.output, params={
-            "reason": "wrong_suffix", "suffix": suffix or "—", "content": message("content.table", args.lang),
-            "ending": ".csv / .xlsx", "example": str(Path(args.output).with_suffix(".csv"))})
-    _refuse_overwrite(args.output, args.force, example="debts.csv")
+    table_output(args.output, args.force, message("content.table", args.lang), example="debts.csv")
     write_debts_template(args.output)
     sys.stderr.write(message("template.written", args.lang, path=args.output) + "\n")
     return 0

@@ -537,6 +537,8 @@ ERRORS: dict[str, tuple[str, str]] = {
     "unknown_column": ("is not a column of this table", "rename it to one of these columns, or delete it: {choices}"),
     "sample_row": ("is the template's sample row (fictional figures)",
                    "delete it, or replace it with your own debt and remove '{mark}' from its id"),
+    "sample_log_row": ("is the template's sample row (a fictional contact)",
+                       "delete it, or replace it with your own record and remove '{mark}' from its note"),
     "bad_file": ("cannot be read: {reason}", "{fix}"),
     "cannot_write": ("cannot be written: {reason}", "{fix}"),
     "bad_id_number": ("is not a valid resident ID number (18 characters, the last a check digit: a digit or X)", "check it against the card digit by digit; an old 15-digit number is accepted too"),
@@ -655,7 +657,7 @@ def error_line(*, where: str, field: str, name: str, rule: str, value: Any, fix:
         return f"{prefix}the header {value!r} {rule}; {fix}"
     if code == "missing_column":
         return f"{prefix}{rule}; {fix}"
-    if code == "sample_row":
+    if code in {"sample_row", "sample_log_row"}:
         return f"{prefix}this row {rule}; {fix}"
     shown = "" if value is None else f" (got {value!r})"
     return f"{prefix}'{name}' {rule}{shown}; {fix}"

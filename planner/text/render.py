@@ -241,6 +241,15 @@ def calendar_text(key: str, locale: str = "zh", **values: Any) -> str:
     return str(table[key].format(**values) if values else table[key])
 
 
+def log_text(key: str, locale: str = "zh", **values: Any) -> str:
+    """Return a line of the collection-conduct log's commands (:data:`planner.text.conduct_zh.LOG`), filled with
+    ``values`` (already formatted strings or numbers; a user's text among them stays as written, braces included)."""
+    from planner.text import conduct_en, conduct_zh
+
+    table = conduct_en.LOG if fmt.locale_of(locale) == "en" else conduct_zh.LOG
+    return str(table[key].format(**values) if values else table[key])
+
+
 def app_label(key: str, locale: str = "zh") -> str:
     """Return :func:`label` as the app heads a column or a row: capitalised in English ("Total paid"; the CLI's
     English labels are lower case), unchanged in Chinese."""

@@ -638,6 +638,7 @@ ERRORS: dict[str, tuple[str, str]] = {
     "missing_column": ("缺少“{column}”列", "表头应包含这些列：{choices}"),
     "unknown_column": ("不是本表的列", "请改成以下列名之一，或删去这一列：{choices}"),
     "sample_row": ("是模板中的示例行（虚构数据）", "请删除这一行，或改成您自己的债务并删去编号中的“{mark}”"),
+    "sample_log_row": ("是模板中的示例行（虚构记录）", "请删除这一行，或改成您自己的记录并删去备注中的“{mark}”"),
     "bad_file": ("无法读取：{reason}", "{fix}"),
     "cannot_write": ("无法写入：{reason}", "{fix}"),
     "bad_id_number": ("不是有效的身份证号（18 位，最后一位是校验码，可能是数字或 X）", "请对照身份证逐位核对；15 位的旧号码也可以"),
@@ -744,8 +745,8 @@ def error_line(*, where: str, field: str, name: str, rule: str, value: Any, fix:
         return f"{prefix}该行{rule}（{value}）；{fix}"
     if code == "unknown_column":
         return f"{prefix}表头中的“{value}”{rule}；{fix}"
-    if code in {"missing_column", "sample_row"}:
-        return f"{prefix}{'该行' if code == 'sample_row' else ''}{rule}；{fix}"
+    if code in {"missing_column", "sample_row", "sample_log_row"}:
+        return f"{prefix}{'' if code == 'missing_column' else '该行'}{rule}；{fix}"
     shown = "" if value is None or value == "" else f"（输入为 {value}）"  # nothing typed: nothing to quote
     return f"{prefix}{field}{rule}{shown}；{fix}"
 
