@@ -114,17 +114,19 @@ def _report_kept_copy(saved: Any, lang: str) -> None:
 def run_example(args: argparse.Namespace) -> int:
     """Write the example case to a file or standard output."""
     from planner.io.casefile import dumps_case, write_case
-    from planner.io.examples import example_case
+    from planner.io.examples import example_case, write_example_evidence
 
-    case = example_case()
     if args.output:
         _case_output(args.output, args.lang)
         _refuse_overwrite(args.output, args.force)
-        saved = write_case(case, args.output, keep_copy=True)
+        written = write_example_evidence(args.output)  # the log's attachment, in NAME-evidence/ beside the case
+        saved = write_case(written.case, args.output, keep_copy=True)
         sys.stderr.write(message("example.written", args.lang, path=args.output) + "\n")
+        folder = written.evidence[0].parent
+        sys.stderr.write(message("example.evidence", args.lang, count=len(written.evidence), folder=folder) + "\n")
         _report_kept_copy(saved, args.lang)
     else:
-        sys.stdout.write(dumps_case(case))
+        sys.stdout.write(dumps_case(example_case()))
     return 0
 
 

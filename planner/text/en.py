@@ -584,6 +584,7 @@ REASONS: dict[str, tuple[str, str]] = {
     "not_a_font": ("it is not a font file that can be used ({detail})", "give a .otf or .ttf font file"),
     "wrong_suffix": ("its name ends in {suffix}, but {content} is to be written", "use a name ending in {ending}, such as {example}"),
     "not_a_file": ("it is not a regular file", "give the path of a .csv, .xlsx or .json file"),
+    "not_a_folder": ("it is a file, so no folder can be made there", "choose another file name, or move that file away"),
     "too_large_file": ("it is larger than {limit} MB", "check that it is the right file, or split it"),
     "not_utf8": ("it is not UTF-8 text", "save it as UTF-8"),
     "not_utf8_or_gb18030": ("it is not UTF-8 or GB18030 text", "save it as CSV UTF-8"),
@@ -706,6 +707,7 @@ MESSAGES: dict[str, str] = {
     "unknown_keys.suggest": " (did you mean {keys}?)",
     "top_level": "(top level)",
     "example.written": "Example case written: {path}",
+    "example.evidence": "Wrote {count} evidence file(s) of the example's collection log: {folder}",
     "template.written": "Debts template written: {path} (row 2 is a sample row: delete it or replace it with your own "
                         "debt before importing)",
     "content.case": "a case file (JSON)",
