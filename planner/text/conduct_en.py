@@ -23,7 +23,8 @@ COLUMNS: dict[str, str] = {
 
 LOG: dict[str, str] = {
     # planner log import
-    "import.summary": "Read {read} collection contacts from {file}: {added} added, {already} already in the case.",
+    "import.summary": "Read {read} collection contacts from {file}: {added} added, {already} already there "
+                      "(not added twice).",
     "import.skipped": "Skipped {count} row(s) with problems (rows {rows}); they were not imported:",
     "import.saved": "Wrote the case file {path} ({total} contacts in its log).",
     "import.unchanged": "Nothing new: the case file {path} is unchanged.",

@@ -23,7 +23,7 @@ COLUMNS: dict[str, str] = {
 
 LOG: dict[str, str] = {
     # planner log import
-    "import.summary": "已从 {file} 读取 {read} 条催收记录：新增 {added} 条，案例中已有 {already} 条。",
+    "import.summary": "已从 {file} 读取 {read} 条催收记录：新增 {added} 条，{already} 条已有（不重复添加）。",
     "import.skipped": "跳过 {count} 行有误的行（第 {rows} 行），这些行未导入：",
     "import.saved": "已写入案例文件 {path}（共 {total} 条催收记录）。",
     "import.unchanged": "没有新记录，案例文件 {path} 未改动。",

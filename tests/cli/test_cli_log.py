@@ -44,7 +44,7 @@ def test_log_import__adds_the_rows_and_saves_the_case(case_path, tmp_path, capsy
     assert code == 0
     assert out == ""
     assert err.splitlines() == [
-        f"已从 {tmp_path / 'log.csv'} 读取 2 条催收记录：新增 2 条，案例中已有 0 条。",
+        f"已从 {tmp_path / 'log.csv'} 读取 2 条催收记录：新增 2 条，0 条已有（不重复添加）。",
         f"已写入案例文件 {case_path}（共 {LOGGED + 2} 条催收记录）。",
     ]
     conduct = load_case(case_path).conduct
@@ -61,7 +61,7 @@ def test_log_import__the_same_file_twice_adds_nothing_and_leaves_the_case(case_p
     before = case_path.read_bytes()
     code, _, err = run(capsys, "log", "import", case_path, path, "--lang", "en")
     assert code == 0
-    assert err.splitlines() == [f"Read 2 collection contacts from {path}: 0 added, 2 already in the case.",
+    assert err.splitlines() == [f"Read 2 collection contacts from {path}: 0 added, 2 already there (not added twice).",
                                 f"Nothing new: the case file {case_path} is unchanged."]
     assert case_path.read_bytes() == before
 
@@ -103,7 +103,7 @@ def test_log_import__skip_invalid_imports_the_rest_and_lists_the_skipped(case_pa
     code, _, err = run(capsys, "log", "import", case_path, path, "--skip-invalid")
     assert code == 0
     lines = err.splitlines()
-    assert lines[0] == f"已从 {path} 读取 2 条催收记录：新增 2 条，案例中已有 0 条。"
+    assert lines[0] == f"已从 {path} 读取 2 条催收记录：新增 2 条，0 条已有（不重复添加）。"
     assert lines[1] == "跳过 1 行有误的行（第 4 行），这些行未导入："
     assert lines[2].startswith("  - 第 4 行：方式必须是以下之一")
     assert lines[3].startswith("  - 第 4 行：接通必须是以下之一")
