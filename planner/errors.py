@@ -26,6 +26,7 @@ RULE_CODES = frozenset({
     "missing_column", "sample_row", "bad_file", "cannot_write", "exists", "case_exists", "plans_need_debts",
     "unsupported_version", "empty", "too_long", "order_needs_custom", "both_given", "case_as_table", "full_table", "choose_policy", "extra_format",
     "source_needed", "missing_glyph", "file_exists", "bad_time", "bad_digest",
+    "unknown_column", "sample_log_row",
 })
 """Every rule an input can break; :mod:`planner.text` words each one in every locale (a test checks it)."""
 

@@ -114,30 +114,42 @@ def _report_kept_copy(saved: Any, lang: str) -> None:
 def run_example(args: argparse.Namespace) -> int:
     """Write the example case to a file or standard output."""
     from planner.io.casefile import dumps_case, write_case
-    from planner.io.examples import example_case
+    from planner.io.examples import example_case, write_example_evidence
 
-    case = example_case()
     if args.output:
         _case_output(args.output, args.lang)
         _refuse_overwrite(args.output, args.force)
-        saved = write_case(case, args.output, keep_copy=True)
+        written = write_example_evidence(args.output)  # the log's attachment, in NAME-evidence/ beside the case
+        saved = write_case(written.case, args.output, keep_copy=True)
         sys.stderr.write(message("example.written", args.lang, path=args.output) + "\n")
+        folder = written.evidence[0].parent
+        sys.stderr.write(message("example.evidence", args.lang, count=len(written.evidence), folder=folder) + "\n")
         _report_kept_copy(saved, args.lang)
     else:
-        sys.stdout.write(dumps_case(case))
+        sys.stdout.write(dumps_case(example_case()))
     return 0
+
+
+def table_output(path: str, force: bool, content: str, *, example: str) -> None:
+    """Refuse to write a table (``content`` names it, in the user's language) to ``path`` unless it ends in .csv or
+    .xlsx and is free (or ``force``).
+
+    Raises:
+        InvalidInput: ``cannot_write`` (another suffix, a folder) or ``exists``.
+    """
+    suffix = Path(path).suffix.lower()
+    if suffix not in {".csv", ".xlsx"} and not Path(path).is_dir():  # a folder is told it is one
+        raise InvalidInput("file", "cannot_write", path, params={
+            "reason": "wrong_suffix", "suffix": suffix or "—", "content": content,
+            "ending": ".csv / .xlsx", "example": str(Path(path).with_suffix(".csv"))})
+    _refuse_overwrite(path, force, example=example)
 
 
 def run_template(args: argparse.Namespace) -> int:
     """Write the debts template."""
     from planner.io.importing import write_debts_template
 
-    suffix = Path(args.output).suffix.lower()
-    if suffix not in {".csv", ".xlsx"} and not Path(args.output).is_dir():  # a folder is told it is one
-        raise InvalidInput("file", "cannot_write", args.output, params={
-            "reason": "wrong_suffix", "suffix": suffix or "—", "content": message("content.table", args.lang),
-            "ending": ".csv / .xlsx", "example": str(Path(args.output).with_suffix(".csv"))})
-    _refuse_overwrite(args.output, args.force, example="debts.csv")
+    table_output(args.output, args.force, message("content.table", args.lang), example="debts.csv")
     write_debts_template(args.output)
     sys.stderr.write(message("template.written", args.lang, path=args.output) + "\n")
     return 0

@@ -35,8 +35,6 @@ Excel shows them: a rate cell formatted as a percentage (stored 0.1825, shown 18
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -46,8 +44,8 @@ from planner.dates import parse_date
 from planner.domain.case import Case
 from planner.domain.fields import FieldSpec, ValueKind, fields_of
 from planner.domain.model import Budget, Debt
-from planner.errors import InvalidInput, file_error, os_error
-from planner.io.tabular import SAMPLE_MARK, Row, header_lookup, normalise_header, read_sheet
+from planner.errors import InvalidInput
+from planner.io.tabular import SAMPLE_MARK, Columns, Row, read_rows, read_sheet, write_template
 from planner.io.values import parse_kind, parse_rate
 from planner.money import money
 from planner.text import zh
@@ -114,12 +112,13 @@ class ImportResult:
         return not self.errors
 
 
-_LOOKUP = header_lookup(COLUMNS_ZH, HEADER_ALIASES)
+DEBT_COLUMNS = Columns(COLUMNS_ZH, HEADER_ALIASES, REQUIRED)
+"""The debts table's columns, as :func:`planner.io.tabular.read_rows` reads them."""
 
 
 def column_for(header: str) -> str | None:
     """Return the field a header names (``"剩余本金（元）"`` → ``"outstanding_principal"``), or None."""
-    return _LOOKUP.get(normalise_header(header))
+    return DEBT_COLUMNS.column_for(header)
 
 
 def is_debts_header(header: Sequence[str]) -> bool:
@@ -148,61 +147,31 @@ def _parse_row(cells: dict[str, str]) -> tuple[dict[str, Any], list[InvalidInput
     return values, errors
 
 
-def _choices(fields: Sequence[str]) -> str:
-    return ", ".join(f"{zh.COLUMNS[f]} ({f})" for f in fields)
-
-
-def _header_problems(
-    header: list[str], header_row: int = 1
-) -> tuple[dict[str, str], list[InvalidInput], tuple[str, ...]]:
-    """Map each known column to its header; report missing, repeated and unknown columns."""
-    where = f"row {header_row}"
-    found: dict[str, str] = {}
-    errors: list[InvalidInput] = []
-    ignored: list[str] = []
-    for name in header:
-        field = column_for(name)
-        if field is None:
-            ignored.append(name)
-        elif field in found:
-            errors.append(InvalidInput(field, "duplicate", name, where=where))
-        else:
-            found[field] = name
-    for field in REQUIRED:
-        if field not in found:
-            column = f"{zh.COLUMNS[field]} / {field}"  # the English header is the field's identifier
-            errors.append(InvalidInput(field, "missing_column", None,
-                                       params={"column": column, "choices": _choices(REQUIRED)}, where=where))
-    return found, errors, tuple(ignored)
-
-
 def debts_from_rows(header: list[str], rows: Sequence[Row], *, header_row: int = 1) -> ImportResult:
     """Return the debts in already-read table rows (see :func:`import_debts`); ``header_row`` locates header
     problems."""
-    columns, errors, ignored = _header_problems(header, header_row)
+    columns, errors, ignored = DEBT_COLUMNS.map_header(header, header_row)
     if errors:
         return ImportResult((), tuple(errors), ignored)
-    debts: list[Debt] = []
     seen: dict[str, int] = {}
-    for row in rows:
-        if row.problem is not None:  # cells that do not line up, or the template's sample: report it, read nothing
-            errors.append(row.problem)
-            continue
-        cells = {field: row.cells.get(name, "") for field, name in columns.items()}
+
+    def build(number: int, cells: dict[str, str]) -> tuple[Debt | None, list[InvalidInput]]:
         values, problems = _parse_row(cells)
-        where = f"row {row.number}"
         debt_id = values.get("id")
         if debt_id is not None and debt_id in seen:
             problems.insert(0, InvalidInput("id", "duplicate", debt_id, params={"row": seen[debt_id]}))
+        debt = None
         if not problems:
             try:
-                debts.append(Debt(**values))
+                debt = Debt(**values)
             except InvalidInput as err:
                 problems.append(err)
         if debt_id is not None and debt_id not in seen:
-            seen[debt_id] = row.number
-        errors.extend(problem.at(where) for problem in problems)
-    return ImportResult(tuple(debts), tuple(errors), ignored)
+            seen[debt_id] = number
+        return debt, problems
+
+    debts, problems = read_rows(rows, columns, build)
+    return ImportResult(tuple(debt for _, debt in debts), tuple(problems), ignored)
 
 
 def import_debts(path: str | Path) -> ImportResult:
@@ -268,38 +237,6 @@ def write_debts_template(path: str | Path) -> Path:
     Returns:
         The path written.
     """
-    path = Path(path)
     header = list(COLUMNS_ZH.values())
     sample = [TEMPLATE_EXAMPLE[spec.name] for spec in COLUMNS]
-    if path.is_dir():
-        raise file_error(str(path), "is_folder", code="cannot_write", example=str(path / "debts.csv"))
-    try:
-        if path.suffix.lower() == ".xlsx":
-            _write_xlsx(path, header, sample)
-        else:
-            buffer = io.StringIO()
-            writer = csv.writer(buffer, lineterminator="\r\n")
-            writer.writerow(header)
-            writer.writerow(sample)
-            path.write_text(buffer.getvalue(), encoding="utf-8-sig", newline="")
-    except OSError as err:
-        raise os_error(str(path), err, writing=True) from None
-    return path
-
-
-def _write_xlsx(path: Path, header: list[str], sample: list[str]) -> None:
-    from openpyxl import Workbook  # only needed for Excel files
-    from openpyxl.utils import get_column_letter
-
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None  # a new workbook has its sheet
-    sheet.title = "债务"
-    sheet.append(header)
-    sheet.append(sample)
-    for column in sheet.iter_cols(min_row=1, max_row=200):
-        for cell in column:
-            cell.number_format = "@"  # text: Excel keeps 2018-07-16 and 日万分之五 as typed
-    for index, name in enumerate(header, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = max(12, len(name) * 2 + 2)
-    book.save(path)
+    return write_template(path, header, sample, sheet="债务", example="debts.csv")

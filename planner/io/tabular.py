@@ -29,13 +29,14 @@ import csv
 import dataclasses
 import io
 import math
+import os
 import re
 import zlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from planner.errors import InvalidInput, file_error, os_error
 
@@ -191,7 +192,9 @@ def _cell(value: Any, number_format: str | None = None) -> str:
         return repr(value) if not math.isfinite(value) or value != int(value) else str(int(value))
     if isinstance(value, Decimal | int):
         return str(value)
-    if hasattr(value, "date") and hasattr(value, "hour"):
+    if hasattr(value, "date") and hasattr(value, "hour"):  # a datetime: its date, and its time unless midnight
+        if value.hour or value.minute:
+            return f"{value.date().isoformat()} {value.hour:02d}:{value.minute:02d}"
         return str(value.date().isoformat())
     if hasattr(value, "isoformat"):
         return str(value.isoformat())
@@ -345,3 +348,149 @@ def _read_xlsx(path: Path) -> list[tuple[str, list[list[str]]]]:
         raise _bad_file(path, "xlsx_sheet_damaged", detail=f"{type(err).__name__}: {err}") from None
     finally:
         workbook.close()
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Columns: the headers an importer knows, and its rows read through them (shared by the debts and the log imports)
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """The columns an importer knows: each one's Chinese header, other headers accepted for it, and the required ones.
+
+    Attributes:
+        labels: column identifier (its English header) → its Chinese header, in the template's order.
+        aliases: other accepted headers → column identifier.
+        required: the columns a table must have.
+    """
+
+    labels: Mapping[str, str]
+    aliases: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    required: tuple[str, ...] = ()
+    lookup: Mapping[str, str] = dataclasses.field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "lookup", header_lookup(self.labels, self.aliases))
+
+    def column_for(self, header: str) -> str | None:
+        """Return the column a header names (either spelling or an alias, compared as :func:`normalise_header`
+        does), or None."""
+        return self.lookup.get(normalise_header(header))
+
+    def hint(self, names: Sequence[str] | None = None) -> str:
+        """Return columns as a hint: ``编号 (id), 债权人 (creditor)`` (the required ones unless ``names``)."""
+        return ", ".join(f"{self.labels[n]} ({n})" for n in (self.required if names is None else names))
+
+    def map_header(self, header: Sequence[str], header_row: int = 1, *,
+                   unknown_is_error: bool = False) -> tuple[dict[str, str], list[InvalidInput], tuple[str, ...]]:
+        """Return each known column's header cell, the header's problems, and the headers that name no column.
+
+        A column named twice is a ``duplicate`` error; a required one missing a ``missing_column`` error naming
+        it; a header that names no column is returned among the ignored, or with ``unknown_is_error`` an
+        ``unknown_column`` error naming it and every known column. Each error is located at ``header_row``.
+        """
+        where = f"row {header_row}"
+        found: dict[str, str] = {}
+        errors: list[InvalidInput] = []
+        ignored: list[str] = []
+        for name in header:
+            column = self.column_for(name)
+            if column is None:
+                ignored.append(name)
+                if unknown_is_error:
+                    errors.append(InvalidInput("file", "unknown_column", name,
+                                               params={"choices": self.hint(list(self.labels))}, where=where))
+            elif column in found:
+                errors.append(InvalidInput(column, "duplicate", name, where=where))
+            else:
+                found[column] = name
+        for column in self.required:
+            if column not in found:
+                shown = f"{self.labels[column]} / {column}"
+                errors.append(InvalidInput(column, "missing_column", None,
+                                           params={"column": shown, "choices": self.hint()}, where=where))
+        return found, errors, tuple(ignored)
+
+
+def read_rows(
+    rows: Sequence[Row], columns: Mapping[str, str], build: Callable[[int, dict[str, str]], tuple[T | None, list[InvalidInput]]]
+) -> tuple[list[tuple[int, T]], list[InvalidInput]]:
+    """Return what ``build`` makes of each row, with the row's number, and every problem found, located ``row N``.
+
+    A row with a :attr:`Row.problem` (cells that do not line up, the template's sample) is reported and not read.
+    ``build`` gets a row's number and its cells by column (``""`` where empty) and returns the item (or None) and
+    the row's problems; a row with a problem gives no item.
+
+    Args:
+        rows: the table's data rows.
+        columns: column → its header cell (as :meth:`Columns.map_header` returns).
+        build: makes one item of a row's cells.
+    """
+    items: list[tuple[int, T]] = []
+    errors: list[InvalidInput] = []
+    for row in rows:
+        if row.problem is not None:
+            errors.append(row.problem)
+            continue
+        cells = {column: row.cells.get(name, "") for column, name in columns.items()}
+        item, problems = build(row.number, cells)
+        if item is not None and not problems:
+            items.append((row.number, item))
+        errors.extend(problem.at(f"row {row.number}") for problem in problems)
+    return items, errors
+
+
+def write_template(path: str | os.PathLike[str], header: Sequence[str], sample: Sequence[str], *, sheet: str, example: str) -> Path:
+    """Write a table to fill in: ``header`` and one ``sample`` row, as an Excel workbook when ``path`` ends in
+    ``.xlsx`` (every cell text, so Excel keeps dates, times and rates as written), else as CSV in UTF-8 with a
+    byte-order mark (so Excel on Windows shows a Chinese header correctly). The sample should hold
+    :data:`SAMPLE_MARK`, so that it is refused on import.
+
+    Args:
+        path: the file to write.
+        header: the header cells.
+        sample: the sample row's cells.
+        sheet: the workbook's sheet name.
+        example: a file name suggested when ``path`` is a folder.
+
+    Returns:
+        The path written.
+
+    Raises:
+        InvalidInput: ``cannot_write`` when ``path`` is a folder or cannot be written.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise file_error(str(path), "is_folder", code="cannot_write", example=str(path / example))
+    try:
+        if path.suffix.lower() == ".xlsx":
+            _write_xlsx(path, list(header), list(sample), sheet)
+        else:
+            buffer = io.StringIO()
+            writer = csv.writer(buffer, lineterminator="\r\n")
+            writer.writerow(header)
+            writer.writerow(sample)
+            path.write_text(buffer.getvalue(), encoding="utf-8-sig", newline="")
+    except OSError as err:
+        raise os_error(str(path), err, writing=True) from None
+    return path
+
+
+def _write_xlsx(path: Path, header: list[str], sample: list[str], title: str) -> None:
+    from openpyxl import Workbook  # only needed for Excel files
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None  # a new workbook has its sheet
+    sheet.title = title
+    sheet.append(header)
+    sheet.append(sample)
+    for column in sheet.iter_cols(min_row=1, max_row=200):
+        for cell in column:
+            cell.number_format = "@"  # text: Excel keeps 2018-07-16 and 日万分之五 as typed
+    for index, name in enumerate(header, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = max(12, len(name) * 2 + 2)
+    book.save(path)

@@ -8,6 +8,11 @@
   keeps the unit it was quoted in.
 * **Creditor kinds** (:func:`parse_kind`): ``private``, ``credit-card`` (any case, ``_`` or spaces for ``-``), the
   Chinese names (民间借贷, 信用卡 …) and common other names (网贷, 小贷, 消金, 亲友借款 …).
+* **The conduct log's choices** (:func:`parse_channel`, :func:`parse_contacted`, :func:`parse_flags`): the
+  identifiers (``call``, ``family``, ``impersonation`` …), their Chinese names (电话, 家人, 冒充公检法或律师 …) and
+  shorter words people write (来电, 家属, 冒充, 假律师函, 爆通讯录 …); several flags in one cell separated by ``;``, ``；``,
+  ``、`` or a comma. :func:`parse_answered` reads yes/no, 是/否, true/false, 1/0 (接通 / 未接); :func:`parse_minutes`
+  reads ``5``, ``5分钟``, ``5 min``, ``1小时``, ``3分20秒`` (a started minute counts).
 * **Dates** and **amounts** are parsed by the core (:func:`planner.dates.parse_date` reads 2026-03-05, 2026/3/5,
   2026.3.5 and 2026年3月5日; :func:`planner.money.money` reads ¥7,100, 7100元 and full-width commas).
 """
@@ -15,10 +20,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
+from enum import StrEnum
+from typing import Any, TypeVar
 
 from planner.choices import parse_choice
+from planner.domain.conduct import Channel, Contacted, Flag
 from planner.domain.model import CreditorKind
 from planner.errors import InvalidInput
 from planner.money import to_decimal
@@ -51,9 +59,25 @@ KIND_ALIASES: dict[str, CreditorKind] = {
 }
 
 
+E = TypeVar("E", bound=StrEnum)
+
+
+def choice_hint(enum: type[StrEnum], names: Mapping[str, str]) -> str:
+    """Return an enumeration's values with their Chinese names as a hint: ``call (电话), sms (短信), …``."""
+    return ", ".join(f"{m.value} ({names[m.value]})" for m in enum)
+
+
+def _named_choice(enum: type[E], value: Any, field: str, aliases: Mapping[str, E], names: Mapping[str, str]) -> E:
+    """Return :func:`planner.choices.parse_choice`'s member; its error lists both spellings of every value."""
+    try:
+        return parse_choice(enum, value, field, aliases=aliases)
+    except InvalidInput as err:
+        raise InvalidInput(field, err.code, value, params={"choices": choice_hint(enum, names)}) from None
+
+
 def kind_choices() -> str:
     """Return the creditor kinds as a hint: ``credit-card (信用卡), …``."""
-    return ", ".join(f"{k.value} ({zh.KINDS[k.value]})" for k in CreditorKind)
+    return choice_hint(CreditorKind, zh.KINDS)
 
 
 def parse_kind(value: Any, *, field: str = "kind") -> CreditorKind:
@@ -62,10 +86,7 @@ def parse_kind(value: Any, *, field: str = "kind") -> CreditorKind:
     Raises:
         InvalidInput: ``required`` or ``unknown_choice`` listing both spellings of every kind.
     """
-    try:
-        return parse_choice(CreditorKind, value, field, aliases=KIND_ALIASES)
-    except InvalidInput as err:
-        raise InvalidInput(field, err.code, value, params={"choices": kind_choices()}) from None
+    return _named_choice(CreditorKind, value, field, KIND_ALIASES, zh.KINDS)
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -184,3 +205,117 @@ def _in_unit(number: Decimal, unit: RateUnit) -> Rate:
     if unit is RateUnit.DAILY_PER_TEN_THOUSAND:
         return Rate.daily_per_ten_thousand(number, day_count=DayCount.ACT_365)
     return Rate.annual_percent(number)
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# The conduct log (催收记录)
+
+CHANNEL_ALIASES: dict[str, Channel] = {
+    **{label: Channel(value) for value, label in zh.CHANNELS.items()},
+    "来电": Channel.CALL, "打电话": Channel.CALL, "电话催收": Channel.CALL, "语音": Channel.CALL, "phone": Channel.CALL,
+    "信息": Channel.SMS, "短消息": Channel.SMS, "text": Channel.SMS, "微信消息": Channel.WECHAT,
+    "微信电话": Channel.WECHAT, "app": Channel.APP_MESSAGE, "app消息": Channel.APP_MESSAGE,
+    "站内信": Channel.APP_MESSAGE, "上门催收": Channel.VISIT, "信函": Channel.LETTER, "邮寄": Channel.LETTER,
+    "电子邮件": Channel.EMAIL, "邮箱": Channel.EMAIL, "e-mail": Channel.EMAIL, "其它": Channel.OTHER,
+}
+CONTACTED_ALIASES: dict[str, Contacted] = {
+    **{label: Contacted(value) for value, label in zh.CONTACTED.items()},
+    "自己": Contacted.DEBTOR, "我": Contacted.DEBTOR, "借款人": Contacted.DEBTOR, "债务人": Contacted.DEBTOR,
+    "me": Contacted.DEBTOR, "self": Contacted.DEBTOR, "保证人": Contacted.GUARANTOR,
+    "家属": Contacted.FAMILY, "亲属": Contacted.FAMILY, "家人亲属": Contacted.FAMILY, "父母": Contacted.FAMILY,
+    "配偶": Contacted.FAMILY, "妻子": Contacted.FAMILY, "丈夫": Contacted.FAMILY, "亲戚": Contacted.FAMILY,
+    "同事们": Contacted.COLLEAGUE, "单位领导": Contacted.EMPLOYER, "领导": Contacted.EMPLOYER,
+    "公司": Contacted.EMPLOYER, "雇主": Contacted.EMPLOYER, "工作单位": Contacted.EMPLOYER,
+    "好友": Contacted.FRIEND, "同学": Contacted.FRIEND, "其他": Contacted.OTHER, "其它": Contacted.OTHER,
+    "通讯录联系人": Contacted.OTHER,
+}
+FLAG_ALIASES: dict[str, Flag] = {
+    **{label: Flag(value) for value, label in zh.FLAGS.items()},
+    "恐吓": Flag.THREAT, "威胁恐吓": Flag.THREAT, "侮辱": Flag.INSULT, "骂人": Flag.INSULT, "辱骂侮辱": Flag.INSULT,
+    "冒充": Flag.IMPERSONATION, "冒充公检法": Flag.IMPERSONATION, "冒充律师": Flag.IMPERSONATION,
+    "冒充法院": Flag.IMPERSONATION, "冒充警察": Flag.IMPERSONATION,
+    "伪造": Flag.FAKE_DOCUMENT, "伪造文书": Flag.FAKE_DOCUMENT, "假律师函": Flag.FAKE_DOCUMENT,
+    "假传票": Flag.FAKE_DOCUMENT, "伪造律师函": Flag.FAKE_DOCUMENT, "伪造传票": Flag.FAKE_DOCUMENT,
+    "fake": Flag.FAKE_DOCUMENT, "透露": Flag.DISCLOSURE, "泄露": Flag.DISCLOSURE, "透露债务": Flag.DISCLOSURE,
+    "爆通讯录": Flag.DISCLOSURE, "P图片": Flag.DOCTORED_IMAGE, "PS": Flag.DOCTORED_IMAGE,
+    "合成图片": Flag.DOCTORED_IMAGE, "伪造图片": Flag.DOCTORED_IMAGE, "上门催收": Flag.VISIT,
+}
+_FLAG_SEPARATORS = re.compile("[;；、,，]")
+_YES = frozenset({"yes", "y", "true", "1", "是", "接通", "已接", "已接通", "有"})
+_NO = frozenset({"no", "n", "false", "0", "否", "未接", "未接通", "没接", "无", "不是"})
+_MINUTES = re.compile(r"^(?:(\d+)\s*(?:小时|h|hours?))?\s*(?:(\d+)\s*(?:分钟|分|min|mins|minutes?|m))?\s*"
+                      r"(?:(\d+)\s*(?:秒钟|秒|s|sec|seconds?))?$", re.IGNORECASE)
+
+
+def parse_channel(value: Any, *, field: str = "channel") -> Channel:
+    """Return how a collector made contact: ``call``, 电话, 来电 …
+
+    Raises:
+        InvalidInput: ``required`` or ``unknown_choice`` listing both spellings of every channel.
+    """
+    return _named_choice(Channel, value, field, CHANNEL_ALIASES, zh.CHANNELS)
+
+
+def parse_contacted(value: Any, *, field: str = "contacted") -> Contacted:
+    """Return who was contacted: ``family``, 家人, 家属, 父母 …
+
+    Raises:
+        InvalidInput: ``required`` or ``unknown_choice`` listing both spellings of every kind of person.
+    """
+    return _named_choice(Contacted, value, field, CONTACTED_ALIASES, zh.CONTACTED)
+
+
+def parse_flags(value: Any, *, field: str = "flags") -> tuple[Flag, ...]:
+    """Return the flags of a cell (``威胁、冒充``, ``threat;impersonation``), each once, in the order written; an
+    empty cell has none.
+
+    >>> parse_flags("冒充；假律师函、impersonation")
+    (<Flag.IMPERSONATION: 'impersonation'>, <Flag.FAKE_DOCUMENT: 'fake-document'>)
+
+    Raises:
+        InvalidInput: ``unknown_choice`` naming the first flag not known, listing both spellings of every flag.
+    """
+    flags: list[Flag] = []
+    for part in _FLAG_SEPARATORS.split(str(value or "")):
+        if not part.strip():
+            continue
+        flag = _named_choice(Flag, part.strip(), field, FLAG_ALIASES, zh.FLAGS)
+        if flag not in flags:
+            flags.append(flag)
+    return tuple(flags)
+
+
+def parse_answered(value: Any, *, field: str = "answered") -> bool:
+    """Return whether a call was answered: yes/no, 是/否, true/false, 1/0, 接通/未接 (any case).
+
+    Raises:
+        InvalidInput: ``unknown_choice`` for anything else.
+    """
+    if isinstance(value, bool):
+        return value
+    text = str(value or "").strip().lower()
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    raise InvalidInput(field, "unknown_choice", value, params={"choices": "yes / no, 是 / 否, true / false, 1 / 0"})
+
+
+def parse_minutes(value: Any, *, field: str = "duration_min") -> int:
+    """Return a call's length in whole minutes: ``5``, ``5分钟``, ``5 min``, ``1小时``, ``3分20秒`` (4: a started
+    minute counts, as phone bills count it).
+
+    >>> parse_minutes("3分20秒"), parse_minutes("1小时5分")
+    (4, 65)
+
+    Raises:
+        InvalidInput: ``not_integer`` for anything else.
+    """
+    text = _SPACES.sub(" ", str(value or "")).strip()
+    if text.isascii() and text.isdigit():
+        return int(text)
+    match = _MINUTES.match(text) if text else None
+    if not match or not any(match.groups()):
+        raise InvalidInput(field, "not_integer", value)
+    hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
+    return -(-(hours * 3600 + minutes * 60 + seconds) // 60)  # whole minutes, a started one counted

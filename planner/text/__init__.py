@@ -10,7 +10,8 @@ for a locale and an audience. :mod:`planner.text.zh` and :mod:`planner.text.en` 
 * :func:`render_error` — an input error's message;
 * :func:`label`, :func:`field_label`, :func:`choice_label`, :func:`severity_label`, :func:`scenario_label` —
   names of columns, fields, enumeration values, severities and scenarios;
-* :func:`message` — the CLI's and the app's own sentences.
+* :func:`message` — the CLI's and the app's own sentences; :func:`log_text` — those of the collection-conduct
+  log's commands.
 
 Imports only the value types of the core (findings, money) and babel; never an engine, io or a UI library.
 """
@@ -39,6 +40,7 @@ from planner.text.render import (
     evidence_text,
     field_label,
     label,
+    log_text,
     message,
     render,
     render_error,
@@ -89,6 +91,7 @@ __all__ = [
     "fmt",
     "label",
     "locale_of",
+    "log_text",
     "message",
     "render",
     "render_error",

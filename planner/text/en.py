@@ -611,8 +611,11 @@ ERRORS: dict[str, tuple[str, str]] = {
                        "remove commas inside numbers (write 4500, not 4,500) or quote the whole cell"),
     "unknown_reference": ("refers to something that does not exist", "use one of: {choices}"),
     "missing_column": ("the column '{column}' is missing", "the header needs the columns: {choices}"),
+    "unknown_column": ("is not a column of this table", "rename it to one of these columns, or delete it: {choices}"),
     "sample_row": ("is the template's sample row (fictional figures)",
                    "delete it, or replace it with your own debt and remove '{mark}' from its id"),
+    "sample_log_row": ("is the template's sample row (a fictional contact)",
+                       "delete it, or replace it with your own record and remove '{mark}' from its note"),
     "bad_file": ("cannot be read: {reason}", "{fix}"),
     "cannot_write": ("cannot be written: {reason}", "{fix}"),
     "bad_id_number": ("is not a valid resident ID number (18 characters, the last a check digit: a digit or X)", "check it against the card digit by digit; an old 15-digit number is accepted too"),
@@ -658,6 +661,7 @@ REASONS: dict[str, tuple[str, str]] = {
     "not_a_font": ("it is not a font file that can be used ({detail})", "give a .otf or .ttf font file"),
     "wrong_suffix": ("its name ends in {suffix}, but {content} is to be written", "use a name ending in {ending}, such as {example}"),
     "not_a_file": ("it is not a regular file", "give the path of a .csv, .xlsx or .json file"),
+    "not_a_folder": ("it is a file, so no folder can be made there", "choose another file name, or move that file away"),
     "too_large_file": ("it is larger than {limit} MB", "check that it is the right file, or split it"),
     "not_utf8": ("it is not UTF-8 text", "save it as UTF-8"),
     "not_utf8_or_gb18030": ("it is not UTF-8 or GB18030 text", "save it as CSV UTF-8"),
@@ -727,9 +731,11 @@ def error_line(*, where: str, field: str, name: str, rule: str, value: Any, fix:
         return f"{prefix}the file {value} {rule}; {fix}"
     if code == "too_many_cells":
         return f"{prefix}the row {rule} ({value}); {fix}"
+    if code == "unknown_column":
+        return f"{prefix}the header {value!r} {rule}; {fix}"
     if code == "missing_column":
         return f"{prefix}{rule}; {fix}"
-    if code == "sample_row":
+    if code in {"sample_row", "sample_log_row"}:
         return f"{prefix}this row {rule}; {fix}"
     shown = "" if value is None else f" (got {value!r})"
     return f"{prefix}'{name}' {rule}{shown}; {fix}"
@@ -778,6 +784,7 @@ MESSAGES: dict[str, str] = {
     "unknown_keys.suggest": " (did you mean {keys}?)",
     "top_level": "(top level)",
     "example.written": "Example case written: {path}",
+    "example.evidence": "Wrote {count} evidence file(s) of the example's collection log: {folder}",
     "template.written": "Debts template written: {path} (row 2 is a sample row: delete it or replace it with your own "
                         "debt before importing)",
     "content.case": "a case file (JSON)",

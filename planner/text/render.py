@@ -238,22 +238,32 @@ def doc_list(name: str, locale: str = "zh") -> Any:
     return getattr(_proposal_catalog(locale), name)
 
 
+def _catalog_text(module: str, table: str, key: str, locale: str, values: Mapping[str, Any]) -> str:
+    """Return entry ``key`` of dict ``table`` in the catalog module ``planner.text.<module>_<zh|en>``, filled with
+    ``values`` (a user's text among them stays as written, braces included)."""
+    import importlib
+
+    words = importlib.import_module(f"planner.text.{module}_{fmt.locale_of(locale)}")
+    entry = getattr(words, table)[key]
+    return str(entry.format(**values) if values else entry)
+
+
 def calendar_text(key: str, locale: str = "zh", **values: Any) -> str:
     """Return a sentence or label of the calendar reminders (:data:`planner.text.calendar_zh.ICS`), filled with
     ``values`` (already formatted strings; a user's text among them stays as written, braces included)."""
-    from planner.text import calendar_en, calendar_zh
-
-    table = calendar_en.ICS if fmt.locale_of(locale) == "en" else calendar_zh.ICS
-    return str(table[key].format(**values) if values else table[key])
+    return _catalog_text("calendar", "ICS", key, locale, values)
 
 
 def evidence_text(key: str, locale: str = "zh", **values: Any) -> str:
     """Return a sentence or label of the evidence package (:data:`planner.text.evidence_zh.EVIDENCE`), filled with
     ``values`` (already formatted strings; a user's text among them stays as written, braces included)."""
-    from planner.text import evidence_en, evidence_zh
+    return _catalog_text("evidence", "EVIDENCE", key, locale, values)
 
-    table = evidence_en.EVIDENCE if fmt.locale_of(locale) == "en" else evidence_zh.EVIDENCE
-    return str(table[key].format(**values) if values else table[key])
+
+def log_text(key: str, locale: str = "zh", **values: Any) -> str:
+    """Return a line of the collection-conduct log's commands (:data:`planner.text.conduct_zh.LOG`), filled with
+    ``values`` (already formatted strings or numbers; a user's text among them stays as written, braces included)."""
+    return _catalog_text("conduct", "LOG", key, locale, values)
 
 
 def app_label(key: str, locale: str = "zh") -> str:

@@ -696,7 +696,9 @@ ERRORS: dict[str, tuple[str, str]] = {
     "too_many_cells": ("有 {count} 个字段，但表头只有 {high} 个", "请去掉数字中的逗号（写 4500 而不是 4,500），或给整个单元格加引号"),
     "unknown_reference": ("引用的对象不存在", "请使用以下之一：{choices}"),
     "missing_column": ("缺少“{column}”列", "表头应包含这些列：{choices}"),
+    "unknown_column": ("不是本表的列", "请改成以下列名之一，或删去这一列：{choices}"),
     "sample_row": ("是模板中的示例行（虚构数据）", "请删除这一行，或改成您自己的债务并删去编号中的“{mark}”"),
+    "sample_log_row": ("是模板中的示例行（虚构记录）", "请删除这一行，或改成您自己的记录并删去备注中的“{mark}”"),
     "bad_file": ("无法读取：{reason}", "{fix}"),
     "cannot_write": ("无法写入：{reason}", "{fix}"),
     "bad_id_number": ("不是有效的身份证号（18 位，最后一位是校验码，可能是数字或 X）", "请对照身份证逐位核对；15 位的旧号码也可以"),
@@ -735,6 +737,7 @@ REASONS: dict[str, tuple[str, str]] = {
     "not_a_font": ("不是可用的字体文件（{detail}）", "请指定 .otf 或 .ttf 字体文件"),
     "wrong_suffix": ("扩展名是 {suffix}，但要写入的是{content}", "请改用 {ending} 结尾的文件名，例如 {example}"),
     "not_a_file": ("不是普通文件", "请指定 .csv、.xlsx 或 .json 文件的路径"),
+    "not_a_folder": ("已有同名的文件，无法建成文件夹", "请换一个文件名，或先移走该文件"),
     "too_large_file": ("文件超过 {limit} MB", "请确认文件是否正确，或拆分文件"),
     "not_utf8": ("不是 UTF-8 编码的文本", "请另存为 UTF-8 编码"),
     "not_utf8_or_gb18030": ("不是 UTF-8 或 GB18030 编码的文本", "请另存为 CSV UTF-8 格式"),
@@ -801,8 +804,10 @@ def error_line(*, where: str, field: str, name: str, rule: str, value: Any, fix:
         return f"{prefix}文件 {value} {rule}；{fix}"
     if code == "too_many_cells":
         return f"{prefix}该行{rule}（{value}）；{fix}"
-    if code in {"missing_column", "sample_row"}:
-        return f"{prefix}{'该行' if code == 'sample_row' else ''}{rule}；{fix}"
+    if code == "unknown_column":
+        return f"{prefix}表头中的“{value}”{rule}；{fix}"
+    if code in {"missing_column", "sample_row", "sample_log_row"}:
+        return f"{prefix}{'' if code == 'missing_column' else '该行'}{rule}；{fix}"
     shown = "" if value is None or value == "" else f"（输入为 {value}）"  # nothing typed: nothing to quote
     return f"{prefix}{field}{rule}{shown}；{fix}"
 
@@ -863,6 +868,7 @@ MESSAGES: dict[str, str] = {
     "unknown_keys.suggest": "（是否想写 {keys}？）",
     "top_level": "（顶层）",
     "example.written": "已写入示例案例：{path}",
+    "example.evidence": "已写入示例催收记录的证据文件 {count} 个：{folder}",
     "template.written": "已写入债务表模板：{path}（第 2 行是示例行，导入前请删除或改成您自己的债务）",
     "content.case": "案例文件（JSON）",
     "content.table": "债务表（CSV 或 Excel）",

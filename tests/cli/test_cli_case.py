@@ -18,6 +18,32 @@ def test_example__writes_loadable_case(case_file, capsys):
     assert "online-loan" in out
 
 
+def test_example__writes_the_logs_evidence_beside_the_case(case_file, capsys):
+    """`planner example -o case.json` writes the fake 律师函 photo into case-evidence/; the case's attachment has
+    that file's size and SHA-256, and the log loads with its 37 contacts."""
+    import hashlib
+
+    from planner.io.casefile import load_case
+
+    photo = case_file.parent / "case-evidence" / "fake-lawyer-letter.png"
+    case = load_case(case_file)
+    attachment, = (a for e in case.conduct for a in e.attachments)
+    assert attachment.path == "case-evidence/fake-lawyer-letter.png"
+    data = photo.read_bytes()
+    assert (attachment.size, attachment.sha256) == (len(data), hashlib.sha256(data).hexdigest())
+    assert len(case.conduct) == 37
+    assert {e.creditor for e in case.conduct} == {"online-loan", "cf-loan"}
+
+
+def test_example__says_where_the_evidence_went(tmp_path, capsys):
+    """Two lines: the case file written, and the evidence folder (in English with --lang en)."""
+    out = tmp_path / "ex.json"
+    assert main(["--lang", "en", "example", "-o", str(out)]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        f"Example case written: {out}",
+        f"Wrote 1 evidence file(s) of the example's collection log: {tmp_path / 'ex-evidence'}"]
+
+
 def test_example__stdout_is_json(capsys):
     """Without -o the example case is printed as JSON."""
     assert main(["example"]) == 0

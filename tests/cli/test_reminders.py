@@ -47,7 +47,8 @@ def test_reminders__file_is_the_owners_only(case_file, tmp_path, capsys):
     out = tmp_path / "r.ics"
     assert run(capsys, "reminders", case_file, "--scenario", SCENARIO, "-o", out)[0] == 0
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["case.json", "r.ics"]
+    # case-evidence/ holds the example log's attachment, written by `planner example` beside the case
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["case-evidence", "case.json", "r.ics"]
 
 
 def test_reminders__sent_on_defaults_to_today(case_file, tmp_path, capsys):

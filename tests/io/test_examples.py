@@ -61,7 +61,8 @@ def test_example_case__has_five_debts_of_the_required_kinds():
 def test_example_case__is_valid_and_round_trips():
     """The example is a valid Case (re-validated from its fields) and survives a case-file round trip."""
     case = example_case()
-    assert Case(case.budget, case.debts, case.as_of, case.scenarios, case.borrower, case.notes) == case
+    assert Case(case.budget, case.debts, case.as_of, case.scenarios, case.borrower, case.notes,
+                conduct=case.conduct) == case
     assert loads_case(dumps_case(case)) == case
     assert case.as_of == date(2026, 11, 23)
     assert case.borrower == "张伟"
@@ -153,3 +154,99 @@ def test_example_case__stop_interest_scenario_fits_every_month():
         worst_month += payment.quantize(FEN, rounding=ROUND_CEILING) + Decimal("0.30")
     assert worst_month < Decimal("2915.00")
     assert worst_month <= case.budget.disposable
+
+
+# ------------------------------------------------------------------------------------------------ the conduct log
+
+
+def test_example_log__two_weeks_from_two_creditors_with_the_markers_of_unlawful_collection():
+    """The log holds at least 30 contacts over the 14 days before the as-of date from two of the case's creditors
+    (by debt id), with family, a colleague and the employer called, night calls, an impersonation of a lawyer and of
+    the court, and a fake 律师函 photo."""
+    from planner.domain.conduct import Contacted, Flag
+
+    case = example_case()
+    log = case.conduct
+    assert len(log) >= 30
+    assert {e.creditor for e in log} == {"online-loan", "cf-loan"}
+    assert {e.creditor for e in log} <= {d.id for d in case.debts}
+    days = {e.day for e in log}
+    assert min(days) == date(2026, 11, 9)
+    assert max(days) == date(2026, 11, 22)
+    assert all(e.time.date() < case.as_of for e in log)
+    assert {Contacted.FAMILY, Contacted.COLLEAGUE, Contacted.EMPLOYER} <= {e.contacted for e in log}
+    night = [e for e in log if e.time.hour >= 22 or e.time.hour < 8]
+    assert {e.time.hour for e in night} >= {22, 23, 7}
+    impersonations = {e.identity for e in log if Flag.IMPERSONATION in e.flags}
+    assert {"律师", "法院"} <= impersonations
+    letter, = (e for e in log if Flag.FAKE_DOCUMENT in e.flags)
+    assert letter.attachments[0].path == "example-evidence/fake-lawyer-letter.png"
+    assert list(log) == sorted(log, key=lambda e: (e.time, e.key))
+
+
+def test_example_log__one_day_has_more_than_six_unanswered_calls_to_the_debtor():
+    """On one day the platform's collectors make 7 unanswered call attempts to the debtor (above the 2026
+    guideline's 6), and the consumer-finance company calls 4 times on another (above the guides' 3)."""
+    from planner.domain.conduct import Channel, Contacted
+
+    calls = Counter((e.creditor, e.day) for e in example_case().conduct
+                    if e.channel is Channel.CALL and e.contacted is Contacted.DEBTOR and not e.answered)
+    assert calls[("online-loan", date(2026, 11, 13))] == 7
+    attempts = Counter((e.creditor, e.day) for e in example_case().conduct
+                       if e.channel is Channel.CALL and e.contacted is Contacted.DEBTOR)
+    assert attempts[("cf-loan", date(2026, 11, 15))] == 4
+
+
+def test_fake_letter_png__a_deterministic_valid_png_matching_its_attachment():
+    """The generated photo is a valid 90 × 120 PNG, the same bytes every time; the attachment's size and SHA-256
+    are those of the bytes, so the case needs no file on disk to be whole."""
+    import hashlib
+
+    from PIL import Image
+
+    from planner.io.examples import fake_letter_png
+
+    data = fake_letter_png()
+    assert data == fake_letter_png()
+    image = Image.open(io.BytesIO(data))
+    image.load()
+    assert (image.size, image.mode) == ((90, 120), "RGB")
+    assert image.getpixel((0, 0)) == (112, 96, 80)  # the desk around the paper
+    assert len(data) < 40_000
+    attachment, = (a for e in example_case(evidence="x").conduct for a in e.attachments)
+    assert (attachment.path, attachment.size, attachment.sha256) == ("x/fake-lawyer-letter.png", len(data),
+                                                                     hashlib.sha256(data).hexdigest())
+
+
+def test_write_example_evidence__writes_the_photo_beside_the_case(tmp_path):
+    """The evidence folder is NAME-evidence beside the case file, the owner's only; the case names the file in it
+    by a path relative to the case's folder, whose check finds it unchanged."""
+    import stat
+
+    from planner.io.attachments import AttachmentState, check_attachment
+    from planner.io.examples import write_example_evidence
+
+    written = write_example_evidence(tmp_path / "张伟.json")
+    photo, = written.evidence
+    assert photo == tmp_path / "张伟-evidence" / "fake-lawyer-letter.png"
+    assert stat.S_IMODE(photo.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(photo.stat().st_mode) == 0o600
+    attachment, = (a for e in written.case.conduct for a in e.attachments)
+    assert attachment.path == "张伟-evidence/fake-lawyer-letter.png"
+    assert check_attachment(attachment, base=tmp_path).state is AttachmentState.OK
+    assert write_example_evidence(tmp_path / "张伟.json").evidence == (photo,)  # again: the same file, no error
+
+
+def test_write_example_evidence__a_file_in_the_folders_place_is_refused(tmp_path):
+    """A file named like the evidence folder is not replaced: cannot_write, naming it."""
+    import pytest
+
+    from planner.errors import InvalidInput
+    from planner.io.examples import write_example_evidence
+
+    (tmp_path / "case-evidence").write_text("mine", encoding="utf-8")
+    with pytest.raises(InvalidInput) as caught:
+        write_example_evidence(tmp_path / "case.json")
+    assert caught.value.code == "cannot_write"
+    assert "已有同名的文件" in caught.value.message("zh")
+    assert (tmp_path / "case-evidence").read_text(encoding="utf-8") == "mine"
