@@ -1,7 +1,8 @@
-"""The collection-conduct log's commands: ``planner log import CASE FILE`` and ``planner log template -o FILE``.
+"""The collection-conduct log's commands: ``planner log import CASE FILE``, ``planner log template -o FILE`` and
+``planner log check CASE [--json]``.
 
 ``planner log`` holds its own subcommands (each a ``_register_*`` function adding to ``log``'s subparsers), so
-another (``check``) is one more function. Thin callers of :mod:`planner.io.conduct_import`: the case is read with
+another is one more function. Thin callers of :mod:`planner.io.conduct_import`: the case is read with
 :func:`planner.io.casefile.load_case` and written back atomically with :func:`planner.io.casefile.write_case`
 (the previous version kept as ``NAME.bak``) only when something was added. Every line comes from
 :func:`planner.text.log_text` (or the shared messages); bad input is one line per problem on stderr and exit
@@ -13,8 +14,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from planner.cli import EXIT_BAD_INPUT
+from planner.errors import InvalidInput
 from planner.text import log_text, message
 
 
@@ -29,6 +32,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     commands = log.add_subparsers(dest="log_command", required=True, parser_class=type(log))
     _register_import(commands)
     _register_template(commands)
+    _register_check(commands)
     commands.metavar = "{" + ",".join(commands.choices) + "}"  # named so in "required" errors
     for command in commands.choices.values():  # `planner log import CASE FILE --lang en`, as on every command
         command.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS, help=argparse.SUPPRESS)
@@ -47,6 +51,15 @@ def _register_template(commands: argparse._SubParsersAction[argparse.ArgumentPar
     command.add_argument("-o", "--output", required=True, help=_help("help.template.output"))
     command.add_argument("--force", action="store_true", help=_help("help.template.force"))
     command.set_defaults(func=run_template)
+
+
+def _register_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    command = commands.add_parser("check", help=_help("help.check"))
+    command.add_argument("case", help=_help("help.check.case"))
+    command.add_argument("--json", action="store_true", help=_help("help.check.json"))
+    command.add_argument("--creditor", help=_help("help.check.creditor"))
+    command.add_argument("--rules", help=_help("help.check.rules"))
+    command.set_defaults(func=run_check)
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -96,4 +109,65 @@ def run_template(args: argparse.Namespace) -> int:
     table_output(args.output, args.force, log_text("content.table", args.lang), example="催收记录.csv")
     write_log_template(args.output)
     sys.stderr.write(log_text("template.written", args.lang, path=args.output) + "\n")
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Print the rule checks of the case's log per creditor, each creditor's complaint channels, and the note that
+    this is information, not a legal conclusion; ``--json`` prints :func:`planner.io.export.conduct_findings_json`
+    with a ``creditors`` list (key, name, entries, channels). Exit code 0: findings are information."""
+    import json
+
+    from planner.caps.conduct import (
+        channels_for,
+        check_log,
+        creditor_index,
+        load_conduct_rules,
+        logged_creditor,
+    )
+    from planner.cli import finding_line, text_block
+    from planner.io.casefile import load_case
+    from planner.io.export import conduct_findings_json
+    from planner.text import fmt
+
+    lang = args.lang
+    case = load_case(args.case)
+    rules = load_conduct_rules(args.rules) if args.rules else load_conduct_rules()
+    index = creditor_index(case)
+    groups: dict[str, list[Any]] = {}
+    for entry in case.conduct:
+        groups.setdefault(logged_creditor(case, entry.creditor, index).key, []).append(entry)
+    if args.creditor is not None:
+        wanted = logged_creditor(case, args.creditor, index).key
+        if wanted not in groups:
+            known = ", ".join(groups) or "—"
+            raise InvalidInput("creditor", "unknown_reference", args.creditor, params={"choices": known})
+        groups = {wanted: groups[wanted]}
+    findings = check_log(case, rules=rules, creditor=args.creditor)
+    creditors = []
+    for key, entries in groups.items():
+        who = logged_creditor(case, key, index)
+        own = [f for f in findings if f.subject == key]
+        creditors.append((who, entries, own, channels_for(who.kind, own)))
+    if args.json:
+        document = conduct_findings_json(findings, lang)
+        document["creditors"] = [{"creditor": who.key, "name": who.name, "entries": len(entries),
+                                  "channels": [c.id for c in channels]}
+                                 for who, entries, _, channels in creditors]
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    if not case.conduct:
+        sys.stdout.write(text_block([log_text("check.empty", lang, path=args.case)]) + "\n")
+        return 0
+    lines: list[str] = []
+    for who, entries, own, channels in creditors:
+        values = {"name": who.name, "debt": who.key, "count": len(entries),
+                  "first": fmt.moment(entries[0].time, lang), "last": fmt.moment(entries[-1].time, lang)}
+        lines.append(log_text("check.creditor" if who.key != who.name else "check.creditor.name", lang, **values))
+        lines += [finding_line(f, lang, indent="  ", group=who.key) for f in own] or [log_text("check.clean", lang)]
+        shown = " \u2192 ".join(c.name(lang) for c in channels)
+        lines.append(log_text("check.channels", lang, channels=shown))
+        lines.append("")
+    lines.append(log_text("check.note", lang))
+    sys.stdout.write(text_block(lines) + "\n")
     return 0

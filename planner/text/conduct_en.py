@@ -35,8 +35,23 @@ LOG: dict[str, str] = {
     "content.table": "a collection-log table (CSV or Excel)",
     "template.written": "Wrote the collection-log template: {path} (row 2 is a sample: delete it or replace it with "
                         "your own record before importing)",
+    # planner log check
+    "check.empty": "The case {path} has no collection contacts logged yet. Import them with planner log import, or add "
+                   "them one by one on the app's Collection log tab.",
+    "check.creditor": "{name} ({debt}): {count} entries, {first} to {last}",
+    "check.creditor.name": "{name}: {count} entries, {first} to {last}",
+    "check.clean": "  Nothing found against the rules cited.",
+    "check.channels": "  Where to complain, in order: {channels}",
+    "check.note": "The above compares the log with public rules and the practical guides, for complaints and "
+                  "negotiation; it is not a legal conclusion. The rules and their sources are in "
+                  "planner/caps/data/conduct_rules.json; --rules uses an edited copy.",
+    "help.check": "check the log against the collection rules: what each creditor's collectors did, and where to complain",
+    "help.check.case": "case file (.json)",
+    "help.check.json": "print JSON ({\"findings\": [...]}, for scripts)",
+    "help.check.creditor": "one creditor only (a debt id or a name as logged)",
+    "help.check.rules": "use an edited rules file (the shape of planner/caps/data/conduct_rules.json)",
     # Help of the commands
-    "help.log": "the collection-conduct log: import, template",
+    "help.log": "the collection-conduct log: import, template, check",
     "help.import": "import collection contacts from a table (CSV or .xlsx) into a case",
     "help.import.case": "case file (.json), saved in place after the import",
     "help.import.file": "the log table: CSV (UTF-8 or GB18030) or .xlsx, see `planner log template`",

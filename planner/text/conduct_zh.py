@@ -33,8 +33,21 @@ LOG: dict[str, str] = {
     # planner log template
     "content.table": "催收记录表（CSV 或 Excel）",
     "template.written": "已写入催收记录模板：{path}（第 2 行是示例行，导入前请删除或改成您自己的记录）",
+    # planner log check
+    "check.empty": "案例 {path} 中还没有催收记录。可以用 planner log import 导入，或在应用的“催收记录”页逐条添加。",
+    "check.creditor": "{name}（{debt}）：{count} 条记录，{first} 至 {last}",
+    "check.creditor.name": "{name}：{count} 条记录，{first} 至 {last}",
+    "check.clean": "  未发现与所引规则不符的情况。",
+    "check.channels": "  投诉渠道（按顺序）：{channels}",
+    "check.note": "以上是按公开规定和实务指南对记录所作的对照，供投诉和协商参考，不是法律结论。规则及来源见 "
+                  "planner/caps/data/conduct_rules.json，可用 --rules 指定修改过的副本。",
+    "help.check": "对照催收规则检查催收记录，列出各债权人的情况和投诉渠道",
+    "help.check.case": "案例文件（.json）",
+    "help.check.json": "以 JSON 输出（{\"findings\": [...]}，供脚本使用）",
+    "help.check.creditor": "只看一个债权人（债务编号或记录中的名称）",
+    "help.check.rules": "使用修改过的规则文件（格式同 planner/caps/data/conduct_rules.json）",
     # Help of the commands
-    "help.log": "催收记录：导入、模板",
+    "help.log": "催收记录：导入、模板、检查",
     "help.import": "从表格（CSV 或 .xlsx）导入催收记录到案例",
     "help.import.case": "案例文件（.json），导入后原地保存",
     "help.import.file": "催收记录表：CSV（UTF-8 或 GB18030）或 .xlsx，见 planner log template",

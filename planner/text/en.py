@@ -280,6 +280,8 @@ def _benchmark(v: Any, *, above: bool, creditor: bool = False) -> str:
     return head + advice + hints
 
 
+PERIOD = "{first} to {last}"
+
 FINDINGS: dict[str, Any] = {
     "RATE_LOOKS_LIKE_FRACTION": lambda v: (
         "The {field} is very low ({rate}): if {meant} was meant, enter {write} (rates are percentages)"
@@ -506,19 +508,19 @@ FINDINGS: dict[str, Any] = {
                             "are not needed.",
     # --- the collection-conduct log (planner.caps.conduct): information with citations, never a conclusion ---
     "THIRD_PARTY_CONTACT": {
-        "borrower": ("{creditor}'s collectors contacted people other than you ({contacts}) {count|time} ({first} to {last}). Collection "
+        "borrower": ("{creditor}'s collectors contacted people other than you ({contacts}) {count|time} ({period}). Collection "
                      "should reach only the debtor; collecting from or telling the debt to unrelated people touches "
                      "privacy and personal-information rights: you can ask that it stop, and complain."),
-        "creditor": ("From {first} to {last}, {you} or the collectors acting for {you} contacted people other "
-                     "than me ({contacts}) {count|time}. I ask that {you} stop contacting third parties who have nothing to do with "
+        "creditor": ("The collectors acting for {you}, or {you} directly, contacted people other than me ({contacts}) "
+                     "{count|time} ({period}). I ask that {you} stop contacting third parties who have nothing to do with "
                      "the debt."),
     },
     "OUTSIDE_HOURS": {
         "borrower": ("{creditor}'s collectors made contact {count|time} between {start} and {end}, the rest hours "
-                     "({first} to {last}). Under the rule cited, collection should not happen then without your "
+                     "({period}). Under the rule cited, collection should not happen then without your "
                      "consent."),
-        "creditor": ("{you} contacted me {count|time} between {start} and {end}, the rest hours ({first} to "
-                     "{last}). I ask that {you} contact me only within the permitted hours."),
+        "creditor": ("Contact from {you} reached me {count|time} between {start} and {end}, the rest hours ({period}"
+                     "). I ask that {you} contact me only within the permitted hours."),
     },
     "TOO_FREQUENT": {
         "borrower": lambda v: (
@@ -537,45 +539,45 @@ FINDINGS: dict[str, Any] = {
         + "I ask that {you} keep contact to a reasonable frequency.",
     },
     "THREAT_OR_INSULT": {
-        "borrower": ("{count|contact} by {creditor}'s collectors contained {flags} ({first} to {last}). Repeated "
+        "borrower": ("{count|contact} by {creditor}'s collectors contained {flags} ({period}). Repeated "
                      "threatening or insulting messages, or harassment that disturbs someone's life, can be "
                      "reported to the police; keep the original recordings and screenshots."),
-        "creditor": ("{count|contact} by the collectors acting for {you} contained {flags} ({first} to {last}). I "
+        "creditor": ("{count|contact} by the collectors acting for {you} contained {flags} ({period}). I "
                      "ask that {you} stop this at once and tell me the name of the collection agency."),
     },
     "IMPERSONATION": {
         "borrower": lambda v: (
-            ("{creditor}'s collectors claimed to be {identities} {count|time} ({first} to {last}). "
+            ("{creditor}'s collectors claimed to be {identities} {count|time} ({period}). "
              if v.has("identities") else
-             "{creditor}'s collectors posed as police, a court or a lawyer {count|time} ({first} to {last}). ")
+             "{creditor}'s collectors posed as police, a court or a lawyer {count|time} ({period}). ")
             + "Impersonating the police, a court or a lawyer in collection is prohibited; you can report it to "
             "the police."),
         "creditor": lambda v: (
-            ("The collectors acting for {you} claimed to be {identities} {count|time} ({first} to {last}). "
+            ("The collectors acting for {you} claimed to be {identities} {count|time} ({period}). "
              if v.has("identities") else
-             "The collectors acting for {you} posed as police, a court or a lawyer {count|time} ({first} to "
-             "{last}). ")
+             "The collectors acting for {you} posed as police, a court or a lawyer {count|time} ({period}"
+             "). ")
             + "I ask that {you} look into this and stop them posing as anyone else."),
     },
     "FAKE_LEGAL_DOCUMENT": {
-        "borrower": ("{creditor}'s collectors sent what look like fake legal documents {count|time} ({first} to "
-                     "{last}). Real court messages come from 12368, and a summons (\u4f20\u7968) is served by the court, "
+        "borrower": ("{creditor}'s collectors sent what look like fake legal documents {count|time} ({period}"
+                     "). Real court messages come from 12368, and a summons (\u4f20\u7968) is served by the court, "
                      "never sent by a collector; you can call the local court to check."),
         "creditor": ("The collectors acting for {you} sent me material presented as a lawyer's letter or a court "
-                     "document {count|time} ({first} to {last}). I ask that {you} stop sending such material."),
+                     "document {count|time} ({period}). I ask that {you} stop sending such material."),
     },
     "DISCLOSURE": {
-        "borrower": ("{creditor}'s collectors told others ({contacts}) about the debt {count|time} ({first} to {last}). "
+        "borrower": ("{creditor}'s collectors told others ({contacts}) about the debt {count|time} ({period}). "
                      "This touches privacy and personal-information rights: you can ask that it stop, and "
                      "complain."),
-        "creditor": ("The collectors acting for {you} told others ({contacts}) about my debt {count|time} ({first} to "
-                     "{last}). I ask that {you} stop this at once."),
+        "creditor": ("The collectors acting for {you} told others ({contacts}) about my debt {count|time} ({period}"
+                     "). I ask that {you} stop this at once."),
     },
     "VISIT": {
-        "borrower": ("{creditor}'s collectors visited {count|time} ({first} to {last}). A visit is not in itself "
+        "borrower": ("{creditor}'s collectors visited {count|time} ({period}). A visit is not in itself "
                      "unlawful; if they harass you, will not leave or follow you, call the police and note the "
                      "time, how many came and what happened."),
-        "creditor": ("{you} sent collectors to visit {count|time} ({first} to {last}). I ask that {you} contact me "
+        "creditor": ("Collectors acting for {you} visited me {count|time} ({period}). I ask that {you} contact me "
                      "by telephone or in writing from now on."),
     },
     "WORKDAYS_ESTIMATED": ("The holiday calendar has data up to {through}; working days in {year} are counted "

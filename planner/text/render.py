@@ -85,6 +85,9 @@ class Values(Mapping[str, str]):
             return self._finding.source
         if name == "you":
             return self._you
+        if name == "period" and "first" in self._raw and "last" in self._raw:  # one time, or "first to last"
+            first, last = self["first"], self["last"]
+            return first if first == last else str(catalog(self._locale).PERIOD).format(first=first, last=last)
         if name not in self._raw:
             raise KeyError(name)
         return format_param(self._spec[name], self._raw[name], self._locale)

@@ -427,6 +427,9 @@ def _benchmark(v: Any, *, above: bool, creditor: bool = False) -> str:
     return head + advice + hints
 
 
+PERIOD = "{first} 至 {last}"
+"""Two times of a finding (first and last contact), as a sentence writes them."""
+
 FINDINGS: dict[str, Any] = {
     "RATE_LOOKS_LIKE_FRACTION": lambda v: (
         "{field}很低（{rate}）：如果本意是{meant}，请填写 {write}（利率按百分数填写）"
@@ -609,23 +612,23 @@ FINDINGS: dict[str, Any] = {
     "PAYOFF_EXTRAS_UNUSED": "{months} 的一次性还款（合计 {amount}）在全部还清之后，无需使用。",
     # --- the collection-conduct log (planner.caps.conduct): information with citations, never a conclusion ---
     "THIRD_PARTY_CONTACT": {
-        "borrower": ("{creditor} 一方的催收人员联系了{contacts}，共 {count} 次（{first} 至 {last}）。催收只应联系债务人本人；"
+        "borrower": ("{creditor}一方的催收人员联系了{contacts}，共 {count} 次（{period}）。催收只应联系债务人本人；"
                      "向与债务无关的人催收或透露债务，涉及隐私权和个人信息保护，可要求停止并投诉。"),
-        "creditor": ("{you}或{you}委托的催收人员自 {first} 至 {last} 共 {count} 次联系本人的{contacts}。"
+        "creditor": ("{you}或{you}委托的催收人员自 {period} 共 {count} 次联系本人的{contacts}。"
                      "本人请求{you}停止联系与债务无关的第三人。"),
     },
     "OUTSIDE_HOURS": {
-        "borrower": ("{creditor} 一方有 {count} 次在 {start} 至 {end} 的休息时段联系（{first} 至 {last}）。"
+        "borrower": ("{creditor}一方有 {count} 次在 {start} 至 {end} 的休息时段联系（{period}）。"
                      "按所引规定，这一时段未经本人同意不应催收。"),
-        "creditor": ("{you}一方有 {count} 次在 {start} 至 {end} 的休息时段联系本人（{first} 至 {last}）。"
+        "creditor": ("{you}一方有 {count} 次在 {start} 至 {end} 的休息时段联系本人（{period}）。"
                      "本人请求{you}仅在规定时段内联系。"),
     },
     "TOO_FREQUENT": {
         "borrower": lambda v: (
-            "{creditor} 一方有 {days} 天对同一个未接通的号码呼叫超过 {limit} 次（最多一天 {most} 次，在 {worst}），"
+            "{creditor}一方有 {days} 天对同一个未接通的号码呼叫超过 {limit} 次（最多一天 {most} 次，在 {worst}），"
             "共 {count} 次呼叫；按所引指引，这已超过每日呼叫次数的限制。"
             if v.raw("basis") == "attempts" else
-            "{creditor} 一方有 {days} 天每天来电超过 {limit} 次（最多一天 {most} 次，在 {worst}），共 {count} 次；"
+            "{creditor}一方有 {days} 天每天来电超过 {limit} 次（最多一天 {most} 次，在 {worst}），共 {count} 次；"
             "每天超过 {limit} 次是实务指南采用的骚扰标准（经验标准，不是法定标准）。"),
         "creditor": lambda v: (
             "{you}一方有 {days} 天对同一未接通号码每日呼叫超过 {limit} 次（最多一天 {most} 次，在 {worst}）。"
@@ -633,37 +636,37 @@ FINDINGS: dict[str, Any] = {
             "{you}一方有 {days} 天每日来电超过 {limit} 次（最多一天 {most} 次，在 {worst}）。") + "本人请求{you}控制联系频率。",
     },
     "THREAT_OR_INSULT": {
-        "borrower": ("{creditor} 一方有 {count} 次联系含有{flags}（{first} 至 {last}）。多次发送恐吓、侮辱信息或以滋扰方法"
+        "borrower": ("{creditor}一方有 {count} 次联系含有{flags}（{period}）。多次发送恐吓、侮辱信息或以滋扰方法"
                      "干扰他人正常生活的，可以向公安机关报案；请保存原始录音和截图。"),
-        "creditor": ("{you}一方的催收人员有 {count} 次联系含有{flags}（{first} 至 {last}）。本人请求{you}立即停止，"
+        "creditor": ("{you}一方的催收人员有 {count} 次联系含有{flags}（{period}）。本人请求{you}立即停止，"
                      "并告知本人受托催收机构的名称。"),
     },
     "IMPERSONATION": {
         "borrower": lambda v: (
-            ("{creditor} 一方有 {count} 次自称{identities}（{first} 至 {last}）。" if v.has("identities") else
-             "{creditor} 一方有 {count} 次冒充公检法机关或律师（{first} 至 {last}）。")
+            ("{creditor}一方有 {count} 次自称{identities}（{period}）。" if v.has("identities") else
+             "{creditor}一方有 {count} 次冒充公检法机关或律师（{period}）。")
             + "冒充公检法机关或律师催收是禁止的行为，可以向公安机关反映。"),
         "creditor": lambda v: (
-            ("{you}一方的催收人员有 {count} 次自称{identities}（{first} 至 {last}）。" if v.has("identities") else
-             "{you}一方的催收人员有 {count} 次冒充公检法机关或律师（{first} 至 {last}）。")
+            ("{you}一方的催收人员有 {count} 次自称{identities}（{period}）。" if v.has("identities") else
+             "{you}一方的催收人员有 {count} 次冒充公检法机关或律师（{period}）。")
             + "本人请求{you}核实并停止冒充他人身份的行为。"),
     },
     "FAKE_LEGAL_DOCUMENT": {
-        "borrower": ("{creditor} 一方有 {count} 次发来疑似伪造的法律文书（{first} 至 {last}）。法院的短信来自 12368，"
+        "borrower": ("{creditor}一方有 {count} 次发来疑似伪造的法律文书（{period}）。法院的短信来自 12368，"
                      "传票由法院送达，不会由催收人员发送；可以致电当地法院核实。"),
-        "creditor": ("{you}一方的催收人员有 {count} 次向本人发送自称律师函或法院文书的材料（{first} 至 {last}）。"
+        "creditor": ("{you}一方的催收人员有 {count} 次向本人发送自称律师函或法院文书的材料（{period}）。"
                      "本人请求{you}停止发送此类材料。"),
     },
     "DISCLOSURE": {
-        "borrower": ("{creditor} 一方有 {count} 次向{contacts}透露了债务（{first} 至 {last}）。这涉及隐私权和个人信息保护，"
+        "borrower": ("{creditor}一方有 {count} 次向{contacts}透露了债务（{period}）。这涉及隐私权和个人信息保护，"
                      "可以要求停止并投诉。"),
-        "creditor": ("{you}一方的催收人员有 {count} 次向本人的{contacts}透露本人的债务情况（{first} 至 {last}）。"
+        "creditor": ("{you}一方的催收人员有 {count} 次向本人的{contacts}透露本人的债务情况（{period}）。"
                      "本人请求{you}立即停止。"),
     },
     "VISIT": {
-        "borrower": ("{creditor} 一方有 {count} 次上门（{first} 至 {last}）。上门本身不一定违规；如有滋扰、纠缠或拒不离开，"
+        "borrower": ("{creditor}一方有 {count} 次上门（{period}）。上门本身不一定违规；如有滋扰、纠缠或拒不离开，"
                      "可以报警，并记下时间、人数和经过。"),
-        "creditor": "{you}一方有 {count} 次上门催收（{first} 至 {last}）。本人请求{you}今后通过电话或书面方式与本人联系。",
+        "creditor": "{you}一方有 {count} 次上门催收（{period}）。本人请求{you}今后通过电话或书面方式与本人联系。",
     },
     "WORKDAYS_ESTIMATED": ("节假日数据只到 {through} 年；{year} 年的工作日按周一至周五估算，实际期限可能因节假日和调休"
                            "而不同。"),

@@ -75,8 +75,11 @@ def test_third_party_contact__names_who_was_called_with_its_entries_and_source()
     assert "招商银行信用卡中心" in text
     assert "家人、同事" in text
     assert "2026年11月20日 10:00" in text
-    assert "the collectors acting for you contacted people other than me (family, a colleague) 2 times" in render(
-        found, "en", "creditor")
+    assert render(found, "en", "creditor").startswith(
+        "The collectors acting for you, or you directly, contacted people other than me (family, a colleague) 2 times "
+        "(November 20, 2026 10:00 to November 20, 2026 11:00).")
+    one, = check(family)
+    assert "（2026年11月20日 10:00）" in render(one)
 
 
 @pytest.mark.parametrize(("clock", "quiet"), [

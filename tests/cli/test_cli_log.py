@@ -183,4 +183,67 @@ def test_log__without_a_subcommand_is_a_usage_error(capsys):
     """`planner log` alone names the subcommands and exits 2."""
     code, _, err = run(capsys, "log")
     assert code == 2
-    assert "{import,template}" in err
+    assert "{import,template,check}" in err
+
+
+# --------------------------------------------------------------------------------------------------------------
+# planner log check
+
+
+def test_log_check__lists_each_creditors_findings_and_channels(case_path, capsys, monkeypatch):
+    """The example's log: both creditors, the rules each crossed with sources, the channels in order, the note."""
+    monkeypatch.setenv("COLUMNS", "200")
+    code, out, err = run(capsys, "log", "check", case_path)
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0].startswith("融易借（网络助贷平台）（online-loan）：26 条记录，2026年11月9日 10:15 至")
+    assert any("联系了家人、同事、单位，共 4 次" in line for line in lines)
+    assert any("自称律师事务所、律师、法院" in line for line in lines)
+    assert any("同一个未接通的号码呼叫超过 6 次（最多一天 7 次" in line for line in lines)
+    assert "《民法典》第1032、1033、1034条" in out
+    assert "Civil Code" not in out  # a bilingual source shows its Chinese part only
+    assert "投诉渠道（按顺序）：债权人客服 → 中国互联网金融协会举报平台 → 12321" in out
+    assert "投诉渠道（按顺序）：债权人客服 → 国家金融监督管理总局 12378 消费者投诉热线" in out
+    assert "不是法律结论" in lines[-1]
+
+
+def test_log_check__json_is_the_documented_contract(case_path, capsys):
+    code, out, _ = run(capsys, "log", "check", case_path, "--json", "--creditor", "cf-loan")
+    assert code == 0
+    document = json.loads(out)
+    assert {row["creditor"] for row in document["findings"]} == {"cf-loan"}
+    for row in document["findings"]:
+        assert {"code", "severity", "creditor", "count", "first", "last", "entries", "source"} <= set(row)
+        assert len(row["entries"]) == row["count"]
+    assert document["creditors"] == [{"creditor": "cf-loan", "name": "安和消费金融有限公司", "entries": 11,
+                                      "channels": ["creditor", "12378", "12321", "police", "court"]}]
+
+
+def test_log_check__english_an_unknown_creditor_and_an_edited_rules_file(case_path, tmp_path, capsys):
+    code, out, _ = run(capsys, "--lang", "en", "log", "check", case_path, "--creditor", "安和消费金融有限公司")
+    assert code == 0
+    assert out.startswith("安和消费金融有限公司 (cf-loan): 11 entries, November 9, 2026 15:00 to")
+    assert "Where to complain, in order: The creditor's own customer service" in out
+    code, _, err = run(capsys, "log", "check", case_path, "--creditor", "nope")
+    assert code == 2
+    assert "online-loan, cf-loan" in err
+    rules = tmp_path / "rules.json"
+    rules.write_text('{"rules": [{"id": "x", "check": "calls_per_day", "limit": 1, "severity": "warning", '
+                     '"source": "s", "status": "check"}]}', encoding="utf-8")
+    code, out, _ = run(capsys, "log", "check", case_path, "--rules", rules, "--json")
+    assert {row["code"] for row in json.loads(out)["findings"]} == {"TOO_FREQUENT"}
+    rules.write_text("{", encoding="utf-8")
+    code, _, err = run(capsys, "log", "check", case_path, "--rules", rules)
+    assert code == 2
+    assert "rules.json" in err
+
+
+def test_log_check__an_empty_log_says_how_to_fill_it(tmp_path, capsys):
+    import dataclasses
+
+    path = tmp_path / "empty.json"
+    write_case(dataclasses.replace(example_case(), conduct=()), path)
+    code, out, _ = run(capsys, "log", "check", path)
+    assert code == 0
+    assert "还没有催收记录" in out
+    assert json.loads(run(capsys, "log", "check", path, "--json")[1]) == {"findings": [], "creditors": []}

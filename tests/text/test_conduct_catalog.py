@@ -20,4 +20,4 @@ def test_log_text__fills_values_in_either_locale():
     """``log_text`` fills a line; any English spelling of the locale gives English; no value leaves it as is."""
     assert log_text("import.unchanged", path="a.json") == "没有新记录，案例文件 a.json 未改动。"
     assert log_text("import.unchanged", "en-GB", path="a.json") == "Nothing new: the case file a.json is unchanged."
-    assert log_text("help.log", "en") == "the collection-conduct log: import, template"
+    assert log_text("help.log", "en") == "the collection-conduct log: import, template, check"
