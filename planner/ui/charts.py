@@ -6,7 +6,9 @@ three times as much); the PNG goes into a ``widgets.Image``, which works the sam
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 from matplotlib.axes import Axes
@@ -97,3 +99,157 @@ class LivePayments:
             self.limit.x = np.array([dates.min(), dates.max()])
             self.limit.y = np.array([disposable, disposable])
             self.limit.labels = [disposable_label]
+
+
+# -- the conduct log's timeline ---------------------------------------------------------------------------------
+
+CREDITOR_COLOURS = ("#1976d2", "#e65100", "#2e7d32", "#6a1b9a", "#00838f", "#795548", "#c2185b", "#546e7a")
+THIRD_PARTY_COLOUR = "#b00020"
+
+
+@dataclass(frozen=True, slots=True)
+class ContactSeries:
+    """The conduct log as the timeline draws it (pure data: the tests read it, the chart sends it).
+
+    Attributes:
+        days: every calendar day (China's local time) from the first contact to the last, those without any too.
+        creditors: the creditors' labels, in order of their first contact.
+        counts: per creditor, the contacts on each day of ``days``.
+        third_party: per day, the contacts of someone other than the debtor or a guarantor.
+        points: one per contact: its day, its hour of the day (22.5 for 22:30), the creditor's index, and whether
+            a third party was contacted.
+    """
+
+    days: tuple[date, ...]
+    creditors: tuple[str, ...]
+    counts: tuple[tuple[int, ...], ...]
+    third_party: tuple[int, ...]
+    points: tuple[tuple[date, float, int, bool], ...]
+
+    @property
+    def totals(self) -> tuple[int, ...]:
+        """Return the contacts per day, all creditors together."""
+        return tuple(sum(column) for column in zip(*self.counts, strict=True)) if self.counts else ()
+
+
+def contact_series(entries: Iterable[Any], label_of: Callable[[str], str]) -> ContactSeries:
+    """Return the timeline's data of log entries: contacts per calendar day per creditor (``label_of`` turns an
+    entry's creditor, a debt id or a name, into the label it is counted under), the third-party contacts per day,
+    and each contact's hour of the day.
+
+    Days are the entries' own calendar days: times are China's local time already, so a call at 23:59 and one at
+    00:01 fall on two days.
+    """
+    items = sorted(entries, key=lambda e: e.time)
+    if not items:
+        return ContactSeries((), (), (), (), ())
+    first, last = items[0].day, items[-1].day
+    days = tuple(first + timedelta(days=n) for n in range((last - first).days + 1))
+    index = {day: n for n, day in enumerate(days)}
+    creditors: dict[str, int] = {}
+    counts: list[list[int]] = []
+    third = [0] * len(days)
+    points = []
+    for entry in items:
+        label = label_of(entry.creditor)
+        if label not in creditors:
+            creditors[label] = len(creditors)
+            counts.append([0] * len(days))
+        row, column = creditors[label], index[entry.day]
+        counts[row][column] += 1
+        if entry.is_third_party:
+            third[column] += 1
+        points.append((entry.day, entry.time.hour + entry.time.minute / 60, row, entry.is_third_party))
+    return ContactSeries(days, tuple(creditors), tuple(tuple(r) for r in counts), tuple(third), tuple(points))
+
+
+class ContactTimeline:
+    """Two charts of the conduct log drawn in the browser (bqplot): contacts per day per creditor (stacked bars,
+    a mark above each day a third party was contacted), and each contact by its hour of the day over the days,
+    with the allowed hours shaded when given (:meth:`draw`'s ``allowed``, from the conduct rules' data).
+
+    The figures are made once; a change sends only the new numbers (milliseconds)."""
+
+    def __init__(self) -> None:
+        bqplot = _bqplot()
+
+        self.x = bqplot.DateScale()
+        self.count = bqplot.LinearScale(min=0.0)
+        self.bars = bqplot.Bars(x=[], y=[], scales={"x": self.x, "y": self.count}, type="stacked",
+                                display_legend=True, padding=0.25, colors=list(CREDITOR_COLOURS))
+        self.marks = bqplot.Scatter(x=[], y=[], scales={"x": self.x, "y": self.count}, marker="triangle-down",
+                                    colors=[THIRD_PARTY_COLOUR], default_size=48, display_legend=True)
+        margin = {"top": 40, "bottom": 35, "left": 50, "right": 20}
+        self.per_day = bqplot.Figure(
+            marks=[self.bars, self.marks],
+            axes=[bqplot.Axis(scale=self.x, side="bottom", tick_format="%m-%d"),
+                  bqplot.Axis(scale=self.count, side="left", tick_format="d")],
+            legend_location="top-left", fig_margin=margin, layout={"width": "860px", "height": "260px"},
+            animation_duration=0)
+        self.x2 = bqplot.DateScale()
+        self.hour = bqplot.LinearScale(min=0.0, max=24.0)
+        self.band = bqplot.Lines(x=[], y=[], scales={"x": self.x2, "y": self.hour}, fill="between",
+                                 fill_colors=["#c8e6c9"], fill_opacities=[0.6], colors=["#81c784"],
+                                 stroke_width=0.5, display_legend=True)
+        self.dots = bqplot.Scatter(x=[], y=[], scales={"x": self.x2, "y": self.hour}, marker="circle",
+                                   default_size=36, stroke="white")
+        self.third_dots = bqplot.Scatter(x=[], y=[], scales={"x": self.x2, "y": self.hour}, marker="triangle-up",
+                                         default_size=64, stroke=THIRD_PARTY_COLOUR, stroke_width=2,
+                                         display_legend=True)
+        self.by_hour = bqplot.Figure(
+            marks=[self.band, self.dots, self.third_dots],
+            axes=[bqplot.Axis(scale=self.x2, side="bottom", tick_format="%m-%d"),
+                  bqplot.Axis(scale=self.hour, side="left", tick_values=[0, 4, 8, 12, 16, 20, 24],
+                              tick_format="d")],
+            legend_location="top-left", fig_margin=margin, layout={"width": "860px", "height": "260px"},
+            animation_duration=0)
+
+    def draw(self, series: ContactSeries, *, titles: tuple[str, str], third_party_label: str,
+             allowed: tuple[float, float] | None = None, allowed_label: str = "") -> None:
+        """Show ``series``; ``allowed`` is the band of allowed hours (``(8.0, 22.0)``), shaded on the second
+        chart (none when not given)."""
+        import numpy as np
+
+        self.per_day.title, self.by_hour.title = titles
+        if not series.days:
+            with self.per_day.hold_sync(), self.by_hour.hold_sync():
+                self.bars.x, self.bars.y, self.marks.x, self.marks.y = [], [], [], []
+                self.dots.x, self.dots.y, self.third_dots.x, self.third_dots.y = [], [], [], []
+                self.band.x, self.band.y = [], []
+            return
+        days = np.array(series.days, dtype="datetime64[D]")
+        half = np.timedelta64(12, "h")
+        low = (days[0].astype("datetime64[h]") - half).astype("datetime64[ms]").astype(object)
+        high = (days[-1].astype("datetime64[h]") + half).astype("datetime64[ms]").astype(object)
+        totals = np.array(series.totals, dtype=float)
+        marked = np.array(series.third_party) > 0
+        colours = [CREDITOR_COLOURS[n % len(CREDITOR_COLOURS)] for n in range(len(series.creditors))]
+        with self.per_day.hold_sync():
+            self.x.min, self.x.max = low, high
+            self.count.max = float(max(totals.max(), 1.0)) * 1.3 + 0.5  # room for the marks above the bars
+            self.bars.x = days
+            self.bars.y = np.array(series.counts, dtype=float)
+            self.bars.labels = list(series.creditors)
+            self.bars.colors = colours
+            self.marks.x = days[marked]
+            self.marks.y = totals[marked] + 0.35 + totals.max() * 0.05
+            self.marks.labels = [third_party_label]
+        plain = [p for p in series.points if not p[3]]
+        third = [p for p in series.points if p[3]]
+        with self.by_hour.hold_sync():
+            self.x2.min, self.x2.max = low, high
+            self.dots.x = np.array([p[0] for p in plain], dtype="datetime64[D]")
+            self.dots.y = np.array([p[1] for p in plain], dtype=float)
+            self.dots.colors = [colours[p[2]] for p in plain] or ["#1976d2"]
+            self.third_dots.x = np.array([p[0] for p in third], dtype="datetime64[D]")
+            self.third_dots.y = np.array([p[1] for p in third], dtype=float)
+            self.third_dots.colors = [colours[p[2]] for p in third] or ["#1976d2"]
+            self.third_dots.labels = [third_party_label]
+            if allowed is None:
+                self.band.x, self.band.y, self.band.labels = [], [], []
+            else:
+                start, end = allowed
+                edges = np.array([days[0].astype("datetime64[h]") - half, days[-1].astype("datetime64[h]") + half])
+                self.band.x = edges
+                self.band.y = np.array([[start, start], [end, end]], dtype=float)
+                self.band.labels = [allowed_label, ""]
