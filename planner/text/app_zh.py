@@ -240,7 +240,7 @@ APP: dict[str, str] = {
     "conduct.note_placeholder": "对方说了什么、做了什么（原话尽量照录）",
     "conduct.answered": "已接通",
     "conduct.attachment_path": "附件路径",
-    "conduct.attachment_placeholder": "录音、截图、照片的文件路径，如 证据/1120-录音.m4a",
+    "conduct.attachment_placeholder": "录音、截图或照片的路径，如 证据/录音.m4a",
     "conduct.attachment_help": "附件只登记路径、大小和 SHA-256 校验值，文件本身不会被移动或修改。相对路径从案例文件所在的文件夹算起。上传的文件保存到案例文件旁的文件夹 {folder}（同名不同内容的文件另起名，从不覆盖）；大文件（录音、视频）请填写路径添加。",
     "conduct.attachment_help_unsaved": "附件只登记路径、大小和 SHA-256 校验值，文件本身不会被移动或修改。要上传文件，请先在上方用“另存为”保存案例文件：上传的文件会保存到它旁边的文件夹。",
     "conduct.attachments_none": "还没有附件。",

@@ -105,6 +105,7 @@ class LivePayments:
 
 CREDITOR_COLOURS = ("#1976d2", "#e65100", "#2e7d32", "#6a1b9a", "#00838f", "#795548", "#c2185b", "#546e7a")
 THIRD_PARTY_COLOUR = "#b00020"
+ALLOWED_COLOUR = "#c8e6c9"
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,41 +174,41 @@ class ContactTimeline:
     def __init__(self) -> None:
         bqplot = _bqplot()
 
-        self.x = bqplot.DateScale()
+        self.x = bqplot.DateScale()  # one scale for both charts: a day is at the same place in each
         self.count = bqplot.LinearScale(min=0.0)
-        self.bars = bqplot.Bars(x=[], y=[], scales={"x": self.x, "y": self.count}, type="stacked",
-                                display_legend=True, padding=0.25, colors=list(CREDITOR_COLOURS))
+        self.bars = bqplot.Bars(x=[], y=[], scales={"x": self.x, "y": self.count}, type="stacked", padding=0.25,
+                                colors=list(CREDITOR_COLOURS))
         self.marks = bqplot.Scatter(x=[], y=[], scales={"x": self.x, "y": self.count}, marker="triangle-down",
-                                    colors=[THIRD_PARTY_COLOUR], default_size=48, display_legend=True)
-        margin = {"top": 40, "bottom": 35, "left": 50, "right": 20}
+                                    colors=[THIRD_PARTY_COLOUR], default_size=48)
+        margin = {"top": 30, "bottom": 30, "left": 50, "right": 20}
+        self.count_axis = bqplot.Axis(scale=self.count, side="left", tick_format="d", tick_values=[0])
         self.per_day = bqplot.Figure(
             marks=[self.bars, self.marks],
-            axes=[bqplot.Axis(scale=self.x, side="bottom", tick_format="%m-%d"),
-                  bqplot.Axis(scale=self.count, side="left", tick_format="d")],
-            legend_location="top-left", fig_margin=margin, layout={"width": "860px", "height": "260px"},
-            animation_duration=0)
-        self.x2 = bqplot.DateScale()
+            axes=[bqplot.Axis(scale=self.x, side="bottom", tick_format="%m-%d"), self.count_axis],
+            fig_margin=margin, layout={"width": "860px", "height": "240px"}, animation_duration=0)
         self.hour = bqplot.LinearScale(min=0.0, max=24.0)
-        self.band = bqplot.Lines(x=[], y=[], scales={"x": self.x2, "y": self.hour}, fill="between",
-                                 fill_colors=["#c8e6c9"], fill_opacities=[0.6], colors=["#81c784"],
-                                 stroke_width=0.5, display_legend=True)
-        self.dots = bqplot.Scatter(x=[], y=[], scales={"x": self.x2, "y": self.hour}, marker="circle",
+        self.band = bqplot.Lines(x=[], y=[], scales={"x": self.x, "y": self.hour}, fill="between",
+                                 fill_colors=[ALLOWED_COLOUR], fill_opacities=[0.6], colors=["#81c784"],
+                                 stroke_width=0.5)
+        self.dots = bqplot.Scatter(x=[], y=[], scales={"x": self.x, "y": self.hour}, marker="circle",
                                    default_size=36, stroke="white")
-        self.third_dots = bqplot.Scatter(x=[], y=[], scales={"x": self.x2, "y": self.hour}, marker="triangle-up",
-                                         default_size=64, stroke=THIRD_PARTY_COLOUR, stroke_width=2,
-                                         display_legend=True)
+        self.third_dots = bqplot.Scatter(x=[], y=[], scales={"x": self.x, "y": self.hour}, marker="triangle-up",
+                                         default_size=64, stroke=THIRD_PARTY_COLOUR, stroke_width=2)
+        # bars make a figure pad its x range: bars of no height here give this chart the same padding, so that a
+        # day is at the same place in both charts
+        self.spacer = bqplot.Bars(x=[], y=[], scales={"x": self.x, "y": self.hour}, padding=0.25, opacities=[0.0])
         self.by_hour = bqplot.Figure(
-            marks=[self.band, self.dots, self.third_dots],
-            axes=[bqplot.Axis(scale=self.x2, side="bottom", tick_format="%m-%d"),
+            marks=[self.spacer, self.band, self.dots, self.third_dots],
+            axes=[bqplot.Axis(scale=self.x, side="bottom", tick_format="%m-%d"),
                   bqplot.Axis(scale=self.hour, side="left", tick_values=[0, 4, 8, 12, 16, 20, 24],
                               tick_format="d")],
-            legend_location="top-left", fig_margin=margin, layout={"width": "860px", "height": "260px"},
-            animation_duration=0)
+            fig_margin=margin, layout={"width": "860px", "height": "240px"}, animation_duration=0)
 
-    def draw(self, series: ContactSeries, *, titles: tuple[str, str], third_party_label: str,
-             allowed: tuple[float, float] | None = None, allowed_label: str = "") -> None:
+    def draw(self, series: ContactSeries, *, titles: tuple[str, str],
+             allowed: tuple[float, float] | None = None) -> None:
         """Show ``series``; ``allowed`` is the band of allowed hours (``(8.0, 22.0)``), shaded on the second
-        chart (none when not given)."""
+        chart (none when not given). The legend is the caller's (HTML beside the charts: a legend drawn inside
+        a chart hides the contacts under it)."""
         import numpy as np
 
         self.per_day.title, self.by_hour.title = titles
@@ -215,41 +216,40 @@ class ContactTimeline:
             with self.per_day.hold_sync(), self.by_hour.hold_sync():
                 self.bars.x, self.bars.y, self.marks.x, self.marks.y = [], [], [], []
                 self.dots.x, self.dots.y, self.third_dots.x, self.third_dots.y = [], [], [], []
-                self.band.x, self.band.y = [], []
+                self.band.x, self.band.y, self.spacer.x, self.spacer.y = [], [], [], []
             return
         days = np.array(series.days, dtype="datetime64[D]")
+        hours = days.astype("datetime64[h]")
         half = np.timedelta64(12, "h")
-        low = (days[0].astype("datetime64[h]") - half).astype("datetime64[ms]").astype(object)
-        high = (days[-1].astype("datetime64[h]") + half).astype("datetime64[ms]").astype(object)
+        noon = hours + half  # a day's contacts are drawn at its middle, between the ticks of its midnights
         totals = np.array(series.totals, dtype=float)
+        top = int(totals.max())
+        step = max(1, -(-top // 6))  # at most about six whole-number ticks
         marked = np.array(series.third_party) > 0
         colours = [CREDITOR_COLOURS[n % len(CREDITOR_COLOURS)] for n in range(len(series.creditors))]
-        with self.per_day.hold_sync():
-            self.x.min, self.x.max = low, high
-            self.count.max = float(max(totals.max(), 1.0)) * 1.3 + 0.5  # room for the marks above the bars
-            self.bars.x = days
+        with self.per_day.hold_sync(), self.by_hour.hold_sync():
+            self.x.min = hours[0].astype("datetime64[ms]").astype(object)
+            self.x.max = (hours[-1] + 2 * half).astype("datetime64[ms]").astype(object)
+            self.count.max = float(top + step)  # room for the marks above the bars
+            self.count_axis.tick_values = list(range(0, top + step + 1, step))
+            self.bars.x = noon
             self.bars.y = np.array(series.counts, dtype=float)
-            self.bars.labels = list(series.creditors)
             self.bars.colors = colours
-            self.marks.x = days[marked]
-            self.marks.y = totals[marked] + 0.35 + totals.max() * 0.05
-            self.marks.labels = [third_party_label]
-        plain = [p for p in series.points if not p[3]]
-        third = [p for p in series.points if p[3]]
-        with self.by_hour.hold_sync():
-            self.x2.min, self.x2.max = low, high
-            self.dots.x = np.array([p[0] for p in plain], dtype="datetime64[D]")
+            self.marks.x = noon[marked]
+            self.marks.y = totals[marked] + step * 0.45
+            self.spacer.x = noon
+            self.spacer.y = np.zeros(len(noon))
+            plain = [p for p in series.points if not p[3]]
+            third = [p for p in series.points if p[3]]
+            self.dots.x = np.array([p[0] for p in plain], dtype="datetime64[D]").astype("datetime64[h]") + half
             self.dots.y = np.array([p[1] for p in plain], dtype=float)
-            self.dots.colors = [colours[p[2]] for p in plain] or ["#1976d2"]
-            self.third_dots.x = np.array([p[0] for p in third], dtype="datetime64[D]")
+            self.dots.colors = [colours[p[2]] for p in plain] or [CREDITOR_COLOURS[0]]
+            self.third_dots.x = np.array([p[0] for p in third], dtype="datetime64[D]").astype("datetime64[h]") + half
             self.third_dots.y = np.array([p[1] for p in third], dtype=float)
-            self.third_dots.colors = [colours[p[2]] for p in third] or ["#1976d2"]
-            self.third_dots.labels = [third_party_label]
+            self.third_dots.colors = [colours[p[2]] for p in third] or [CREDITOR_COLOURS[0]]
             if allowed is None:
-                self.band.x, self.band.y, self.band.labels = [], [], []
+                self.band.x, self.band.y = [], []
             else:
                 start, end = allowed
-                edges = np.array([days[0].astype("datetime64[h]") - half, days[-1].astype("datetime64[h]") + half])
-                self.band.x = edges
+                self.band.x = np.array([hours[0], hours[-1] + 2 * half])
                 self.band.y = np.array([[start, start], [end, end]], dtype=float)
-                self.band.labels = [allowed_label, ""]

@@ -336,16 +336,20 @@ def test_timeline__draws_the_series_and_the_allowed_hours_from_a_parameter(app):
     chart = tab.timeline
     assert list(tab.chart_box.children) == [chart.per_day, chart.by_hour]
     assert np.asarray(chart.bars.y).tolist() == [[1.0, 2.0]]
-    assert list(chart.bars.labels) == [app.case.debt(app.selected_debt).creditor]
-    assert [str(d)[:10] for d in np.asarray(chart.marks.x)] == ["2026-11-20"]
+    legend = strip(tab.legend.value)
+    assert app.case.debt(app.selected_debt).creditor in legend
+    assert "联系了第三人" in legend
+    assert [str(d)[:13] for d in np.asarray(chart.marks.x)] == ["2026-11-20T12"]  # drawn at the day's middle
     assert np.asarray(chart.third_dots.y).tolist() == [9.0]
     assert sorted(np.asarray(chart.dots.y).tolist()) == [10.0, 23.5]
     assert len(chart.band.x) == 0  # no band until the rules' hours are given
+    assert "允许催收时段" not in legend
     tab.allowed_hours = (time(8), time(22))
     tab.update()
     assert np.asarray(chart.band.y).tolist() == [[8.0, 8.0], [22.0, 22.0]]
-    assert list(chart.band.labels) == ["允许催收时段 08:00–22:00", ""]
+    assert "允许催收时段 08:00–22:00" in strip(tab.legend.value)
     assert chart.per_day.title == "每天联系次数（按债权人）"
+    assert list(chart.count_axis.tick_values) == [0, 1, 2, 3]
 
 
 def test_timeline__empty_log_shows_no_chart(app):
@@ -373,7 +377,7 @@ def test_labels__chinese_and_english(make_app):
     tab = conduct(app)
     assert app.tabs.get_title(app.pages.index(tab)) == "Collection log"
     header = rows(tab)[0]
-    assert header[:5] == ["No.", "Time", "Channel", "From (number or account)", "Contacted"]
+    assert header[:5] == ["No.", "Time", "Channel", "From", "Contacted"]
     assert rows(tab)[1][2] == "call"
     assert tab.channel.options[1] == ("SMS", "sms")
     guide = strip(tab.guide.value)
@@ -381,3 +385,15 @@ def test_labels__chinese_and_english(make_app):
     assert "Good to know" in guide
     assert app_text("conduct.guide.court", "en") in guide
     assert strip(find(tab, "planner-conduct-add").description) == "Add entry"
+
+
+def test_delete__the_entry_just_added_is_the_one_offered(app):
+    """After adding, the entry chooser beside the table holds the entry just added (a typo is deleted at once)."""
+    tab = conduct(app)
+    tab.time_input.value = "2026-11-20 09:00"
+    tab.add()
+    tab.time_input.value = "2026-11-18 09:00"  # an older call, logged later
+    older = tab.add()
+    assert tab.delete_pick.value == older.id
+    find(tab, "planner-conduct-delete").click()
+    assert [e.time.day for e in app.case.conduct] == [20]

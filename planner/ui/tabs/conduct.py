@@ -48,6 +48,9 @@ STYLE = (
     "<style>.planner-conduct-log tr.third td{background:#fff3e0}"
     ".planner-conduct-log td.changed{background:#fde0e0;color:#8a0000;font-weight:bold}"
     ".planner-conduct-log td.missing{background:#fde0e0;color:#8a0000;font-weight:bold}"
+    ".planner-conduct-scroll{max-height:26em;overflow:auto;display:inline-block;max-width:100%}"
+    ".planner-conduct-scroll th{position:sticky;top:0;z-index:1}"
+    ".planner-conduct-small{color:#666;font-size:12px;margin:2px 0;line-height:1.5}"
     ".planner-conduct-guide{border-left:4px solid #1976d2;background:#f3f8fd;padding:4px 14px;font-size:13px;"
     "line-height:1.55}.planner-conduct-guide li{margin:4px 0}</style>"
 )
@@ -100,6 +103,10 @@ def size_text(size: int) -> str:
 def _error_html(err: InvalidInput, locale: str) -> str:
     unlocated = InvalidInput(err.field, err.code, err.value, params=err.params)
     return f'<span style="color:#b00020">{htmllib.escape(render_error(unlocated, locale))}</span>'
+
+
+def _small(text: str) -> str:
+    return f'<p class="planner-conduct-small">{htmllib.escape(text)}</p>'
 
 
 def _label(text: str) -> widgets.HTML:
@@ -161,20 +168,21 @@ class ConductTab(Tab):
         self.guide = widgets.HTML(self._guide_html(), layout=widgets.Layout(flex="0 1 26em", min_width="18em",
                                                                             margin="0 0 0 16px"))
         self.guide.add_class("planner-conduct-guide-box")
-        main = widgets.VBox([
+        entry = widgets.VBox([
             self.heading("conduct.entry"),
             widgets.HTML(html.paragraph(app_text("conduct.entry_help", self.locale), muted=True)),
             self.form,
-            self.heading("conduct.log"), self.count, self.delete_row, self.states, self.table,
-        ], layout=widgets.Layout(flex="1 1 52em", min_width="30em"))
+        ], layout=widgets.Layout(flex="1 1 50em", min_width="30em"))
         self.chart_box = widgets.VBox()
         self.chart_box.add_class("planner-conduct-chart")
+        self.legend = widgets.HTML()
         self.children = [
             widgets.HTML(STYLE),
-            widgets.HBox([main, self.guide], layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start")),
+            widgets.HBox([entry, self.guide], layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start")),
+            self.heading("conduct.log"), self.count, self.delete_row, self.states, self.table,
             self.heading("conduct.chart"),
             widgets.HTML(html.paragraph(app_text("conduct.chart_help", self.locale), muted=True)),
-            self.chart_box,
+            self.legend, self.chart_box,
         ]
         self.update()
 
@@ -188,9 +196,10 @@ class ConductTab(Tab):
             self.msgs[name] = widget
             return widget
 
-        def row(name: str, *parts: widgets.Widget) -> widgets.HBox:
+        def row(name: str, *parts: widgets.Widget, wrap: bool = True) -> widgets.HBox:
             box = widgets.HBox([_label(app_field(name, locale)), *parts, msg(name)],
-                               layout=widgets.Layout(align_items="center", flex_flow="row wrap"))
+                               layout=widgets.Layout(align_items="center" if wrap else "flex-start",
+                                                     flex_flow="row wrap" if wrap else "row nowrap"))
             box.add_class("planner-field")
             box.add_class(f"planner-conduct-{name.replace('_', '-')}")
             return box
@@ -221,7 +230,7 @@ class ConductTab(Tab):
         self._show_name()
         self.identity = widgets.Text(draft.get("identity", ""),
                                      placeholder=app_text("conduct.identity_placeholder", locale),
-                                     layout=widgets.Layout(width="18em"))
+                                     layout=widgets.Layout(width="22em"))
         ticked = set(draft.get("flags", ()))
         self.flags: dict[str, widgets.ToggleButton] = {}
         for flag in Flag:
@@ -240,7 +249,7 @@ class ConductTab(Tab):
                                      layout=widgets.Layout(width="40em", max_width="100%", height="4.5em"))
         self.path_input = widgets.Text(draft.get("path", ""),
                                        placeholder=app_text("conduct.attachment_placeholder", locale),
-                                       layout=widgets.Layout(width="30em", max_width="100%"))
+                                       layout=widgets.Layout(width="26em", max_width="100%"))
         self.path_input.add_class("planner-conduct-path")
         attach = button(app_text("button.add_attachment", locale), guard(self.attach_typed),
                         css="planner-conduct-attach")
@@ -262,11 +271,15 @@ class ConductTab(Tab):
             row("contacted", self.contacted),
             row("creditor", self.creditor, self.creditor_name),
             row("identity", self.identity),
-            row("flags", widgets.HBox(list(self.flags.values()), layout=widgets.Layout(flex_flow="row wrap"))),
+            row("flags", widgets.HBox(list(self.flags.values()),
+                                      layout=widgets.Layout(flex_flow="row wrap", flex="1 1 0", min_width="0")),
+                wrap=False),
             row("duration_min", self.duration, self.answered),
             row("note", self.note),
-            row("attachments", widgets.VBox([widgets.HBox([self.path_input, attach, self.upload]),
-                                             self.pending_list, self.attach_help])),
+            row("attachments", widgets.VBox([widgets.HBox([self.path_input, attach, self.upload],
+                                                          layout=widgets.Layout(flex_flow="row wrap")),
+                                             self.pending_list, self.attach_help],
+                                            layout=widgets.Layout(flex="1 1 0", min_width="0")), wrap=False),
             widgets.HBox([_label(""), add, self.add_msg], layout=widgets.Layout(align_items="center")),
         ])
         self.form.add_class("planner-conduct-form")
@@ -310,9 +323,12 @@ class ConductTab(Tab):
         else:
             self.count.value = html.paragraph(app_text("conduct.count", locale, count=len(entries), third=third))
         self.delete_row.layout.display = "flex" if entries else "none"
+        chosen = self.delete_pick.value
         self.delete_pick.options = [(self._pick_label(n, e), e.id) for n, e in enumerate(newest, start=1)]
+        ids = [e.id for e in newest]
+        self.delete_pick.value = chosen if chosen in ids else (ids[0] if ids else None)
         self.table.value = self._table_html(newest) if entries else ""
-        self.attach_help.value = html.paragraph(self._attach_help(), muted=True)
+        self.attach_help.value = _small(self._attach_help())
         self._draw_chart()
 
     def _creditor_label(self, creditor: str) -> str:
@@ -377,7 +393,8 @@ class ConductTab(Tab):
         self.states.value = html.paragraph(app_text(
             "conduct.states", locale, ok=tally[AttachmentState.OK], changed=tally[AttachmentState.CHANGED],
             missing=tally[AttachmentState.MISSING])) if bad else ""
-        return html.table(headers, rows, numeric=[0, 8], row_classes=classes, css="planner-conduct-table")
+        table = html.table(headers, rows, numeric=[0, 8], row_classes=classes, css="planner-conduct-table")
+        return f'<div class="planner-conduct-scroll">{table}</div>'
 
     def _draw_chart(self) -> None:
         from planner.ui.charts import ContactTimeline, contact_series
@@ -387,19 +404,33 @@ class ConductTab(Tab):
             self.timeline = ContactTimeline()
         series = contact_series(self.app.case.conduct, self._creditor_label)
         allowed = None
-        label = ""
         if self.allowed_hours is not None:
             start, end = self.allowed_hours
-            allowed = (start.hour + start.minute / 60, end.hour + end.minute / 60)
-            label = app_text("conduct.chart.allowed", locale, start=start.strftime("%H:%M"),
-                             end="24:00" if end == time(0) else end.strftime("%H:%M"))
+            allowed = (start.hour + start.minute / 60, (end.hour + end.minute / 60) or 24.0)
         self.timeline.draw(series, titles=(app_text("conduct.chart.per_day", locale),
-                                           app_text("conduct.chart.by_hour", locale)),
-                           third_party_label=app_text("conduct.chart.third_party", locale), allowed=allowed,
-                           allowed_label=label)
+                                           app_text("conduct.chart.by_hour", locale)), allowed=allowed)
+        self.legend.value = self._legend_html(series.creditors) if series.days else ""
         shown = [self.timeline.per_day, self.timeline.by_hour] if series.days else []
         if list(self.chart_box.children) != shown:
             self.chart_box.children = shown
+
+    def _legend_html(self, creditors: tuple[str, ...]) -> str:
+        """Return the charts' legend: each creditor's colour, the third-party marks, the allowed hours."""
+        from planner.ui.charts import ALLOWED_COLOUR, CREDITOR_COLOURS, THIRD_PARTY_COLOUR
+
+        locale = self.locale
+        swatch = ('<span style="white-space:nowrap;margin-right:1.2em"><i style="display:inline-block;width:11px;'
+                  'height:11px;background:{colour};margin-right:4px;vertical-align:-1px"></i>{text}</span>')
+        parts = [swatch.format(colour=CREDITOR_COLOURS[n % len(CREDITOR_COLOURS)], text=htmllib.escape(name))
+                 for n, name in enumerate(creditors)]
+        parts.append(f'<span style="white-space:nowrap;margin-right:1.2em;color:{THIRD_PARTY_COLOUR}">▼ ▲ '
+                     f'{htmllib.escape(app_text("conduct.chart.third_party", locale))}</span>')
+        if self.allowed_hours is not None:
+            start, end = self.allowed_hours
+            text = app_text("conduct.chart.allowed", locale, start=start.strftime("%H:%M"),
+                            end="24:00" if end == time(0) else end.strftime("%H:%M"))
+            parts.append(swatch.format(colour=ALLOWED_COLOUR, text=htmllib.escape(text)))
+        return f'<div class="planner-conduct-legend" style="font-size:12px;margin:2px 0 0 50px">{"".join(parts)}</div>'
 
     # -- the form --------------------------------------------------------------------------------------------
 
@@ -455,8 +486,7 @@ class ConductTab(Tab):
                             css="planner-conduct-drop", tooltip=app_text("button.remove", locale))
             rows.append(widgets.HBox([widgets.HTML(htmllib.escape(text)), remove],
                                      layout=widgets.Layout(align_items="center")))
-        self.pending_list.children = rows or [widgets.HTML(html.paragraph(
-            app_text("conduct.attachments_none", locale), muted=True))]
+        self.pending_list.children = rows or [widgets.HTML(_small(app_text("conduct.attachments_none", locale)))]
 
     def _keep(self, attachment: Attachment) -> None:
         if any(a.path == attachment.path and a.sha256 == attachment.sha256 for a in self.pending):
@@ -565,6 +595,8 @@ class ConductTab(Tab):
             self.add_msg.value = html.paragraph(app_text("conduct.duplicate", locale))
             return None
         self.app.change(lambda case: edits.add_conduct_entries(case, (entry,)))
+        if entry.id in {v for _, v in self.delete_pick.options}:  # the likeliest to delete: a typo just made
+            self.delete_pick.value = entry.id
         self.pending = []
         for toggle in self.flags.values():
             toggle.value = False
