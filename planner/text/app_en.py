@@ -283,6 +283,7 @@ APP: dict[str, str] = {
     "conduct.attachment_help_unsaved": "Only the path, size and SHA-256 of an attachment are kept; the file itself is never moved or changed. To upload files, save the case to a file first (Save as above): uploads are kept in a folder beside it.",
     "conduct.attachments_none": "No attachments yet.",
     "conduct.attachment_line": "{path} ({size}, SHA-256 {sha}…)",
+    "conduct.attachment_full": "{path} ({size}, SHA-256 {sha}, {state})",
     "conduct.upload_unsaved": "{name} was not kept: the case is not saved to a file yet. Type a path above and press Save as, then upload again.",
     "conduct.uploaded": "{name} is kept as {path} and attached to this entry.",
     "conduct.attachment_duplicate": "{path} is attached to this entry already.",

@@ -245,6 +245,7 @@ APP: dict[str, str] = {
     "conduct.attachment_help_unsaved": "附件只登记路径、大小和 SHA-256 校验值，文件本身不会被移动或修改。要上传文件，请先在上方用“另存为”保存案例文件：上传的文件会保存到它旁边的文件夹。",
     "conduct.attachments_none": "还没有附件。",
     "conduct.attachment_line": "{path}（{size}，SHA-256 {sha}…）",
+    "conduct.attachment_full": "{path}（{size}，SHA-256 {sha}，{state}）",
     "conduct.upload_unsaved": "没有保存上传的 {name}：案例还没有保存到文件。请先在上方填写路径并点“另存为”，再上传。",
     "conduct.uploaded": "已把 {name} 保存为 {path}，并加入本条记录的附件。",
     "conduct.attachment_duplicate": "{path} 已在本条记录的附件中。",

@@ -144,23 +144,30 @@ def contact_series(entries: Iterable[Any], label_of: Callable[[str], str]) -> Co
     items = sorted(entries, key=lambda e: e.time)
     if not items:
         return ContactSeries((), (), (), (), ())
-    first, last = items[0].day, items[-1].day
+    first, last = items[0].time.date(), items[-1].time.date()
     days = tuple(first + timedelta(days=n) for n in range((last - first).days + 1))
     index = {day: n for n, day in enumerate(days)}
     creditors: dict[str, int] = {}
+    labels: dict[str, int] = {}  # an entry's creditor as written → its row (label_of called once per spelling)
     counts: list[list[int]] = []
     third = [0] * len(days)
     points = []
     for entry in items:
-        label = label_of(entry.creditor)
-        if label not in creditors:
-            creditors[label] = len(creditors)
-            counts.append([0] * len(days))
-        row, column = creditors[label], index[entry.day]
+        moment = entry.time
+        row = labels.get(entry.creditor)
+        if row is None:
+            label = label_of(entry.creditor)
+            if label not in creditors:
+                creditors[label] = len(creditors)
+                counts.append([0] * len(days))
+            row = labels[entry.creditor] = creditors[label]
+        day = moment.date()
+        column = index[day]
         counts[row][column] += 1
-        if entry.is_third_party:
+        outside = entry.contacted.is_third_party
+        if outside:
             third[column] += 1
-        points.append((entry.day, entry.time.hour + entry.time.minute / 60, row, entry.is_third_party))
+        points.append((day, moment.hour + moment.minute / 60, row, outside))
     return ContactSeries(days, tuple(creditors), tuple(tuple(r) for r in counts), tuple(third), tuple(points))
 
 
@@ -190,10 +197,15 @@ class ContactTimeline:
         self.band = bqplot.Lines(x=[], y=[], scales={"x": self.x, "y": self.hour}, fill="between",
                                  fill_colors=[ALLOWED_COLOUR], fill_opacities=[0.6], colors=["#81c784"],
                                  stroke_width=0.5)
-        self.dots = bqplot.Scatter(x=[], y=[], scales={"x": self.x, "y": self.hour}, marker="circle",
-                                   default_size=36, stroke="white")
-        self.third_dots = bqplot.Scatter(x=[], y=[], scales={"x": self.x, "y": self.hour}, marker="triangle-up",
-                                         default_size=64, stroke=THIRD_PARTY_COLOUR, stroke_width=2)
+        # colours by creditor through a colour scale: an array of indices is sent as is (a list of one colour
+        # string per contact costs traitlets tens of milliseconds for a long log)
+        self.palette = bqplot.OrdinalColorScale(colors=list(CREDITOR_COLOURS),
+                                                domain=list(range(len(CREDITOR_COLOURS))))
+        self.dots = bqplot.Scatter(x=[], y=[], color=[], marker="circle", default_size=36, stroke="white",
+                                   scales={"x": self.x, "y": self.hour, "color": self.palette})
+        self.third_dots = bqplot.Scatter(x=[], y=[], color=[], marker="triangle-up", default_size=64,
+                                         stroke=THIRD_PARTY_COLOUR, stroke_width=2,
+                                         scales={"x": self.x, "y": self.hour, "color": self.palette})
         # bars make a figure pad its x range: bars of no height here give this chart the same padding, so that a
         # day is at the same place in both charts
         self.spacer = bqplot.Bars(x=[], y=[], scales={"x": self.x, "y": self.hour}, padding=0.25, opacities=[0.0])
@@ -216,6 +228,7 @@ class ContactTimeline:
             with self.per_day.hold_sync(), self.by_hour.hold_sync():
                 self.bars.x, self.bars.y, self.marks.x, self.marks.y = [], [], [], []
                 self.dots.x, self.dots.y, self.third_dots.x, self.third_dots.y = [], [], [], []
+                self.dots.color, self.third_dots.color = [], []
                 self.band.x, self.band.y, self.spacer.x, self.spacer.y = [], [], [], []
             return
         days = np.array(series.days, dtype="datetime64[D]")
@@ -239,14 +252,13 @@ class ContactTimeline:
             self.marks.y = totals[marked] + step * 0.45
             self.spacer.x = noon
             self.spacer.y = np.zeros(len(noon))
-            plain = [p for p in series.points if not p[3]]
-            third = [p for p in series.points if p[3]]
-            self.dots.x = np.array([p[0] for p in plain], dtype="datetime64[D]").astype("datetime64[h]") + half
-            self.dots.y = np.array([p[1] for p in plain], dtype=float)
-            self.dots.colors = [colours[p[2]] for p in plain] or [CREDITOR_COLOURS[0]]
-            self.third_dots.x = np.array([p[0] for p in third], dtype="datetime64[D]").astype("datetime64[h]") + half
-            self.third_dots.y = np.array([p[1] for p in third], dtype=float)
-            self.third_dots.colors = [colours[p[2]] for p in third] or [CREDITOR_COLOURS[0]]
+            days_of = np.array([p[0] for p in series.points], dtype="datetime64[D]").astype("datetime64[h]") + half
+            hours_of = np.array([p[1] for p in series.points], dtype=float)
+            rows = np.array([p[2] % len(CREDITOR_COLOURS) for p in series.points], dtype=int)
+            outside = np.array([p[3] for p in series.points], dtype=bool)
+            self.dots.x, self.dots.y, self.dots.color = days_of[~outside], hours_of[~outside], rows[~outside]
+            self.third_dots.x, self.third_dots.y = days_of[outside], hours_of[outside]
+            self.third_dots.color = rows[outside]
             if allowed is None:
                 self.band.x, self.band.y = [], []
             else:

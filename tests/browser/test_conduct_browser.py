@@ -1,8 +1,10 @@
-"""The 催收记录 Collection-log tab served by Voila, in a real browser: an entry typed and added shows first in the
-log's table and is saved in the case file; the tab is drawn with its charts (screenshot)."""
+"""The 催收记录 Collection-log tab served by Voila, in a real browser: an entry typed and added, with a photo
+uploaded, shows first in the log's table and is saved in the case file, the photo kept beside it byte for byte; the
+tab is drawn with its charts (screenshot)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 
@@ -24,6 +26,9 @@ NOTE = ".planner-conduct-note textarea"
 FLAG = "button.planner-conduct-flag-impersonation"
 ADD = "button.planner-conduct-add"
 CHART = ".planner-conduct-chart svg"
+UPLOAD = ".planner-conduct-upload"
+PENDING = ".planner-conduct-pending"
+PHOTO = bytes(range(256)) * 40  # a small stand-in for a photo of a fake 律师函
 
 
 def _week_of_calls() -> tuple[LogEntry, ...]:
@@ -69,6 +74,12 @@ def test_voila__conduct_tab_adds_an_entry_to_the_table_and_the_case(app_folder, 
             page.locator(NOTE).first.fill("自称法院，说明天送传票")
             page.locator(NOTE).first.press("Tab")
             page.locator(FLAG).first.click()
+            photo = app_folder.parent / "律师函.jpg"
+            photo.write_bytes(PHOTO)
+            with page.expect_file_chooser() as chooser:
+                page.locator(UPLOAD).first.click()
+            chooser.value.set_files(str(photo))
+            page.locator(PENDING).get_by_text("律师函.jpg").first.wait_for(state="visible")
             page.locator(ADD).first.click()
             harness.wait_text_change(page, TABLE, old)
             harness.wait_settled(page)
@@ -87,6 +98,11 @@ def test_voila__conduct_tab_adds_an_entry_to_the_table_and_the_case(app_folder, 
             assert newest["time"].startswith("2026-11-20T23:05")
             assert newest["sender"] == "12368-假"
             assert newest["flags"] == ["impersonation"]
+            (kept,) = newest["attachments"]
+            assert kept["path"] == "example-case-evidence/律师函.jpg"
+            assert (app_folder / kept["path"]).read_bytes() == PHOTO
+            assert kept["sha256"] == hashlib.sha256(PHOTO).hexdigest()
+            assert "律师函.jpg（未改动）" in first_row
             page.locator(CHART).first.wait_for(state="visible")
             harness.chinese_is_drawn(page, f"{TABLE} th")
             shot = harness.screenshot(page, screenshots, "voila-conduct")

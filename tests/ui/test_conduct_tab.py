@@ -397,3 +397,55 @@ def test_delete__the_entry_just_added_is_the_one_offered(app):
     assert tab.delete_pick.value == older.id
     find(tab, "planner-conduct-delete").click()
     assert [e.time.day for e in app.case.conduct] == [20]
+
+
+def test_time__untouched_it_is_the_time_of_adding_typed_it_is_kept(make_app):
+    """A time field left as it was logs the contact as now (the clock moved on since the form was drawn); a time
+    typed is logged as typed and stays typed; 现在 makes the field follow the clock again."""
+    clock = [datetime(2026, 11, 20, 9, 0)]  # noqa: DTZ001 - China-local, as the log keeps it
+    app = make_app(clock=lambda: clock[0])
+    tab = conduct(app)
+    assert tab.time_input.value == "2026-11-20 09:00"
+    clock[0] = datetime(2026, 11, 20, 9, 40)  # noqa: DTZ001 - China-local
+    assert tab.add().time == clock[0]
+    assert tab.time_input.value == "2026-11-20 09:40"
+    tab.time_input.value = "2026-11-19 21:15"
+    clock[0] = datetime(2026, 11, 20, 10, 0)  # noqa: DTZ001 - China-local
+    tab.update()
+    assert tab.time_input.value == "2026-11-19 21:15"
+    assert tab.add().time == datetime(2026, 11, 19, 21, 15)  # noqa: DTZ001 - China-local
+    clock[0] = datetime(2026, 11, 20, 10, 5)  # noqa: DTZ001 - China-local
+    find(tab, "planner-conduct-now").click()
+    clock[0] = datetime(2026, 11, 20, 10, 30)  # noqa: DTZ001 - China-local
+    assert tab.add().time == clock[0]
+
+
+def test_suggestions__numbers_names_and_identities_already_logged(app):
+    tab = conduct(app)
+    tab.sender.value = "0755-95555"
+    tab.identity.value = "律师"
+    tab.add()
+    tab.creditor.value = "\x00other"
+    tab.creditor_name.value = "某平台委托第三方催收"
+    tab.sender.value = "170-0000-1111"
+    tab.time_input.value = "2026-11-20 21:00"
+    tab.add()
+    assert tuple(tab.sender.options) == ("0755-95555", "170-0000-1111")  # the latest contact first
+    assert tuple(tab.identity.options) == ("律师",)
+    assert tuple(tab.creditor_name.options) == ("某平台委托第三方催收",)  # a debt's id is no name to offer
+
+
+def test_detail__the_chosen_entry_in_full(app, case_path):
+    """The entry chosen beside the table is shown whole: the full note and each attachment's SHA-256 and state."""
+    (case_path.parent / "shot.png").write_bytes(b"png bytes")
+    tab = conduct(app)
+    long_note = "对方说：" + "如果不还钱就去你单位找你。" * 6
+    tab.note.value = long_note
+    tab.path_input.value = "shot.png"
+    tab.attach_typed()
+    tab.add()
+    assert long_note not in strip(tab.table.value)  # cut in the table
+    detail = strip(tab.detail.value)
+    assert long_note in detail
+    assert hashlib.sha256(b"png bytes").hexdigest() in detail
+    assert "未改动" in detail

@@ -18,6 +18,7 @@ when :attr:`ConductTab.allowed_hours` is set from the conduct rules' data. Besid
 from __future__ import annotations
 
 import html as htmllib
+import itertools
 import os
 from collections.abc import Callable
 from datetime import datetime, time, timedelta
@@ -41,7 +42,8 @@ if TYPE_CHECKING:
 OTHER = "\x00other"  # the creditor chooser's "a name typed" option (no debt id can be this)
 LABEL_WIDTH = "9em"
 MAX_ROWS = 200  # rows of the log's table (the newest); the count says how many there are
-NOTE_CHARS = 40  # a note is cut there in the table
+NOTE_CHARS = 40  # a note is cut there in the table (the entry chosen below it is shown whole)
+MAX_SUGGESTIONS = 30  # numbers, names and identities offered from the log
 GUIDANCE = ("contact", "proof", "court", "originals", "record")
 FUTURE_SLACK = timedelta(minutes=5)  # a time this far past the clock is said to be in the future
 STYLE = (
@@ -50,6 +52,9 @@ STYLE = (
     ".planner-conduct-log td.missing{background:#fde0e0;color:#8a0000;font-weight:bold}"
     ".planner-conduct-scroll{max-height:26em;overflow:auto;display:inline-block;max-width:100%}"
     ".planner-conduct-scroll th{position:sticky;top:0;z-index:1}"
+    ".planner-conduct-facts{font-size:13px;margin:4px 0 8px;border-collapse:collapse}"
+    ".planner-conduct-facts td{padding:1px 10px 1px 0;vertical-align:top;white-space:pre-wrap;word-break:break-all}"
+    ".planner-conduct-facts td.label{color:#555;white-space:nowrap}"
     ".planner-conduct-small{color:#666;font-size:12px;margin:2px 0;line-height:1.5}"
     ".planner-conduct-guide{border-left:4px solid #1976d2;background:#f3f8fd;padding:4px 14px;font-size:13px;"
     "line-height:1.55}.planner-conduct-guide li{margin:4px 0}</style>"
@@ -133,6 +138,7 @@ class ConductTab(Tab):
         self._checks: dict[tuple[str, str, int], tuple[tuple[int, int], AttachmentState]] = {}
         self._draft: dict[str, Any] | None = None
         self._shape: Any = None
+        self._drawn: Any = None  # what the timeline shows: the log, the debts and language, the allowed hours
 
     # -- building --------------------------------------------------------------------------------------------
 
@@ -159,6 +165,9 @@ class ConductTab(Tab):
         guard = self.app.boundary.guard
         self.delete_pick = widgets.Dropdown(options=[], layout=widgets.Layout(width="34em"))
         self.delete_pick.add_class("planner-conduct-pick")
+        self.detail = widgets.HTML()
+        self.detail.add_class("planner-conduct-detail")
+        self.delete_pick.observe(guard(lambda _ch: self._show_detail()), names="value")
         delete = button(app_text("button.delete", self.locale), guard(self.delete_selected),
                         css="planner-conduct-delete", style="danger")
         recheck = button(app_text("button.recheck", self.locale), guard(self.recheck), css="planner-conduct-recheck")
@@ -179,7 +188,7 @@ class ConductTab(Tab):
         self.children = [
             widgets.HTML(STYLE),
             widgets.HBox([entry, self.guide], layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start")),
-            self.heading("conduct.log"), self.count, self.delete_row, self.states, self.table,
+            self.heading("conduct.log"), self.count, self.states, self.table, self.delete_row, self.detail,
             self.heading("conduct.chart"),
             widgets.HTML(html.paragraph(app_text("conduct.chart_help", self.locale), muted=True)),
             self.legend, self.chart_box,
@@ -204,7 +213,10 @@ class ConductTab(Tab):
             box.add_class(f"planner-conduct-{name.replace('_', '-')}")
             return box
 
-        self.time_input = widgets.Text(draft.get("time", show_time(self.clock())), continuous_update=False,
+        self._time_auto = bool(draft.get("time_auto", True))  # untouched: the time is "now" when added
+        self._quiet_time = False
+        self.time_input = widgets.Text(show_time(self.clock()) if self._time_auto else draft.get("time", ""),
+                                       continuous_update=False,
                                        layout=widgets.Layout(width="13em"))
         self.time_input.observe(guard(lambda _ch: self._time_typed()), names="value")
         self.time_note = widgets.HTML()
@@ -212,7 +224,8 @@ class ConductTab(Tab):
         self.channel = widgets.ToggleButtons(options=[(choice_label("channels", c, locale), c.value) for c in Channel],
                                              value=draft.get("channel", Channel.CALL.value),
                                              style={"button_width": "auto"})
-        self.sender = widgets.Text(draft.get("sender", ""), placeholder=app_text("conduct.sender_placeholder", locale),
+        self.sender = widgets.Combobox(value=draft.get("sender", ""), ensure_option=False,
+                                       placeholder=app_text("conduct.sender_placeholder", locale),
                                    layout=widgets.Layout(width="18em"))
         self.contacted = widgets.ToggleButtons(
             options=[(choice_label("contacted", c, locale), c.value) for c in Contacted],
@@ -223,12 +236,12 @@ class ConductTab(Tab):
         if wanted not in {v for _, v in options}:
             wanted = app.selected_debt if app.selected_debt in {v for _, v in debts} else options[0][1]
         self.creditor = widgets.Dropdown(options=options, value=wanted, layout=widgets.Layout(width="24em"))
-        self.creditor_name = widgets.Text(draft.get("creditor_name", ""),
+        self.creditor_name = widgets.Combobox(value=draft.get("creditor_name", ""), ensure_option=False,
                                           placeholder=app_text("conduct.creditor_placeholder", locale),
                                           layout=widgets.Layout(width="20em"))
         self.creditor.observe(guard(lambda _ch: self._show_name()), names="value")
         self._show_name()
-        self.identity = widgets.Text(draft.get("identity", ""),
+        self.identity = widgets.Combobox(value=draft.get("identity", ""), ensure_option=False,
                                      placeholder=app_text("conduct.identity_placeholder", locale),
                                      layout=widgets.Layout(width="22em"))
         ticked = set(draft.get("flags", ()))
@@ -283,14 +296,19 @@ class ConductTab(Tab):
             widgets.HBox([_label(""), add, self.add_msg], layout=widgets.Layout(align_items="center")),
         ])
         self.form.add_class("planner-conduct-form")
-        self._time_typed()
+        self._quiet_time = True
+        try:
+            self._time_typed()
+        finally:
+            self._quiet_time = False
         self._show_pending()
 
     def _read_draft(self) -> dict[str, Any]:
         """Return what the form holds now (kept when the tab is built again: a language switch, an undo)."""
         if not hasattr(self, "time_input"):
             return {}
-        return {"time": self.time_input.value, "channel": self.channel.value, "sender": self.sender.value,
+        return {"time": self.time_input.value, "time_auto": self._time_auto, "channel": self.channel.value,
+                "sender": self.sender.value,
                 "contacted": self.contacted.value, "creditor": self.creditor.value,
                 "creditor_name": self.creditor_name.value, "identity": self.identity.value,
                 "flags": tuple(k for k, t in self.flags.items() if t.value), "duration": self.duration.value,
@@ -323,13 +341,27 @@ class ConductTab(Tab):
         else:
             self.count.value = html.paragraph(app_text("conduct.count", locale, count=len(entries), third=third))
         self.delete_row.layout.display = "flex" if entries else "none"
+        if self._time_auto:
+            self.set_now()
+        self._suggest(entries)
         chosen = self.delete_pick.value
         self.delete_pick.options = [(self._pick_label(n, e), e.id) for n, e in enumerate(newest, start=1)]
         ids = [e.id for e in newest]
         self.delete_pick.value = chosen if chosen in ids else (ids[0] if ids else None)
+        self._show_detail()
         self.table.value = self._table_html(newest) if entries else ""
         self.attach_help.value = _small(self._attach_help())
         self._draw_chart()
+
+    def _suggest(self, entries: tuple[LogEntry, ...]) -> None:
+        """Offer the numbers, names and identities already logged (the most recent first) as the fields' choices."""
+        ids = {d.id for d in self.app.case.debts}
+        for widget, values in ((self.sender, (e.sender for e in reversed(entries))),
+                               (self.identity, (e.identity for e in reversed(entries))),
+                               (self.creditor_name, (e.creditor for e in reversed(entries) if e.creditor not in ids))):
+            offered = tuple(itertools.islice(dict.fromkeys(v for v in values if v), MAX_SUGGESTIONS))
+            if tuple(widget.options) != offered:
+                widget.options = offered
 
     def _creditor_label(self, creditor: str) -> str:
         for debt in self.app.case.debts:
@@ -341,6 +373,36 @@ class ConductTab(Tab):
         locale = self.locale
         return (f"{number} · {show_time(entry.time)} · {choice_label('channels', entry.channel, locale)} · "
                 f"{choice_label('contacted', entry.contacted, locale)} · {self._creditor_label(entry.creditor)}")
+
+    def _show_detail(self) -> None:
+        """Show the entry chosen beside the table in full: every field, the whole note, each attachment's path,
+        size, SHA-256 and state."""
+        locale = self.locale
+        entry = next((e for e in self.app.case.conduct if e.id == self.delete_pick.value), None)
+        if entry is None:
+            self.detail.value = ""
+            return
+        rows = [
+            (app_field("time", locale), show_time(entry.time)),
+            (app_field("channel", locale), choice_label("channels", entry.channel, locale)),
+            (app_field("sender", locale), entry.sender),
+            (app_field("contacted", locale), choice_label("contacted", entry.contacted, locale)),
+            (app_field("creditor", locale), self._creditor_label(entry.creditor)),
+            (app_field("identity", locale), entry.identity),
+            (app_field("flags", locale), ("、" if locale == "zh" else ", ").join(
+                choice_label("flags", f, locale) for f in entry.flags)),
+            (app_field("duration_min", locale), "" if entry.duration_min is None else str(entry.duration_min)),
+            (app_field("answered", locale), app_text("conduct.yes" if entry.answered else "conduct.no", locale)),
+            (app_field("note", locale), entry.note),
+        ]
+        for attachment in entry.attachments:
+            state = app_text(f"conduct.state.{self.attachment_state(attachment).value}", locale)
+            rows.append((app_field("attachments", locale), app_text(
+                "conduct.attachment_full", locale, path=attachment.path, size=size_text(attachment.size),
+                sha=attachment.sha256, state=state)))
+        cells = "".join(f'<tr><td class="label">{htmllib.escape(k)}</td><td>{htmllib.escape(v)}</td></tr>'
+                        for k, v in rows if v)
+        self.detail.value = f'<table class="planner-conduct-facts">{cells}</table>'
 
     def attachment_state(self, attachment: Attachment) -> AttachmentState:
         """Return whether an attachment's file is unchanged, changed or missing; a file whose size and
@@ -400,8 +462,12 @@ class ConductTab(Tab):
         from planner.ui.charts import ContactTimeline, contact_series
 
         locale = self.locale
+        drawn = (self.app.case.conduct, self._shape, self.allowed_hours)
+        if self.timeline is not None and self._drawn == drawn and self.chart_box.children:
+            return  # the same log (its entries are the same objects: comparing them costs next to nothing)
         if self.timeline is None:
             self.timeline = ContactTimeline()
+        self._drawn = drawn
         series = contact_series(self.app.case.conduct, self._creditor_label)
         allowed = None
         if self.allowed_hours is not None:
@@ -438,10 +504,17 @@ class ConductTab(Tab):
         self.creditor_name.layout.display = "flex" if self.creditor.value == OTHER else "none"
 
     def set_now(self) -> None:
-        """Put the time now in the time field."""
-        self.time_input.value = show_time(self.clock())
+        """Put the time now in the time field, and keep it following the clock until a time is typed."""
+        self._quiet_time = True  # the field's observer redraws the note, and must not take this as typed
+        try:
+            self.time_input.value = show_time(self.clock())
+        finally:
+            self._quiet_time = False
+        self._time_auto = True
 
     def _time_typed(self) -> None:
+        if not self._quiet_time:
+            self._time_auto = False
         locale = self.locale
         self.msgs["time"].value = ""
         try:
@@ -587,11 +660,13 @@ class ConductTab(Tab):
         """Add the entry the form holds to the log (undoable); return it, or None when a field is bad or the same
         contact is logged already (the form keeps everything typed)."""
         self.add_msg.value = ""
+        if self._time_auto:  # left as it was: the contact is logged as happening now
+            self.set_now()
         entry = self.read_entry()
         if entry is None:
             return None
         locale = self.locale
-        if any(e.key == entry.key for e in self.app.case.conduct):
+        if any(e.time == entry.time and e.key == entry.key for e in self.app.case.conduct):
             self.add_msg.value = html.paragraph(app_text("conduct.duplicate", locale))
             return None
         self.app.change(lambda case: edits.add_conduct_entries(case, (entry,)))
@@ -602,7 +677,7 @@ class ConductTab(Tab):
             toggle.value = False
         self.note.value = self.duration.value = self.path_input.value = ""
         self.answered.value = True
-        self.time_input.value = show_time(self.clock())
+        self.set_now()
         self._show_pending()
         done = app_text("conduct.added", locale, time=show_time(entry.time))
         self.add_msg.value = f'<span style="color:#2e7d32">{htmllib.escape(done)}</span>'
