@@ -12,7 +12,11 @@ moved or changed) or uploaded: an upload is kept in a folder beside the case fil
 table shows each attachment's state now — unchanged, changed or missing — re-reading a file only when its size or
 modification time differs from the last check. The timeline (:class:`planner.ui.charts.ContactTimeline`, drawn in
 the browser) shows contacts per day per creditor and each contact's hour of the day, with the allowed hours shaded
-when :attr:`ConductTab.allowed_hours` is set from the conduct rules' data. Beside the log: short guidance.
+when :attr:`ConductTab.allowed_hours` is set from the conduct rules' data. Beside the form: short guidance.
+
+The tab is a list of sections (:meth:`ConductTab.build`): each is built by one ``_…_section`` method and drawn by
+its own part of :meth:`ConductTab.update`, so another section (an import, the rule findings, a complaint, the
+evidence package) is one more pair of methods, never a change to the others.
 """
 
 from __future__ import annotations
@@ -139,6 +143,8 @@ class ConductTab(Tab):
         self._draft: dict[str, Any] | None = None
         self._shape: Any = None
         self._drawn: Any = None  # what the timeline shows: the log, the debts and language, the allowed hours
+        self._shown: dict[str, LogEntry] = {}  # the entries in the table (the newest), by id
+        self._quiet_pick = False
 
     # -- building --------------------------------------------------------------------------------------------
 
@@ -152,28 +158,17 @@ class ConductTab(Tab):
         self._checks = {}
 
     def build(self) -> None:
+        """Build the sections, in order: quick entry (beside the guidance), the log, the timeline. Each section
+        is a method returning its widgets, drawn by its own part of :meth:`update`."""
         draft = self._read_draft() if self._draft is None else self._draft
         self._draft = None
         self._shape = self._structure()
+        self.children = [widgets.HTML(STYLE), *self._entry_section(draft), *self._log_section(),
+                         *self._chart_section()]
+        self.update()
+
+    def _entry_section(self, draft: dict[str, Any]) -> list[widgets.Widget]:
         self._build_form(draft)
-        self.table = widgets.HTML()
-        self.table.add_class("planner-conduct-log")
-        self.count = widgets.HTML()
-        self.count.add_class("planner-conduct-count")
-        self.states = widgets.HTML()
-        self.states.add_class("planner-conduct-states")
-        guard = self.app.boundary.guard
-        self.delete_pick = widgets.Dropdown(options=[], layout=widgets.Layout(width="34em"))
-        self.delete_pick.add_class("planner-conduct-pick")
-        self.detail = widgets.HTML()
-        self.detail.add_class("planner-conduct-detail")
-        self.delete_pick.observe(guard(lambda _ch: self._show_detail()), names="value")
-        delete = button(app_text("button.delete", self.locale), guard(self.delete_selected),
-                        css="planner-conduct-delete", style="danger")
-        recheck = button(app_text("button.recheck", self.locale), guard(self.recheck), css="planner-conduct-recheck")
-        self.delete_row = widgets.HBox([widgets.HTML(app_text("conduct.delete_pick", self.locale),
-                                                     layout=widgets.Layout(margin="0 8px 0 0")),
-                                        self.delete_pick, delete, recheck])
         self.guide = widgets.HTML(self._guide_html(), layout=widgets.Layout(flex="0 1 26em", min_width="18em",
                                                                             margin="0 0 0 16px"))
         self.guide.add_class("planner-conduct-guide-box")
@@ -182,18 +177,37 @@ class ConductTab(Tab):
             widgets.HTML(html.paragraph(app_text("conduct.entry_help", self.locale), muted=True)),
             self.form,
         ], layout=widgets.Layout(flex="1 1 50em", min_width="30em"))
+        return [widgets.HBox([entry, self.guide], layout=widgets.Layout(flex_flow="row wrap",
+                                                                        align_items="flex-start"))]
+
+    def _log_section(self) -> list[widgets.Widget]:
+        guard = self.app.boundary.guard
+        self.table = widgets.HTML()
+        self.table.add_class("planner-conduct-log")
+        self.count = widgets.HTML()
+        self.count.add_class("planner-conduct-count")
+        self.states = widgets.HTML()
+        self.states.add_class("planner-conduct-states")
+        self.delete_pick = widgets.Dropdown(options=[], layout=widgets.Layout(width="34em"))
+        self.delete_pick.add_class("planner-conduct-pick")
+        self.detail = widgets.HTML()
+        self.detail.add_class("planner-conduct-detail")
+        self.delete_pick.observe(guard(lambda _ch: None if self._quiet_pick else self._show_detail()), names="value")
+        delete = button(app_text("button.delete", self.locale), guard(self.delete_selected),
+                        css="planner-conduct-delete", style="danger")
+        recheck = button(app_text("button.recheck", self.locale), guard(self.recheck), css="planner-conduct-recheck")
+        self.delete_row = widgets.HBox([widgets.HTML(app_text("conduct.delete_pick", self.locale),
+                                                     layout=widgets.Layout(margin="0 8px 0 0")),
+                                        self.delete_pick, delete, recheck])
+        return [self.heading("conduct.log"), self.count, self.states, self.table, self.delete_row, self.detail]
+
+    def _chart_section(self) -> list[widgets.Widget]:
         self.chart_box = widgets.VBox()
         self.chart_box.add_class("planner-conduct-chart")
         self.legend = widgets.HTML()
-        self.children = [
-            widgets.HTML(STYLE),
-            widgets.HBox([entry, self.guide], layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start")),
-            self.heading("conduct.log"), self.count, self.states, self.table, self.delete_row, self.detail,
-            self.heading("conduct.chart"),
-            widgets.HTML(html.paragraph(app_text("conduct.chart_help", self.locale), muted=True)),
-            self.legend, self.chart_box,
-        ]
-        self.update()
+        return [self.heading("conduct.chart"),
+                widgets.HTML(html.paragraph(app_text("conduct.chart_help", self.locale), muted=True)),
+                self.legend, self.chart_box]
 
     def _build_form(self, draft: dict[str, Any]) -> None:
         app, locale, guard = self.app, self.locale, self.app.boundary.guard
@@ -324,13 +338,22 @@ class ConductTab(Tab):
     # -- drawing ---------------------------------------------------------------------------------------------
 
     def update(self) -> None:
-        """Draw the log's table, its counts and attachment states, and the timeline."""
+        """Draw each section from the case: the form's suggestions, the log's table, counts and attachment
+        states, and the timeline."""
         if self._structure() != self._shape:  # the debts changed on another tab: offer them as they are now
             self._draft = self._read_draft()
             self.build()
             return
-        locale = self.locale
         entries = self.app.case.conduct
+        if self._time_auto:
+            self.set_now()
+        self._suggest(entries)
+        self.attach_help.value = _small(self._attach_help())
+        self._draw_log(entries)
+        self._draw_chart()
+
+    def _draw_log(self, entries: tuple[LogEntry, ...]) -> None:
+        locale = self.locale
         newest = tuple(reversed(entries))[:MAX_ROWS]
         third = sum(1 for e in entries if e.is_third_party)
         if not entries:
@@ -341,17 +364,17 @@ class ConductTab(Tab):
         else:
             self.count.value = html.paragraph(app_text("conduct.count", locale, count=len(entries), third=third))
         self.delete_row.layout.display = "flex" if entries else "none"
-        if self._time_auto:
-            self.set_now()
-        self._suggest(entries)
         chosen = self.delete_pick.value
-        self.delete_pick.options = [(self._pick_label(n, e), e.id) for n, e in enumerate(newest, start=1)]
-        ids = [e.id for e in newest]
-        self.delete_pick.value = chosen if chosen in ids else (ids[0] if ids else None)
+        self._shown = {e.id: e for e in newest}  # an entry's id is a hash of its key: computed once a drawing
+        self._quiet_pick = True  # replacing the options is no choice of the user's: the detail is drawn once below
+        try:
+            self.delete_pick.options = [(self._pick_label(n, e), i) for n, (i, e) in enumerate(
+                self._shown.items(), start=1)]
+            self.delete_pick.value = chosen if chosen in self._shown else next(iter(self._shown), None)
+        finally:
+            self._quiet_pick = False
         self._show_detail()
         self.table.value = self._table_html(newest) if entries else ""
-        self.attach_help.value = _small(self._attach_help())
-        self._draw_chart()
 
     def _suggest(self, entries: tuple[LogEntry, ...]) -> None:
         """Offer the numbers, names and identities already logged (the most recent first) as the fields' choices."""
@@ -378,7 +401,7 @@ class ConductTab(Tab):
         """Show the entry chosen beside the table in full: every field, the whole note, each attachment's path,
         size, SHA-256 and state."""
         locale = self.locale
-        entry = next((e for e in self.app.case.conduct if e.id == self.delete_pick.value), None)
+        entry = self._shown.get(self.delete_pick.value)
         if entry is None:
             self.detail.value = ""
             return
@@ -670,7 +693,7 @@ class ConductTab(Tab):
             self.add_msg.value = html.paragraph(app_text("conduct.duplicate", locale))
             return None
         self.app.change(lambda case: edits.add_conduct_entries(case, (entry,)))
-        if entry.id in {v for _, v in self.delete_pick.options}:  # the likeliest to delete: a typo just made
+        if entry.id in self._shown:  # the likeliest to delete: a typo just made
             self.delete_pick.value = entry.id
         self.pending = []
         for toggle in self.flags.values():
@@ -688,8 +711,7 @@ class ConductTab(Tab):
 
     def delete_selected(self) -> None:
         """Delete the entry chosen beside the table (undo brings it back)."""
-        entry_id = self.delete_pick.value
-        entry = next((e for e in self.app.case.conduct if e.id == entry_id), None)
+        entry = self._shown.get(self.delete_pick.value)
         if entry is None:
             return
         self.app.change(lambda case: edits.remove_conduct_entry(case, entry.id))
