@@ -284,6 +284,8 @@ APP: dict[str, str] = {
     "conduct.attachments_none": "No attachments yet.",
     "conduct.attachment_line": "{path} ({size}, SHA-256 {sha}…)",
     "conduct.attachment_full": "{path} ({size}, SHA-256 {sha}, {state})",
+    "conduct.file_state": "{name} ({state})",
+    "conduct.list_sep": "; ",
     "conduct.upload_unsaved": "{name} was not kept: the case is not saved to a file yet. Type a path above and press Save as, then upload again.",
     "conduct.uploaded": "{name} is kept as {path} and attached to this entry.",
     "conduct.attachment_duplicate": "{path} is attached to this entry already.",

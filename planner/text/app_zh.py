@@ -246,6 +246,8 @@ APP: dict[str, str] = {
     "conduct.attachments_none": "还没有附件。",
     "conduct.attachment_line": "{path}（{size}，SHA-256 {sha}…）",
     "conduct.attachment_full": "{path}（{size}，SHA-256 {sha}，{state}）",
+    "conduct.file_state": "{name}（{state}）",
+    "conduct.list_sep": "；",
     "conduct.upload_unsaved": "没有保存上传的 {name}：案例还没有保存到文件。请先在上方填写路径并点“另存为”，再上传。",
     "conduct.uploaded": "已把 {name} 保存为 {path}，并加入本条记录的附件。",
     "conduct.attachment_duplicate": "{path} 已在本条记录的附件中。",

@@ -449,3 +449,25 @@ def test_detail__the_chosen_entry_in_full(app, case_path):
     assert long_note in detail
     assert hashlib.sha256(b"png bytes").hexdigest() in detail
     assert "未改动" in detail
+
+
+def test_long_log__the_table_shows_the_newest_and_every_attachment_is_checked(app, case_path, monkeypatch):
+    """Beyond the rows the table shows, the count says how many there are, and a missing file of an older entry is
+    still reported."""
+    from planner.ui.tabs import conduct as conduct_module
+
+    monkeypatch.setattr(conduct_module, "MAX_ROWS", 1)
+    (case_path.parent / "old.m4a").write_bytes(b"old call")
+    tab = conduct(app)
+    tab.time_input.value = "2026-11-01 09:00"
+    tab.path_input.value = "old.m4a"
+    tab.attach_typed()
+    tab.add()
+    tab.time_input.value = "2026-11-02 09:00"
+    tab.add()
+    (case_path.parent / "old.m4a").unlink()
+    tab.recheck()
+    assert [r[1] for r in rows(tab)[1:]] == ["2026-11-02 09:00"]
+    assert "共 2 条记录" in strip(tab.count.value)
+    assert "显示最新的 1 条" in strip(tab.count.value)
+    assert "0 个未改动，0 个已改动，1 个找不到" in strip(tab.states.value)

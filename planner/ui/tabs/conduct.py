@@ -36,6 +36,7 @@ from planner.domain.conduct import CHINA, Attachment, Channel, Contacted, Flag, 
 from planner.errors import InvalidInput
 from planner.io.attachments import AttachmentState, attachment_for, check_attachment, resolve, store_upload
 from planner.text import app_field, app_text, choice_label, render_error
+from planner.text import fmt as formats
 from planner.ui import html
 from planner.ui.fields import button
 from planner.ui.tabs.base import Tab
@@ -230,8 +231,7 @@ class ConductTab(Tab):
         self._time_auto = bool(draft.get("time_auto", True))  # untouched: the time is "now" when added
         self._quiet_time = False
         self.time_input = widgets.Text(show_time(self.clock()) if self._time_auto else draft.get("time", ""),
-                                       continuous_update=False,
-                                       layout=widgets.Layout(width="13em"))
+                                       continuous_update=False, layout=widgets.Layout(width="13em"))
         self.time_input.observe(guard(lambda _ch: self._time_typed()), names="value")
         self.time_note = widgets.HTML()
         now = button(app_text("conduct.now", locale), guard(self.set_now), css="planner-conduct-now")
@@ -240,7 +240,7 @@ class ConductTab(Tab):
                                              style={"button_width": "auto"})
         self.sender = widgets.Combobox(value=draft.get("sender", ""), ensure_option=False,
                                        placeholder=app_text("conduct.sender_placeholder", locale),
-                                   layout=widgets.Layout(width="18em"))
+                                       layout=widgets.Layout(width="18em"))
         self.contacted = widgets.ToggleButtons(
             options=[(choice_label("contacted", c, locale), c.value) for c in Contacted],
             value=draft.get("contacted", Contacted.DEBTOR.value), style={"button_width": "auto"})
@@ -251,13 +251,13 @@ class ConductTab(Tab):
             wanted = app.selected_debt if app.selected_debt in {v for _, v in debts} else options[0][1]
         self.creditor = widgets.Dropdown(options=options, value=wanted, layout=widgets.Layout(width="24em"))
         self.creditor_name = widgets.Combobox(value=draft.get("creditor_name", ""), ensure_option=False,
-                                          placeholder=app_text("conduct.creditor_placeholder", locale),
-                                          layout=widgets.Layout(width="20em"))
+                                              placeholder=app_text("conduct.creditor_placeholder", locale),
+                                              layout=widgets.Layout(width="20em"))
         self.creditor.observe(guard(lambda _ch: self._show_name()), names="value")
         self._show_name()
         self.identity = widgets.Combobox(value=draft.get("identity", ""), ensure_option=False,
-                                     placeholder=app_text("conduct.identity_placeholder", locale),
-                                     layout=widgets.Layout(width="22em"))
+                                         placeholder=app_text("conduct.identity_placeholder", locale),
+                                         layout=widgets.Layout(width="22em"))
         ticked = set(draft.get("flags", ()))
         self.flags: dict[str, widgets.ToggleButton] = {}
         for flag in Flag:
@@ -322,8 +322,7 @@ class ConductTab(Tab):
         if not hasattr(self, "time_input"):
             return {}
         return {"time": self.time_input.value, "time_auto": self._time_auto, "channel": self.channel.value,
-                "sender": self.sender.value,
-                "contacted": self.contacted.value, "creditor": self.creditor.value,
+                "sender": self.sender.value, "contacted": self.contacted.value, "creditor": self.creditor.value,
                 "creditor_name": self.creditor_name.value, "identity": self.identity.value,
                 "flags": tuple(k for k, t in self.flags.items() if t.value), "duration": self.duration.value,
                 "answered": self.answered.value, "note": self.note.value, "path": self.path_input.value}
@@ -375,6 +374,20 @@ class ConductTab(Tab):
             self._quiet_pick = False
         self._show_detail()
         self.table.value = self._table_html(newest) if entries else ""
+        self.states.value = self._states_html(entries)
+
+    def _states_html(self, entries: tuple[LogEntry, ...]) -> str:
+        """Return the count of attachments unchanged, changed and missing over the whole log (older entries than
+        the table shows too), when any is not as it was logged; '' when all are."""
+        tally = dict.fromkeys(AttachmentState, 0)
+        for entry in entries:
+            for attachment in entry.attachments:
+                tally[self.attachment_state(attachment)] += 1
+        if not tally[AttachmentState.CHANGED] and not tally[AttachmentState.MISSING]:
+            return ""
+        return html.paragraph(app_text("conduct.states", self.locale, ok=tally[AttachmentState.OK],
+                                       changed=tally[AttachmentState.CHANGED],
+                                       missing=tally[AttachmentState.MISSING]))
 
     def _suggest(self, entries: tuple[LogEntry, ...]) -> None:
         """Offer the numbers, names and identities already logged (the most recent first) as the fields' choices."""
@@ -412,8 +425,8 @@ class ConductTab(Tab):
             (app_field("contacted", locale), choice_label("contacted", entry.contacted, locale)),
             (app_field("creditor", locale), self._creditor_label(entry.creditor)),
             (app_field("identity", locale), entry.identity),
-            (app_field("flags", locale), ("、" if locale == "zh" else ", ").join(
-                choice_label("flags", f, locale) for f in entry.flags)),
+            (app_field("flags", locale), formats.join((choice_label("flags", f, locale) for f in entry.flags),
+                                                      locale)),
             (app_field("duration_min", locale), "" if entry.duration_min is None else str(entry.duration_min)),
             (app_field("answered", locale), app_text("conduct.yes" if entry.answered else "conduct.no", locale)),
             (app_field("note", locale), entry.note),
@@ -454,30 +467,22 @@ class ConductTab(Tab):
                                                     "flags", "duration_min", "answered", "note", "attachments"))]
         rows: list[list[Any]] = []
         classes = []
-        tally = dict.fromkeys(AttachmentState, 0)
         for number, entry in enumerate(entries, start=1):
             states = [(a, self.attachment_state(a)) for a in entry.attachments]
-            for _a, state in states:
-                tally[state] += 1
             worst = next((s for s in (AttachmentState.MISSING, AttachmentState.CHANGED) if any(
                 st is s for _a, st in states)), None)
-            files = "；".join(f"{Path(a.path).name}（{app_text(f'conduct.state.{st.value}', locale)}）"
-                             for a, st in states) if locale == "zh" else "; ".join(
-                f"{Path(a.path).name} ({app_text(f'conduct.state.{st.value}', locale)})" for a, st in states)
+            files = app_text("conduct.list_sep", locale).join(
+                app_text("conduct.file_state", locale, name=Path(a.path).name,
+                         state=app_text(f"conduct.state.{st.value}", locale)) for a, st in states)
             note = entry.note if len(entry.note) <= NOTE_CHARS else entry.note[:NOTE_CHARS] + "…"
             rows.append([
                 str(number), show_time(entry.time), choice_label("channels", entry.channel, locale), entry.sender,
                 choice_label("contacted", entry.contacted, locale), self._creditor_label(entry.creditor),
-                entry.identity, ("、" if locale == "zh" else ", ").join(
-                    choice_label("flags", f, locale) for f in entry.flags),
+                entry.identity, formats.join((choice_label("flags", f, locale) for f in entry.flags), locale),
                 "" if entry.duration_min is None else str(entry.duration_min), yes if entry.answered else no,
                 note, (files, worst.value) if worst is not None else files,
             ])
             classes.append("third" if entry.is_third_party else "")
-        bad = tally[AttachmentState.CHANGED] + tally[AttachmentState.MISSING]
-        self.states.value = html.paragraph(app_text(
-            "conduct.states", locale, ok=tally[AttachmentState.OK], changed=tally[AttachmentState.CHANGED],
-            missing=tally[AttachmentState.MISSING])) if bad else ""
         table = html.table(headers, rows, numeric=[0, 8], row_classes=classes, css="planner-conduct-table")
         return f'<div class="planner-conduct-scroll">{table}</div>'
 
