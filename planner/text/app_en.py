@@ -277,7 +277,6 @@ APP: dict[str, str] = {
     "conduct.duration_placeholder": "minutes, e.g. 3",
     "conduct.note_placeholder": "what was said or done (their words, as far as you can)",
     "conduct.answered": "Answered",
-    "conduct.attachment_path": "Attachment path",
     "conduct.attachment_placeholder": "path of a recording or picture, e.g. evidence/call.m4a",
     "conduct.attachment_help": "Only the path, size and SHA-256 of an attachment are kept; the file itself is never moved or changed. A relative path starts at the case file's folder. Uploaded files are kept in the folder {folder} beside the case file (a file of the same name with other bytes gets another name; nothing is written over); add large files (recordings, videos) by path.",
     "conduct.attachment_help_unsaved": "Only the path, size and SHA-256 of an attachment are kept; the file itself is never moved or changed. To upload files, save the case to a file first (Save as above): uploads are kept in a folder beside it.",

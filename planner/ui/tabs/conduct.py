@@ -551,12 +551,14 @@ class ConductTab(Tab):
             self.time_note.value = ""
             self.msgs["time"].value = _error_html(err, locale)
             return
-        key = "conduct.time_future" if moment > self.clock() + FUTURE_SLACK else "conduct.time_read"
         shown = show_time(moment)
-        colour = "#a15c00" if key == "conduct.time_future" else "#555"
-        self.time_note.value = ("" if shown == self.time_input.value.strip() and key == "conduct.time_read" else
-                                f'<span style="color:{colour}">{htmllib.escape(app_text(key, locale, time=shown))}'
-                                "</span>")
+        if moment > self.clock() + FUTURE_SLACK:
+            text, colour = app_text("conduct.time_future", locale, time=shown), "#a15c00"
+        elif shown != self.time_input.value.strip():  # typed another way: say how it was read
+            text, colour = app_text("conduct.time_read", locale, time=shown), "#555"
+        else:
+            text, colour = app_text("conduct.time_note", locale), "#777"
+        self.time_note.value = f'<span style="color:{colour};font-size:12px">{htmllib.escape(text)}</span>'
 
     def _base(self) -> Path | None:
         """Return the folder relative attachment paths start at: the case file's (None before it is saved)."""
