@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from planner.domain.case import Case
+from planner.domain.conduct import LogEntry, merge_entries
 from planner.domain.model import Budget, Debt
 from planner.domain.options import Plan, Scenario
 from planner.errors import InvalidInput
@@ -176,3 +177,22 @@ def set_scenario_fields(case: Case, name: str, **changes: Any) -> Case:
     """Return ``case`` with fields of scenario ``name`` changed (``start``, ``note``, ``surplus_policy``,
     ``surplus_order``)."""
     return _with_scenario(case, name, replace(case.scenario(name), **changes))
+
+
+def add_conduct_entries(case: Case, entries: tuple[LogEntry, ...]) -> Case:
+    """Return ``case`` with ``entries`` added to its collection-conduct log (those already logged, by
+    :attr:`~planner.domain.conduct.LogEntry.key`, are skipped); the log stays sorted by time."""
+    conduct, _added = merge_entries(case.conduct, tuple(entries))
+    return replace(case, conduct=conduct)
+
+
+def remove_conduct_entry(case: Case, entry_id: str) -> Case:
+    """Return ``case`` without the log entry whose :attr:`~planner.domain.conduct.LogEntry.id` is ``entry_id``.
+
+    Raises:
+        InvalidInput: ``unknown_reference`` when no entry has that id.
+    """
+    kept = tuple(e for e in case.conduct if e.id != entry_id)
+    if len(kept) == len(case.conduct):
+        raise InvalidInput("conduct", "unknown_reference", entry_id, params={"choices": "-"})
+    return replace(case, conduct=kept)

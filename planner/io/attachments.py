@@ -3,13 +3,16 @@
 :func:`attachment_for` reads a file once, in blocks (a 1 GB recording is not held in memory), and returns the
 :class:`~planner.domain.conduct.Attachment` to keep in the case; :func:`check_attachment` reads it again later and
 says whether it is still there and unchanged. Paths are kept as given (relative ones are resolved against the case
-file's folder by the caller that passes ``base``).
+file's folder by the caller that passes ``base``). :func:`store_upload` keeps the bytes of a file uploaded in the
+app in a folder beside the case file, never writing over a file.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import tempfile
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -89,3 +92,53 @@ def check_attachment(attachment: Attachment, *, base: str | os.PathLike[str] | N
         return AttachmentCheck(attachment, AttachmentState.MISSING)
     same = size == attachment.size and sha == attachment.sha256
     return AttachmentCheck(attachment, AttachmentState.OK if same else AttachmentState.CHANGED, size, sha)
+
+
+def _safe_name(name: str) -> str:
+    """Return an uploaded file's own name made safe as a file name: no folder part, no characters Windows or a
+    shell refuses; ``upload`` when nothing is left."""
+    base = Path(str(name).replace("\\", "/")).name.strip().lstrip(".")
+    cleaned = "".join("_" if c in '<>:"/\\|?*' or ord(c) < 32 else c for c in base).strip()
+    return cleaned[:120] or "upload"
+
+
+def store_upload(content: bytes, name: str, folder: str | os.PathLike[str]) -> Path:
+    """Keep the bytes of an uploaded evidence file in ``folder`` (created when missing); return the file's path.
+
+    Nothing is ever written over: a file of that name holding the same bytes is the one returned (an upload made
+    twice is kept once); another file of that name gives ``name-2.ext``, ``name-3.ext`` … The bytes are written to
+    a temporary file in ``folder`` first and linked to their name only once complete, so a name never holds half a
+    file.
+
+    Raises:
+        InvalidInput: ``cannot_write`` when the folder cannot be made or written.
+    """
+    target_folder = Path(folder)
+    safe = Path(_safe_name(name))
+    stem, suffix = safe.stem or "upload", safe.suffix
+    sha = hashlib.sha256(content).hexdigest()
+    try:
+        target_folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".upload-", dir=target_folder)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(content)
+                stream.flush()
+                os.fsync(stream.fileno())
+            number = 1
+            while True:
+                candidate = target_folder / (f"{stem}{suffix}" if number == 1 else f"{stem}-{number}{suffix}")
+                if candidate.is_file() and digest(candidate) == (len(content), sha):
+                    return candidate
+                if not candidate.exists():
+                    try:
+                        os.link(temporary, candidate)  # fails, never overwrites, when the name was taken meanwhile
+                    except FileExistsError:
+                        continue
+                    return candidate
+                number += 1
+        finally:
+            with contextlib.suppress(OSError):
+                Path(temporary).unlink()
+    except OSError as err:
+        raise os_error(str(target_folder), err, writing=True) from err

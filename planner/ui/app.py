@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 import traceback
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from planner.ui.fields import button
 from planner.ui.store import AUTOSAVE_DELAY, CaseStore, History
 from planner.ui.summary import Summary
 from planner.ui.tabs import CaseTab, CompareTab, DebtsTab, OptionsTab, PayoffTab, Tab
+from planner.ui.tabs.conduct import ConductTab
 from planner.ui.tabs.proposal import ProposalTab
 
 LOCALES = (("简体中文", "zh"), ("English", "en"))
@@ -44,8 +46,8 @@ def empty_case(as_of: Any = None) -> Case:
 
 
 class PlannerApp(widgets.VBox):
-    """The debt negotiation planner: 案例 · 债务 · 方案 · 比较 · 还款策略 · 协商申请, with the comparison always in
-    view.
+    """The debt negotiation planner: 案例 · 债务 · 方案 · 比较 · 还款策略 · 协商申请 · 催收记录, with the comparison
+    always in view.
 
     Args:
         case: the case to start from (default: the built-in example, unless ``path`` holds one).
@@ -54,6 +56,8 @@ class PlannerApp(widgets.VBox):
         locale: ``zh`` (default) or ``en``; switchable in the app.
         context: a :class:`PlanContext` (default: a new one with the package's LPR table and cap rules).
         autosave_delay: seconds to wait after a change before saving (changes within it are saved once).
+        clock: returns the time now in mainland China without a zone, for the collection log's default time
+            (default: the system clock; tests pass a fixed time).
 
     Attributes:
         case: the case as it is now (an immutable value).
@@ -63,7 +67,8 @@ class PlannerApp(widgets.VBox):
     """
 
     def __init__(self, case: Case | None = None, *, path: str | Path | None = None, locale: str = "zh",
-                 context: PlanContext | None = None, autosave_delay: float = AUTOSAVE_DELAY) -> None:
+                 context: PlanContext | None = None, autosave_delay: float = AUTOSAVE_DELAY,
+                 clock: Callable[[], datetime] | None = None) -> None:
         self.locale = formats.locale_of(locale)
         self.context = context or PlanContext()
         self.history = History()
@@ -90,8 +95,9 @@ class PlannerApp(widgets.VBox):
         self.compare_tab = CompareTab(self)
         self.payoff_tab = PayoffTab(self)
         self.proposal_tab = ProposalTab(self)
+        self.conduct_tab = ConductTab(self, clock=clock)
         self.pages: tuple[Tab, ...] = (self.case_tab, self.debts_tab, self.options_tab, self.compare_tab,
-                                       self.payoff_tab, self.proposal_tab)
+                                       self.payoff_tab, self.proposal_tab, self.conduct_tab)
         self.tabs.children = list(self.pages)
         self.tabs.observe(self.boundary.guard(self._tab_changed), names="selected_index")
         super().__init__([self._header, self.tabs, self.summary, self.boundary.panel])

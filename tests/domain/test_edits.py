@@ -107,3 +107,30 @@ def test_scenarios__never_take_a_name_the_planner_gives_its_own():
         edits.rename_scenario(case, "全部停息分期60期", "shortest-term-49")
     assert edits.add_scenario(case, "pro-rata").scenarios[-1].name == "pro-rata-1"
     assert edits.add_scenario(case, "status-quo").scenarios[-1].name == "status-quo-1"
+
+
+def _contact(**changes):
+    from planner.domain.conduct import LogEntry
+
+    values = {"time": "2026-11-20 22:30", "channel": "call", "contacted": "family", "creditor": "cmb-card"}
+    return LogEntry(**{**values, **changes})
+
+
+def test_add_conduct_entries__sorted_and_the_same_contact_once():
+    """Entries join the log in time order; one already logged (same time, channel, number, who, creditor) is
+    skipped."""
+    case = example_case()
+    late, early = _contact(), _contact(time="2026-11-19 09:00")
+    edited = edits.add_conduct_entries(case, (late, early))
+    assert edited.conduct == (early, late)
+    assert edits.add_conduct_entries(edited, (_contact(note="again"),)) == edited
+    assert case.conduct == ()
+
+
+def test_remove_conduct_entry__by_id_and_unknown_is_refused():
+    case = edits.add_conduct_entries(example_case(), (_contact(), _contact(time="2026-11-19 09:00")))
+    first = case.conduct[0]
+    assert edits.remove_conduct_entry(case, first.id).conduct == case.conduct[1:]
+    with pytest.raises(InvalidInput) as info:
+        edits.remove_conduct_entry(case, "0000000000")
+    assert info.value.code == "unknown_reference"

@@ -40,3 +40,28 @@ def test_attachment_for__a_missing_file_or_a_folder_is_refused(tmp_path):
     with pytest.raises(InvalidInput) as folder:
         attachment_for(tmp_path)
     assert folder.value.code == "bad_file"
+
+
+def test_store_upload__never_writes_over_a_file(tmp_path):
+    """Same name and bytes: the file there; same name, other bytes: name-2; the folder part of a name is dropped."""
+    from planner.io.attachments import store_upload
+
+    folder = tmp_path / "case-evidence"
+    first = store_upload(b"one", "shot.png", folder)
+    assert first == folder / "shot.png"
+    assert store_upload(b"one", "shot.png", folder) == first
+    assert store_upload(b"two", "shot.png", folder) == folder / "shot-2.png"
+    assert store_upload(b"three", "../../shot.png", folder) == folder / "shot-3.png"
+    assert store_upload(b"x", 'a<b>:c?.txt', folder).name == "a_b__c_.txt"
+    assert sorted(p.name for p in folder.iterdir()) == ["a_b__c_.txt", "shot-2.png", "shot-3.png", "shot.png"]
+    assert (folder / "shot.png").read_bytes() == b"one"
+    assert not [p for p in folder.iterdir() if p.name.startswith(".upload-")]  # no temporary file left
+
+
+def test_store_upload__a_folder_that_cannot_be_made_is_refused(tmp_path):
+    from planner.io.attachments import store_upload
+
+    (tmp_path / "file").write_bytes(b"")
+    with pytest.raises(InvalidInput) as info:
+        store_upload(b"x", "a.png", tmp_path / "file" / "sub")
+    assert info.value.code == "cannot_write"

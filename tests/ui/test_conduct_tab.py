@@ -1,0 +1,474 @@
+"""催收记录 Collection-log tab: quick entry (defaults, toggles, bad values kept), undo and autosave, delete,
+attachments by path and by upload with their states, the timeline's data, and both languages."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from datetime import datetime, time
+
+import numpy as np
+import pytest
+from ui.uitools import find, find_all, status, strip, table_rows
+
+from planner.domain.conduct import Contacted, Flag, LogEntry
+from planner.io.casefile import load_case
+from planner.text import app_text
+from planner.ui.app import PlannerApp
+from planner.ui.charts import contact_series
+
+NOW = datetime(2026, 11, 20, 22, 30)  # noqa: DTZ001 - the log keeps China-local times without a zone
+
+
+@pytest.fixture
+def app(make_app) -> PlannerApp:
+    """The app on the example case, its clock stopped at 2026-11-20 22:30 (China time)."""
+    return make_app(clock=lambda: NOW)
+
+
+def conduct(app: PlannerApp):
+    """Put the 催收记录 tab on screen and return it."""
+    app.tabs.selected_index = app.pages.index(app.conduct_tab)
+    return app.conduct_tab
+
+
+def rows(tab) -> list[list[str]]:
+    """Return the log's table as cell texts, the header first."""
+    return table_rows(tab.table.value)
+
+
+def entry(**changes) -> LogEntry:
+    values = {"time": "2026-11-18 10:00", "channel": "call", "contacted": "debtor", "creditor": "cmb-card",
+              "sender": "95555"}
+    return LogEntry(**{**values, **changes})
+
+
+# -- the tab and the form ----------------------------------------------------------------------------------------
+
+
+def test_tab__is_the_seventh_titled_and_built_only_when_shown(app):
+    """The tab comes after 协商申请, is titled 催收记录, and is built only when shown."""
+    index = app.pages.index(app.conduct_tab)
+    assert index == app.pages.index(app.proposal_tab) + 1 == len(app.pages) - 1
+    assert app.tabs.get_title(index) == "催收记录"
+    assert app.conduct_tab.children == ()
+    tab = conduct(app)
+    assert tab.children
+    assert strip(tab.count.value).strip() == "还没有记录。"
+
+
+def test_add__with_defaults(app):
+    """Adding at once logs a call to the debtor now, about the debt chosen in the app, answered."""
+    tab = conduct(app)
+    assert tab.time_input.value == "2026-11-20 22:30"
+    added = tab.add()
+    assert added is not None
+    assert app.case.conduct == (added,)
+    assert (added.time, added.channel.value, added.contacted, added.creditor) == (
+        NOW, "call", Contacted.DEBTOR, app.selected_debt)
+    assert added.answered
+    assert added.flags == ()
+    assert added.duration_min is None
+    header, first = rows(tab)
+    assert header[:3] == ["序号", "时间", "方式"]
+    assert first[:3] == ["1", "2026-11-20 22:30", "电话"]
+    assert first[5] == app.case.debt(app.selected_debt).creditor
+    assert "已添加 2026-11-20 22:30 的记录" in status(app)
+
+
+def test_add__flags_toggled_and_every_field(app):
+    """Flags are toggle buttons; the entry holds each field as typed (time as people write it, duration in 分钟)."""
+    tab = conduct(app)
+    tab.time_input.value = "2026年11月19日 晚上11点05"
+    assert "即 2026-11-19 23:05" in strip(tab.time_note.value)
+    tab.channel.value = "sms"
+    tab.sender.value = "10690000"
+    tab.contacted.value = "family"
+    tab.identity.value = "自称法院工作人员"
+    find(tab, "planner-conduct-flag-impersonation").value = True
+    find(tab, "planner-conduct-flag-threat").value = True
+    tab.duration.value = "3分钟"
+    tab.answered.value = False
+    tab.note.value = "说要上门"
+    added = tab.add()
+    assert added is not None
+    assert added.time == datetime(2026, 11, 19, 23, 5)  # noqa: DTZ001 - China-local, as the log keeps it
+    assert added.flags == (Flag.THREAT, Flag.IMPERSONATION)  # in the order of the buttons
+    assert (added.sender, added.identity, added.duration_min, added.answered, added.note) == (
+        "10690000", "自称法院工作人员", 3, False, "说要上门")
+    assert added.is_third_party
+    row = rows(tab)[1]
+    assert row[2:5] == ["短信", "10690000", "家人"]
+    assert row[7] == "威胁、冒充公检法或律师"
+    assert row[8:11] == ["3", "否", "说要上门"]
+    assert 'class="third"' in tab.table.value
+    # after adding: the contact's own details are cleared, who and how are kept for the next one
+    assert not any(t.value for t in tab.flags.values())
+    assert (tab.note.value, tab.duration.value, tab.answered.value) == ("", "", True)
+    assert (tab.channel.value, tab.sender.value, tab.contacted.value) == ("sms", "10690000", "family")
+    assert tab.time_input.value == "2026-11-20 22:30"
+
+
+def test_bad_time__shows_the_error_and_keeps_every_value(app):
+    """A time that cannot be read is said beside the field in Chinese; nothing is added and nothing typed is lost."""
+    tab = conduct(app)
+    tab.time_input.value = "昨天晚上"
+    tab.sender.value = "95555"
+    tab.note.value = "第三次来电"
+    find(tab, "planner-conduct-flag-insult").value = True
+    tab.duration.value = "两分钟"
+    assert tab.add() is None
+    assert app.case.conduct == ()
+    time_msg = strip(tab.msgs["time"].value)
+    assert "时间必须是时间" in time_msg
+    assert "昨天晚上" in time_msg
+    assert "必须是整数" in strip(tab.msgs["duration_min"].value)
+    assert "没有添加" in strip(tab.add_msg.value)
+    assert (tab.time_input.value, tab.sender.value, tab.note.value, tab.duration.value) == (
+        "昨天晚上", "95555", "第三次来电", "两分钟")
+    assert tab.flags["insult"].value
+    tab.time_input.value = "2026-11-20 21:00"
+    tab.duration.value = "2"
+    added = tab.add()
+    assert added is not None
+    assert added.flags == (Flag.INSULT,)
+    assert tab.msgs["time"].value == ""
+
+
+def test_a_time_in_the_future__is_said(app):
+    tab = conduct(app)
+    tab.time_input.value = "2027-11-20 10:00"
+    assert "这个时间还没到" in strip(tab.time_note.value)
+
+
+def test_creditor__a_name_typed(app):
+    """其他 lets a name be typed (a collection agency); left empty it is refused beside the field."""
+    tab = conduct(app)
+    tab.creditor.value = "\x00other"
+    assert tab.creditor_name.layout.display == "flex"
+    assert tab.add() is None
+    assert "债权人" in strip(tab.msgs["creditor"].value)
+    tab.creditor_name.value = "某平台委托第三方催收"
+    added = tab.add()
+    assert added is not None
+    assert added.creditor == "某平台委托第三方催收"
+    assert rows(tab)[1][5] == "某平台委托第三方催收"
+
+
+def test_the_same_contact_twice__is_not_added(app):
+    tab = conduct(app)
+    assert tab.add() is not None
+    tab.time_input.value = "2026-11-20 22:30"
+    assert tab.add() is None
+    assert len(app.case.conduct) == 1
+    assert "已有一条" in strip(tab.add_msg.value)
+
+
+# -- undo, autosave, delete --------------------------------------------------------------------------------------
+
+
+def test_undo_removes_the_entry_and_redo_brings_it_back(app):
+    tab = conduct(app)
+    added = tab.add()
+    app.undo()
+    assert app.case.conduct == ()
+    assert strip(app.conduct_tab.count.value).strip() == "还没有记录。"
+    app.redo()
+    assert app.case.conduct == (added,)
+    assert len(rows(app.conduct_tab)) == 2
+
+
+def test_autosave__writes_the_entry_to_the_case_file(app, case_path):
+    tab = conduct(app)
+    find(tab, "planner-conduct-flag-disclosure").value = True
+    tab.contacted.value = "colleague"
+    added = tab.add()
+    assert load_case(case_path).conduct == (added,)
+
+
+def test_table__newest_first_and_delete_is_undoable(app, case_path):
+    """Entries logged out of order are listed newest first; deleting one takes it out (and out of the file)."""
+    tab = conduct(app)
+    for typed in ("2026-11-18 09:00", "2026-11-20 08:15", "2026-11-19 12:00"):
+        tab.time_input.value = typed
+        assert tab.add() is not None
+    assert [r[1] for r in rows(tab)[1:]] == ["2026-11-20 08:15", "2026-11-19 12:00", "2026-11-18 09:00"]
+    picks = [label for label, _ in tab.delete_pick.options]
+    assert picks[1].startswith("2 · 2026-11-19 12:00 · 电话")
+    tab.delete_pick.value = tab.delete_pick.options[1][1]
+    find(tab, "planner-conduct-delete").click()
+    assert [r[1] for r in rows(tab)[1:]] == ["2026-11-20 08:15", "2026-11-18 09:00"]
+    assert len(load_case(case_path).conduct) == 2
+    assert "已删除 2026-11-19 12:00 的记录" in status(app)
+    app.undo()
+    assert len(app.case.conduct) == 3
+    assert len(rows(app.conduct_tab)) == 4
+
+
+def test_typed_values__survive_a_language_switch_and_an_undo(app):
+    tab = conduct(app)
+    tab.add()
+    tab.note.value = "还没写完"
+    tab.sender.value = "400-123"
+    app.set_locale("en")
+    tab = conduct(app)
+    assert (tab.note.value, tab.sender.value) == ("还没写完", "400-123")
+    app.undo()
+    assert (app.conduct_tab.note.value, app.conduct_tab.sender.value) == ("还没写完", "400-123")
+
+
+# -- attachments -------------------------------------------------------------------------------------------------
+
+
+def test_attachment_by_path__hash_matches_and_a_changed_file_is_shown(app, case_path):
+    """A file taken by path (relative to the case file's folder) keeps its size and SHA-256; changed, then gone,
+    the table says so."""
+    folder = case_path.parent
+    data = b"recording" * 200_000
+    (folder / "证据").mkdir()
+    (folder / "证据" / "录音.m4a").write_bytes(data)
+    tab = conduct(app)
+    tab.path_input.value = "证据/录音.m4a"
+    find(tab, "planner-conduct-attach").click()
+    assert tab.path_input.value == ""
+    assert len(tab.pending) == 1
+    assert "证据/录音.m4a" in strip(tab.pending_list.children[0].children[0].value)
+    added = tab.add()
+    (attachment,) = added.attachments
+    assert (attachment.path, attachment.size, attachment.sha256) == (
+        "证据/录音.m4a", len(data), hashlib.sha256(data).hexdigest())
+    assert load_case(case_path).conduct[0].attachments == (attachment,)
+    assert rows(tab)[1][11] == "录音.m4a（未改动）"
+    assert tab.pending == []
+
+    target = folder / "证据" / "录音.m4a"
+    target.write_bytes(b"X" + data[1:])  # same size, other bytes
+    stamp = target.stat().st_mtime_ns + 1_000_000_000
+    os.utime(target, ns=(stamp, stamp))
+    tab.update()
+    assert rows(tab)[1][11] == "录音.m4a（已改动）"
+    assert 'class="changed"' in tab.table.value
+    assert "1 个已改动" in strip(tab.states.value)
+    target.unlink()
+    tab.update()
+    assert rows(tab)[1][11] == "录音.m4a（找不到文件）"
+
+
+def test_attachment__a_missing_path_is_said_and_nothing_is_attached(app, case_path):
+    tab = conduct(app)
+    tab.path_input.value = "没有这个文件.png"
+    find(tab, "planner-conduct-attach").click()
+    assert tab.pending == []
+    assert "没有这个文件.png" in strip(tab.msgs["attachments"].value)
+    assert tab.path_input.value == "没有这个文件.png"
+
+
+def test_attachment__taken_off_before_adding(app, case_path):
+    (case_path.parent / "a.png").write_bytes(b"png")
+    tab = conduct(app)
+    tab.path_input.value = "a.png"
+    tab.attach_typed()
+    find(tab, "planner-conduct-drop").click()
+    assert tab.pending == []
+    assert (case_path.parent / "a.png").read_bytes() == b"png"
+
+
+def test_upload__kept_beside_the_case_file_never_over_another(app, case_path):
+    """An upload is written to NAME-evidence/ beside the case file and attached by that relative path; the same
+    bytes again are the same file, other bytes under that name get another name."""
+    tab = conduct(app)
+    first = tab.keep_upload("截图.png", b"first")
+    again = tab.keep_upload("截图.png", b"first")
+    other = tab.keep_upload("截图.png", b"other")
+    folder = case_path.parent / f"{case_path.stem}-evidence"
+    assert first.path == f"{case_path.stem}-evidence/截图.png"
+    assert again is not None
+    assert other.path == f"{case_path.stem}-evidence/截图-2.png"
+    assert (folder / "截图.png").read_bytes() == b"first"
+    assert (folder / "截图-2.png").read_bytes() == b"other"
+    assert [a.path for a in tab.pending] == [first.path, other.path]
+    assert other.sha256 == hashlib.sha256(b"other").hexdigest()
+    added = tab.add()
+    assert len(added.attachments) == 2
+    assert rows(tab)[1][11] == "截图.png（未改动）；截图-2.png（未改动）"
+
+
+def test_upload__without_a_case_file_is_refused_with_a_message(make_app, tmp_path):
+    from planner.io.examples import example_case
+
+    app = PlannerApp(example_case(), clock=lambda: NOW)
+    tab = conduct(app)
+    assert tab.keep_upload("x.png", b"x") is None
+    assert "另存为" in strip(tab.msgs["attachments"].value)
+    assert "另存为" in strip(tab.attach_help.value)
+
+
+# -- the timeline ------------------------------------------------------------------------------------------------
+
+
+def test_contact_series__days_exact_across_midnight_and_third_parties():
+    """23:59 and 00:01 are two days; days without contacts are zero; third-party contacts are counted per day."""
+    entries = [
+        entry(time="2026-11-18 23:59"),
+        entry(time="2026-11-19 00:01", contacted="family"),
+        entry(time="2026-11-19 08:30", creditor="某平台委托第三方催收", sender="170"),
+        entry(time="2026-11-21 22:45", contacted="colleague"),
+        entry(time="2026-11-18T16:30Z"),  # 2026-11-19 00:30 in China
+    ]
+    series = contact_series(entries, lambda c: {"cmb-card": "招商银行"}.get(c, c))
+    assert [d.isoformat() for d in series.days] == ["2026-11-18", "2026-11-19", "2026-11-20", "2026-11-21"]
+    assert series.creditors == ("招商银行", "某平台委托第三方催收")
+    assert series.counts == ((1, 2, 0, 1), (0, 1, 0, 0))
+    assert series.totals == (1, 3, 0, 1)
+    assert series.third_party == (0, 1, 0, 1)
+    hours = [(p[0].isoformat(), p[1], p[3]) for p in series.points]
+    assert hours[0] == ("2026-11-18", 23 + 59 / 60, False)
+    assert ("2026-11-19", 0.5, False) in hours
+    assert hours[-1] == ("2026-11-21", 22.75, True)
+
+
+def test_timeline__draws_the_series_and_the_allowed_hours_from_a_parameter(app):
+    tab = conduct(app)
+    for typed, who in (("2026-11-19 23:30", "debtor"), ("2026-11-20 09:00", "family"), ("2026-11-20 10:00", "debtor")):
+        tab.time_input.value = typed
+        tab.contacted.value = who
+        tab.add()
+    chart = tab.timeline
+    assert list(tab.chart_box.children) == [chart.per_day, chart.by_hour]
+    assert np.asarray(chart.bars.y).tolist() == [[1.0, 2.0]]
+    legend = strip(tab.legend.value)
+    assert app.case.debt(app.selected_debt).creditor in legend
+    assert "联系了第三人" in legend
+    assert [str(d)[:13] for d in np.asarray(chart.marks.x)] == ["2026-11-20T12"]  # drawn at the day's middle
+    assert np.asarray(chart.third_dots.y).tolist() == [9.0]
+    assert sorted(np.asarray(chart.dots.y).tolist()) == [10.0, 23.5]
+    assert len(chart.band.x) == 0  # no band until the rules' hours are given
+    assert "允许催收时段" not in legend
+    tab.allowed_hours = (time(8), time(22))
+    tab.update()
+    assert np.asarray(chart.band.y).tolist() == [[8.0, 8.0], [22.0, 22.0]]
+    assert "允许催收时段 08:00–22:00" in strip(tab.legend.value)
+    assert chart.per_day.title == "每天联系次数（按债权人）"
+    assert list(chart.count_axis.tick_values) == [0, 1, 2, 3]
+
+
+def test_timeline__empty_log_shows_no_chart(app):
+    tab = conduct(app)
+    assert tab.chart_box.children == ()
+
+
+# -- languages ---------------------------------------------------------------------------------------------------
+
+
+def test_labels__chinese_and_english(make_app):
+    """Every label of the form, the table and the guidance is in the app's language."""
+    app = make_app(clock=lambda: NOW)
+    tab = conduct(app)
+    labels = [strip(row.children[0].value) for row in find_all(tab.form, "planner-field")]
+    assert labels == ["时间", "方式", "来电号码", "联系对象", "债权人", "自称身份", "标记", "时长（分钟）", "备注", "附件"]
+    assert "12368" in strip(tab.guide.value)
+    assert "传票" in strip(tab.guide.value)
+    assert [b.description for b in tab.flags.values()][:2] == ["威胁", "辱骂"]
+    assert tab.channel.options[0] == ("电话", "call")
+    tab.add()
+    app.set_locale("en")
+    tab = conduct(app)
+    assert app.tabs.get_title(app.pages.index(tab)) == "Collection log"
+    assert [strip(row.children[0].value) for row in find_all(tab.form, "planner-field")] == [
+        "Time", "Channel", "From", "Contacted", "Creditor", "Identity claimed", "Flags", "Minutes", "Note",
+        "Attachments"]
+    header = rows(tab)[0]
+    assert header[:5] == ["No.", "Time", "Channel", "From", "Contacted"]
+    assert rows(tab)[1][2] == "call"
+    assert tab.channel.options[1] == ("SMS", "sms")
+    guide = strip(tab.guide.value)
+    assert "12368" in guide
+    assert "Good to know" in guide
+    assert app_text("conduct.guide.court", "en") in guide
+    assert strip(find(tab, "planner-conduct-add").description) == "Add entry"
+
+
+def test_delete__the_entry_just_added_is_the_one_offered(app):
+    """After adding, the entry chooser beside the table holds the entry just added (a typo is deleted at once)."""
+    tab = conduct(app)
+    tab.time_input.value = "2026-11-20 09:00"
+    tab.add()
+    tab.time_input.value = "2026-11-18 09:00"  # an older call, logged later
+    older = tab.add()
+    assert tab.delete_pick.value == older.id
+    find(tab, "planner-conduct-delete").click()
+    assert [e.time.day for e in app.case.conduct] == [20]
+
+
+def test_time__untouched_it_is_the_time_of_adding_typed_it_is_kept(make_app):
+    """A time field left as it was logs the contact as now (the clock moved on since the form was drawn); a time
+    typed is logged as typed and stays typed; 现在 makes the field follow the clock again."""
+    clock = [datetime(2026, 11, 20, 9, 0)]  # noqa: DTZ001 - China-local, as the log keeps it
+    app = make_app(clock=lambda: clock[0])
+    tab = conduct(app)
+    assert tab.time_input.value == "2026-11-20 09:00"
+    clock[0] = datetime(2026, 11, 20, 9, 40)  # noqa: DTZ001 - China-local
+    assert tab.add().time == clock[0]
+    assert tab.time_input.value == "2026-11-20 09:40"
+    tab.time_input.value = "2026-11-19 21:15"
+    clock[0] = datetime(2026, 11, 20, 10, 0)  # noqa: DTZ001 - China-local
+    tab.update()
+    assert tab.time_input.value == "2026-11-19 21:15"
+    assert tab.add().time == datetime(2026, 11, 19, 21, 15)  # noqa: DTZ001 - China-local
+    clock[0] = datetime(2026, 11, 20, 10, 5)  # noqa: DTZ001 - China-local
+    find(tab, "planner-conduct-now").click()
+    clock[0] = datetime(2026, 11, 20, 10, 30)  # noqa: DTZ001 - China-local
+    assert tab.add().time == clock[0]
+
+
+def test_suggestions__numbers_names_and_identities_already_logged(app):
+    tab = conduct(app)
+    tab.sender.value = "0755-95555"
+    tab.identity.value = "律师"
+    tab.add()
+    tab.creditor.value = "\x00other"
+    tab.creditor_name.value = "某平台委托第三方催收"
+    tab.sender.value = "170-0000-1111"
+    tab.time_input.value = "2026-11-20 21:00"
+    tab.add()
+    assert tuple(tab.sender.options) == ("0755-95555", "170-0000-1111")  # the latest contact first
+    assert tuple(tab.identity.options) == ("律师",)
+    assert tuple(tab.creditor_name.options) == ("某平台委托第三方催收",)  # a debt's id is no name to offer
+
+
+def test_detail__the_chosen_entry_in_full(app, case_path):
+    """The entry chosen beside the table is shown whole: the full note and each attachment's SHA-256 and state."""
+    (case_path.parent / "shot.png").write_bytes(b"png bytes")
+    tab = conduct(app)
+    long_note = "对方说：" + "如果不还钱就去你单位找你。" * 6
+    tab.note.value = long_note
+    tab.path_input.value = "shot.png"
+    tab.attach_typed()
+    tab.add()
+    assert long_note not in strip(tab.table.value)  # cut in the table
+    detail = strip(tab.detail.value)
+    assert long_note in detail
+    assert hashlib.sha256(b"png bytes").hexdigest() in detail
+    assert "未改动" in detail
+
+
+def test_long_log__the_table_shows_the_newest_and_every_attachment_is_checked(app, case_path, monkeypatch):
+    """Beyond the rows the table shows, the count says how many there are, and a missing file of an older entry is
+    still reported."""
+    from planner.ui.tabs import conduct as conduct_module
+
+    monkeypatch.setattr(conduct_module, "MAX_ROWS", 1)
+    (case_path.parent / "old.m4a").write_bytes(b"old call")
+    tab = conduct(app)
+    tab.time_input.value = "2026-11-01 09:00"
+    tab.path_input.value = "old.m4a"
+    tab.attach_typed()
+    tab.add()
+    tab.time_input.value = "2026-11-02 09:00"
+    tab.add()
+    (case_path.parent / "old.m4a").unlink()
+    tab.recheck()
+    assert [r[1] for r in rows(tab)[1:]] == ["2026-11-02 09:00"]
+    assert "共 2 条记录" in strip(tab.count.value)
+    assert "显示最新的 1 条" in strip(tab.count.value)
+    assert "0 个未改动，0 个已改动，1 个找不到" in strip(tab.states.value)
