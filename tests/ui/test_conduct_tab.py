@@ -3,6 +3,7 @@ attachments by path and by upload with their states, the timeline's data, and bo
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 from datetime import datetime, time
@@ -12,7 +13,8 @@ import pytest
 from ui.uitools import find, find_all, status, strip, table_rows
 
 from planner.domain.conduct import Contacted, Flag, LogEntry
-from planner.io.casefile import load_case
+from planner.io.casefile import load_case, write_case
+from planner.io.examples import example_case
 from planner.text import app_text
 from planner.ui.app import PlannerApp
 from planner.ui.charts import contact_series
@@ -21,9 +23,17 @@ NOW = datetime(2026, 11, 20, 22, 30)  # noqa: DTZ001 - the log keeps China-local
 
 
 @pytest.fixture
-def app(make_app) -> PlannerApp:
-    """The app on the example case, its clock stopped at 2026-11-20 22:30 (China time)."""
+def app(make_app, case_path) -> PlannerApp:
+    """The app on the example case with an empty log, its clock stopped at 2026-11-20 22:30 (China time)."""
+    write_case(dataclasses.replace(example_case(), conduct=()), case_path)
     return make_app(clock=lambda: NOW)
+
+
+def test_example_case__its_log_is_shown(make_app):
+    """The built-in example case opens with its log of 37 contacts, five of them third parties."""
+    tab = conduct(make_app(clock=lambda: NOW))
+    assert strip(tab.count.value).strip() == "共 37 条记录，其中 5 条联系了第三人（家人、同事、单位、朋友等）。"
+    assert len(rows(tab)) > 1
 
 
 def conduct(app: PlannerApp):
@@ -327,8 +337,10 @@ def test_contact_series__days_exact_across_midnight_and_third_parties():
     assert hours[-1] == ("2026-11-21", 22.75, True)
 
 
-def test_timeline__draws_the_series_and_the_allowed_hours_from_a_parameter(app):
+def test_timeline__draws_the_series_and_the_allowed_hours_from_the_rules(app):
     tab = conduct(app)
+    assert tab.allowed_hours == (time(8), time(22))  # the package rules' quiet hours, 22:00-08:00
+    tab.allowed_hours = None
     for typed, who in (("2026-11-19 23:30", "debtor"), ("2026-11-20 09:00", "family"), ("2026-11-20 10:00", "debtor")):
         tab.time_input.value = typed
         tab.contacted.value = who
@@ -342,7 +354,7 @@ def test_timeline__draws_the_series_and_the_allowed_hours_from_a_parameter(app):
     assert [str(d)[:13] for d in np.asarray(chart.marks.x)] == ["2026-11-20T12"]  # drawn at the day's middle
     assert np.asarray(chart.third_dots.y).tolist() == [9.0]
     assert sorted(np.asarray(chart.dots.y).tolist()) == [10.0, 23.5]
-    assert len(chart.band.x) == 0  # no band until the rules' hours are given
+    assert len(chart.band.x) == 0  # no band when the rules give no hours
     assert "允许催收时段" not in legend
     tab.allowed_hours = (time(8), time(22))
     tab.update()

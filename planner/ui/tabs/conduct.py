@@ -12,7 +12,7 @@ moved or changed) or uploaded: an upload is kept in a folder beside the case fil
 table shows each attachment's state now — unchanged, changed or missing — re-reading a file only when its size or
 modification time differs from the last check. The timeline (:class:`planner.ui.charts.ContactTimeline`, drawn in
 the browser) shows contacts per day per creditor and each contact's hour of the day, with the allowed hours shaded
-when :attr:`ConductTab.allowed_hours` is set from the conduct rules' data. Beside the form: short guidance.
+from the conduct rules' data (:attr:`ConductTab.allowed_hours`, 08:00-22:00 in the package's rules). Beside the form: short guidance.
 
 The tab is a list of sections (:meth:`ConductTab.build`): each is built by one ``_…_section`` method and drawn by
 its own part of :meth:`ConductTab.update`, so another section (an import, the rule findings, a complaint, the
@@ -25,7 +25,7 @@ import html as htmllib
 import itertools
 import os
 from collections.abc import Callable
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -123,6 +123,15 @@ def _label(text: str) -> widgets.HTML:
     return widgets.HTML(text, layout=widgets.Layout(width=LABEL_WIDTH, min_width=LABEL_WIDTH))
 
 
+def _allowed_hours(day: date) -> tuple[time, time] | None:
+    """Return the hours collectors may call on ``day``, from the conduct rules' quiet hours (their end to their
+    start: 08:00 to 22:00 in the package data); None when the rules set none."""
+    from planner.caps.conduct import load_conduct_rules
+
+    quiet = load_conduct_rules().quiet_hours(day)
+    return None if quiet is None else (quiet[1], quiet[0])
+
+
 class ConductTab(Tab):
     """The collection-conduct log: quick entry, the table with attachment states, the timeline, guidance.
 
@@ -137,7 +146,7 @@ class ConductTab(Tab):
     def __init__(self, app: Any, *, clock: Callable[[], datetime] | None = None) -> None:
         super().__init__(app)
         self.clock: Callable[[], datetime] = clock or china_now
-        self.allowed_hours: tuple[time, time] | None = None
+        self.allowed_hours: tuple[time, time] | None = _allowed_hours(self.clock().date())
         self.pending: list[Attachment] = []
         self.timeline: ContactTimeline | None = None
         self._checks: dict[tuple[str, str, int], tuple[tuple[int, int], AttachmentState]] = {}
