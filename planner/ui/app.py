@@ -45,6 +45,22 @@ def empty_case(as_of: Any = None) -> Case:
     return Case(budget=Budget(), debts=(), as_of=as_of or date.today())  # noqa: DTZ011 (a local calendar day)
 
 
+def example_case_for(path: str | Path) -> Case:
+    """Return the example case for a new case file ``path``, its evidence photo written into the folder beside it
+    (:func:`planner.io.examples.write_example_evidence`); a photo already there is never written over (it is
+    checked like any attachment). When the folder cannot be written, the example case as it is (the file cannot be
+    created either, and the app says so)."""
+    from planner.io.examples import LETTER_FILE, evidence_folder_for, write_example_evidence
+
+    folder = evidence_folder_for(path)
+    if (Path(path).parent / folder / LETTER_FILE).exists():
+        return example_case(evidence=folder)
+    try:
+        return write_example_evidence(path).case
+    except InvalidInput:
+        return example_case()
+
+
 class PlannerApp(widgets.VBox):
     """The debt negotiation planner: 案例 · 债务 · 方案 · 比较 · 还款策略 · 协商申请 · 催收记录, with the comparison
     always in view.
@@ -114,10 +130,13 @@ class PlannerApp(widgets.VBox):
         Args:
             path: the case file. When it does not exist it is created: from the built-in example when
                 ``example`` is True, else as an empty case.
-            example: start a missing file from the built-in example case.
+            example: start a missing file from the built-in example case, with its evidence photo written into
+                the folder beside it (as ``planner example -o FILE`` does), so the log's attachment is found.
             locale: ``zh`` or ``en``.
         """
-        return cls(example_case() if example else empty_case(), path=path, locale=locale, **kwargs)
+        start = example_case_for(path) if example and not Path(path).exists() else (
+            example_case() if example else empty_case())
+        return cls(start, path=path, locale=locale, **kwargs)
 
     # -- state changes ---------------------------------------------------------------------------------------
 

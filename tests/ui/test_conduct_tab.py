@@ -484,3 +484,34 @@ def test_long_log__the_table_shows_the_newest_and_every_attachment_is_checked(ap
     assert "共 2 条记录" in strip(tab.count.value)
     assert "显示最新的 1 条" in strip(tab.count.value)
     assert "0 个未改动，0 个已改动，1 个找不到" in strip(tab.states.value)
+
+
+# -- the example's evidence photo --------------------------------------------------------------------------------
+
+
+def test_for_file__the_example_writes_its_evidence_photo_beside_the_case(make_app, case_path):
+    """A new case file from the example gets the fake 律师函 photo in NAME-evidence/, so its attachment is found."""
+    from planner.io.examples import LETTER_FILE, fake_letter_png
+
+    tab = conduct(make_app(clock=lambda: NOW))
+    photo = case_path.parent / "张伟-evidence" / LETTER_FILE
+    assert photo.read_bytes() == fake_letter_png()
+    (attachment,) = [a for e in tab.app.case.conduct for a in e.attachments]
+    assert attachment.path == f"张伟-evidence/{LETTER_FILE}"
+    assert load_case(case_path).conduct == tab.app.case.conduct
+    assert tab.states.value == ""  # every attachment as logged
+    assert f"{LETTER_FILE}（未改动）" in tab.table.value
+
+
+def test_for_file__a_photo_already_there_is_never_written_over(make_app, case_path):
+    """A file already at the photo's place is kept as it is, and the log says it is not the one logged."""
+    from planner.io.examples import LETTER_FILE
+
+    photo = case_path.parent / "张伟-evidence" / LETTER_FILE
+    photo.parent.mkdir()
+    photo.write_bytes(b"someone else's file")
+    tab = conduct(make_app(clock=lambda: NOW))
+    assert photo.read_bytes() == b"someone else's file"
+    assert f"{LETTER_FILE}（已改动）" in tab.table.value
+    assert "1 个已改动" in strip(tab.states.value)
+
