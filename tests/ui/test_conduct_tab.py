@@ -515,3 +515,242 @@ def test_for_file__a_photo_already_there_is_never_written_over(make_app, case_pa
     assert f"{LETTER_FILE}（已改动）" in tab.table.value
     assert "1 个已改动" in strip(tab.states.value)
 
+
+# -- the rule findings -------------------------------------------------------------------------------------------
+
+
+def finding_rows(tab, code: str) -> list[list[str]]:
+    """Return the findings table rows of ``code`` (every creditor's), as cell texts."""
+    import re
+
+    markup = tab.findings.box.value
+    css = f"planner-finding-{code.lower().replace('_', '-')}"
+    found = re.findall(rf'<tr class="[a-z]+ {css}">(.*?)</tr>', markup, flags=re.DOTALL)
+    return [[strip(c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.DOTALL)] for row in found]
+
+
+def test_findings__the_example_log_per_creditor_with_sources_and_channels(make_app):
+    """The example's online lender contacted 4 third parties and called one unanswered number 7 times on 11-13;
+    each finding shows its severity, sentence, count and source; the channels follow, in order; and the note."""
+    from planner.caps.conduct import channels_for, check_log
+    from planner.text import source_text
+
+    tab = conduct(make_app(clock=lambda: NOW))
+    findings = check_log(tab.app.case)
+    third = next(f for f in findings if f.subject == "online-loan" and f.code == "THIRD_PARTY_CONTACT")
+    assert third.param("count") == 4
+    assert len(third.param("entries")) == 4
+    attempts = next(f for f in findings if f.subject == "online-loan" and f.param("basis") == "attempts")
+    assert (attempts.param("most"), attempts.param("worst").isoformat()) == (7, "2026-11-13")
+    assert tab.findings.findings == findings
+    sev, sentence, count, source = finding_rows(tab, "THIRD_PARTY_CONTACT")[0]
+    assert (sev, count) == ("注意", "4")
+    assert "联系了家人、同事、单位，共 4 次" in sentence
+    assert source == source_text(third.source, "zh") != ""
+    frequent = [r[1] for r in finding_rows(tab, "TOO_FREQUENT")]
+    assert any("最多一天 7 次，在 2026年11月13日" in s for s in frequent)
+    text = strip(tab.findings.box.value)
+    assert "融易借（网络助贷平台）（online-loan） · 26 条记录" in text
+    assert "安和消费金融有限公司（cf-loan） · 11 条记录" in text
+    online = text[text.index("online-loan"):text.index("cf-loan）")]
+    names = [c.name("zh") for c in channels_for(tab.app.case.debt("online-loan").kind,
+                                                [f for f in findings if f.subject == "online-loan"])]
+    assert names[0] == "债权人客服"
+    assert [online.index(n) for n in names] == sorted(online.index(n) for n in names)
+    assert "中国互联网金融协会" in online
+    assert "不是法律结论" in strip(find(tab, "planner-conduct-findings-note").value)
+
+
+def test_findings__a_night_call_adds_one_and_undo_takes_it_away(app):
+    """A call at 22:30 is in the quiet hours: the finding appears at once, and goes with an undo."""
+    tab = conduct(app)
+    assert "还没有记录" in strip(tab.findings.box.value)
+    tab.time_input.value = "2026-11-20 14:00"
+    tab.add()
+    assert "没有发现越过所列规则的联系" in strip(tab.findings.box.value)
+    tab.time_input.value = "2026-11-20 22:30"
+    tab.add()
+    (row,) = finding_rows(tab, "OUTSIDE_HOURS")
+    assert row[2] == "1"
+    assert "22:00 至 08:00" in row[1]
+    assert "中国银行业协会" in row[3]
+    app.undo()
+    assert finding_rows(app.conduct_tab, "OUTSIDE_HOURS") == []
+
+
+def test_findings__choosing_one_marks_its_entries_in_the_table(make_app):
+    """Choosing the third-party finding marks its 4 entries in the log's table; choosing none unmarks them."""
+    tab = conduct(make_app(clock=lambda: NOW))
+    pick = tab.findings.pick
+    key = next(v for label, v in pick.options if "联系第三人" in label and "融易借" in label)
+    pick.value = key
+    marked = [r for r in tab.table.value.split("<tr")[1:] if 'class="third marked"' in r or 'class="marked"' in r]
+    assert len(marked) == 4
+    assert tab.marked == frozenset(tab.findings.chosen().param("entries"))
+    pick.value = pick.options[0][1]
+    assert "marked" not in tab.table.value.replace(".planner-conduct-log tr.marked", "")
+
+
+def test_findings__in_english(make_app):
+    tab = conduct(make_app(clock=lambda: NOW, locale="en"))
+    text = strip(tab.findings.box.value)
+    assert "Where to complain, in order" in text
+    assert "contacted people other than you" in text
+    assert "not a legal conclusion" in strip(find(tab, "planner-conduct-findings-note").value)
+
+
+# -- the import --------------------------------------------------------------------------------------------------
+
+
+GOOD_CSV = ("时间,方式,来电号码,联系对象,债权人,标记,接通,备注\n"
+            "2026-11-18 23:10,电话,0571-1,家人,cf-loan,威胁,是,说要上门\n"
+            "2026/11/19 09:00,短信,10690,本人,某平台委托第三方催收,,否,\n").encode()
+BAD_CSV = ("时间,方式,联系对象,债权人\n"
+           "2026-11-18 23:10,电话,家人,cf-loan\n"
+           "2026-11-40 09:00,电筒,本人,cf-loan\n"
+           "2026-11-19 09:00,电话,邻居,cf-loan\n").encode("gb18030")
+
+
+def test_import__adds_the_rows_through_an_edit_undo_and_autosave(app, case_path):
+    """An uploaded table is added to the log (and saved); importing it again adds nothing; undo takes it back."""
+    tab = conduct(app)
+    result = tab.importer.import_file("记录.csv", GOOD_CSV)
+    assert result is not None
+    assert (len(result.entries), result.added) == (2, 2)
+    assert len(app.case.conduct) == 2
+    assert load_case(case_path).conduct == app.case.conduct
+    assert "新增 2 条，0 条已在记录中，跳过 0 行" in strip(tab.importer.report.value)
+    assert finding_rows(tab, "OUTSIDE_HOURS")  # the findings follow at once
+    assert not list(case_path.parent.glob(".planner-import-*"))  # the temporary copy is gone
+    again = tab.importer.import_file("记录.csv", GOOD_CSV)
+    assert (again.added, again.already) == (0, 2)
+    assert "新增 0 条，2 条已在记录中" in strip(tab.importer.report.value)
+    app.undo()
+    assert app.case.conduct == ()
+
+
+def test_import__a_file_with_bad_rows_is_refused_whole_one_line_per_problem(app):
+    """Rows 3 and 4 are bad: nothing is imported, nothing can be undone, and each problem says row, field, value
+    and fix."""
+    tab = conduct(app)
+    assert tab.importer.import_file("记录.csv", BAD_CSV) is None
+    assert app.case.conduct == ()
+    assert not app.history.can_undo
+    report = tab.importer.report.value
+    assert "没有导入 记录.csv：有 2 行有问题，记录没有任何改动" in strip(report)
+    lines = [strip(li).strip() for li in report.split("<li>")[1:]]
+    assert len(lines) == 3
+    assert lines[0].startswith("第 3 行：时间不存在")
+    assert "2026-11-40 09:00" in lines[0]
+    assert lines[1].startswith("第 3 行：方式")
+    assert "电筒" in lines[1]
+    assert lines[2].startswith("第 4 行：联系对象")
+    assert "邻居" in lines[2]
+    assert all("；请" in line for line in lines)  # each says what to do
+
+
+def test_import__skip_invalid_takes_the_good_rows_and_lists_the_rest(app):
+    tab = conduct(app)
+    tab.importer.skip.value = True
+    tab.importer._uploaded({"new": ({"name": "记录.csv", "content": memoryview(BAD_CSV)},)})
+    assert len(app.case.conduct) == 1
+    report = strip(tab.importer.report.value)
+    assert "新增 1 条，0 条已在记录中，跳过 2 行" in report
+    assert "跳过了 2 行" in report
+    assert "第 4 行：联系对象" in report
+    app.undo()
+    assert app.case.conduct == ()
+
+
+def test_import__not_a_table_and_a_wrong_header_are_said(app):
+    tab = conduct(app)
+    assert tab.importer.import_file("录音.m4a", b"\x00\x01") is None
+    assert "只能导入 .csv 或 .xlsx" in strip(tab.importer.report.value)
+    assert tab.importer.import_file("x.csv", "时间,方式,颜色\n2026-11-18 10:00,电话,红\n".encode()) is None
+    assert "表头有问题" in strip(tab.importer.report.value)
+    assert "颜色" in strip(tab.importer.report.value)
+    assert app.case.conduct == ()
+
+
+def test_import__the_template_is_offered_and_its_sample_row_is_refused(app):
+    import base64
+    import re
+
+    tab = conduct(app)
+    tab.importer.offer_templates()
+    links = re.findall(r'download="([^"]+)" href="data:[^;]+;base64,([^"]+)"', tab.importer.templates.value)
+    assert [name for name, _ in links] == ["催收记录模板.csv", "催收记录模板.xlsx"]
+    csv_bytes = base64.b64decode(links[0][1])
+    assert csv_bytes.decode("utf-8-sig").startswith("时间,")
+    assert tab.importer.import_file("催收记录模板.csv", csv_bytes) is None
+    assert "第 " in strip(tab.importer.report.value)
+    assert app.case.conduct == ()
+
+
+# -- the evidence package ----------------------------------------------------------------------------------------
+
+
+def test_evidence__the_package_verifies_and_its_digest_is_shown(make_app, tmp_path):
+    """The package of every entry verifies against its manifest; the manifest's SHA-256 is shown; a creditor's
+    package holds only its entries."""
+    import base64
+    import re
+
+    from planner.report.evidence import verify_evidence
+
+    tab = conduct(make_app(clock=lambda: NOW))
+    section = tab.evidence
+    assert [v for _, v in section.creditor.options][1:] == ["online-loan", "cf-loan"]
+    find(tab, "planner-conduct-evidence").click()
+    assert section.report is not None
+    assert section.report.ok
+    assert section.report.entries == 37
+    target = tmp_path / "all.zip"
+    target.write_bytes(section.data)
+    verified = verify_evidence(target)
+    assert verified.ok
+    assert verified.manifest_sha256 == section.report.manifest_sha256
+    assert section.report.manifest_sha256 in section.msg.value
+    (name, payload), = re.findall(r'download="([^"]+)" href="data:application/zip;base64,([^"]+)"',
+                                  section.downloads.value)
+    assert name == "张伟-催收证据包-全部-2026-11-20.zip"
+    assert base64.b64decode(payload) == section.data
+    section.creditor.value = "cf-loan"
+    section.export()
+    assert section.report.entries == 11
+    assert "安和消费金融有限公司" in section.file_name()
+
+
+def test_evidence__a_missing_attachment_is_named_and_a_change_withdraws_the_package(make_app, case_path):
+    from planner.io.examples import LETTER_FILE
+
+    tab = conduct(make_app(clock=lambda: NOW))
+    (case_path.parent / "张伟-evidence" / LETTER_FILE).unlink()
+    tab.evidence.export()
+    assert not tab.evidence.report.ok
+    text = strip(tab.evidence.msg.value)
+    assert f"附件缺失：张伟-evidence/{LETTER_FILE}" in text
+    assert "有 1 个附件缺失或已改动" in text
+    tab.time_input.value = "2026-11-20 14:00"
+    tab.add()
+    assert tab.evidence.data is None
+    assert tab.evidence.downloads.value == ""
+
+
+def test_evidence__an_empty_log_offers_nothing_and_an_error_is_said(app, monkeypatch):
+    tab = conduct(app)
+    assert tab.evidence.row.layout.display == "none"
+    assert "还没有记录" in strip(tab.evidence.empty.value)
+    tab.add()
+    assert tab.evidence.row.layout.display == "flex"
+
+    def failing(*_args, **_kwargs):
+        from planner.errors import InvalidInput
+
+        raise InvalidInput("file", "cannot_write", "/nowhere/x.zip")
+
+    monkeypatch.setattr("planner.report.evidence.write_evidence", failing)
+    find(tab, "planner-conduct-evidence").click()  # behind the boundary: said, never a traceback
+    assert tab.evidence.msg.value
+    assert "Traceback" not in app.boundary.status.value
+    assert tab.evidence.data is None

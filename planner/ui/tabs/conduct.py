@@ -15,8 +15,10 @@ the browser) shows contacts per day per creditor and each contact's hour of the 
 from the conduct rules' data (:attr:`ConductTab.allowed_hours`, 08:00-22:00 in the package's rules). Beside the form: short guidance.
 
 The tab is a list of sections (:meth:`ConductTab.build`): each is built by one ``_…_section`` method and drawn by
-its own part of :meth:`ConductTab.update`, so another section (an import, the rule findings, a complaint, the
-evidence package) is one more pair of methods, never a change to the others.
+its own part of :meth:`ConductTab.update`, so another section is one more pair of methods, never a change to the
+others. The rule findings (with the complaint channels), the import and the evidence package are such sections,
+kept in :mod:`planner.ui.tabs.conduct_sections` (each an object with ``build`` and ``draw``); choosing a finding
+marks the entries it rests on in the log's table.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from planner.text import fmt as formats
 from planner.ui import html
 from planner.ui.fields import button
 from planner.ui.tabs.base import Tab
+from planner.ui.tabs.conduct_sections import EvidenceSection, FindingsSection, ImportSection, Section
 
 if TYPE_CHECKING:
     from planner.ui.charts import ContactTimeline
@@ -53,6 +56,7 @@ GUIDANCE = ("contact", "proof", "court", "originals", "record")
 FUTURE_SLACK = timedelta(minutes=5)  # a time this far past the clock is said to be in the future
 STYLE = (
     "<style>.planner-conduct-log tr.third td{background:#fff3e0}"
+    ".planner-conduct-log tr.marked td{background:#e3f2fd;font-weight:bold}"
     ".planner-conduct-log td.changed{background:#fde0e0;color:#8a0000;font-weight:bold}"
     ".planner-conduct-log td.missing{background:#fde0e0;color:#8a0000;font-weight:bold}"
     ".planner-conduct-scroll{max-height:26em;overflow:auto;display:inline-block;max-width:100%}"
@@ -139,6 +143,8 @@ class ConductTab(Tab):
         clock: returns the time now, China's local time without a zone (the app's; tests pass a fixed one).
         allowed_hours: the hours collectors may call, ``(start, end)``, shaded on the timeline; None shows no band.
         pending: the attachments of the entry being typed.
+        marked: the ids of the entries marked in the log's table (those of the finding chosen below it).
+        sections: the sections after the log's own (findings, import, evidence), built and drawn in order.
     """
 
     key = "conduct"
@@ -155,6 +161,11 @@ class ConductTab(Tab):
         self._drawn: Any = None  # what the timeline shows: the log, the debts and language, the allowed hours
         self._shown: dict[str, LogEntry] = {}  # the entries in the table (the newest), by id
         self._quiet_pick = False
+        self.marked: frozenset[str] = frozenset()
+        self.findings = FindingsSection(self)
+        self.importer = ImportSection(self)
+        self.evidence = EvidenceSection(self)
+        self.sections: tuple[Section, ...] = (self.findings, self.importer, self.evidence)
 
     # -- building --------------------------------------------------------------------------------------------
 
@@ -168,13 +179,15 @@ class ConductTab(Tab):
         self._checks = {}
 
     def build(self) -> None:
-        """Build the sections, in order: quick entry (beside the guidance), the log, the timeline. Each section
-        is a method returning its widgets, drawn by its own part of :meth:`update`."""
+        """Build the sections, in order: quick entry (beside the guidance), the import, the log, the rule
+        findings, the timeline, the evidence package. Each section is a method (or a section object) returning
+        its widgets, drawn by its own part of :meth:`update`."""
         draft = self._read_draft() if self._draft is None else self._draft
         self._draft = None
         self._shape = self._structure()
-        self.children = [widgets.HTML(STYLE), *self._entry_section(draft), *self._log_section(),
-                         *self._chart_section()]
+        findings, importer, evidence = (section.build() for section in self.sections)
+        self.children = [widgets.HTML(STYLE), *self._entry_section(draft), *importer, *self._log_section(),
+                         *findings, *self._chart_section(), *evidence]
         self.update()
 
     def _entry_section(self, draft: dict[str, Any]) -> list[widgets.Widget]:
@@ -358,7 +371,14 @@ class ConductTab(Tab):
         self._suggest(entries)
         self.attach_help.value = _small(self._attach_help())
         self._draw_log(entries)
+        for section in self.sections:
+            section.draw()
         self._draw_chart()
+
+    def redraw_table(self) -> None:
+        """Draw the log's table again (the entries marked changed)."""
+        entries = self.app.case.conduct
+        self.table.value = self._table_html(tuple(reversed(entries))[:MAX_ROWS]) if entries else ""
 
     def _draw_log(self, entries: tuple[LogEntry, ...]) -> None:
         locale = self.locale
@@ -491,7 +511,8 @@ class ConductTab(Tab):
                 "" if entry.duration_min is None else str(entry.duration_min), yes if entry.answered else no,
                 note, (files, worst.value) if worst is not None else files,
             ])
-            classes.append("third" if entry.is_third_party else "")
+            classes.append(" ".join(c for c in ("third" if entry.is_third_party else "",
+                                                "marked" if entry.id in self.marked else "") if c))
         table = html.table(headers, rows, numeric=[0, 8], row_classes=classes, css="planner-conduct-table")
         return f'<div class="planner-conduct-scroll">{table}</div>'
 
