@@ -10,7 +10,8 @@ for a locale and an audience. :mod:`planner.text.zh` and :mod:`planner.text.en` 
 * :func:`render_error` — an input error's message;
 * :func:`label`, :func:`field_label`, :func:`choice_label`, :func:`severity_label`, :func:`scenario_label` —
   names of columns, fields, enumeration values, severities and scenarios;
-* :func:`message` — the CLI's and the app's own sentences.
+* :func:`message` — the CLI's and the app's own sentences;
+* :func:`complaint_text`, :func:`complaint_finding` — the complaints about collection and their findings.
 
 Imports only the value types of the core (findings, money) and babel; never an engine, io or a UI library.
 """
@@ -33,6 +34,8 @@ from planner.text.render import (
     calendar_text,
     catalog,
     choice_label,
+    complaint_finding,
+    complaint_text,
     describe_plan,
     doc_list,
     doc_text,
@@ -80,6 +83,8 @@ __all__ = [
     "calendar_text",
     "catalog",
     "choice_label",
+    "complaint_finding",
+    "complaint_text",
     "describe_plan",
     "doc_list",
     "doc_text",
