@@ -54,11 +54,12 @@ REGULATORS = ("12378", "nifa", "12345")
 """Channels that take a complaint (投诉书); 12321 takes a report (举报), the police a 报案 statement."""
 PHONE_CHANNELS = ("12378", "12345", "12321")
 """Channels reached by phone, where the plain text is read out."""
-COLUMNS = (("no", 0), ("time", 15), ("channel", 12), ("sender", 16), ("contacted", 12), ("identity", 12),
-           ("flags", 13), ("note", 27), ("evidence", 22))
+COLUMNS = (("no", 0), ("time", 15), ("channel", 14), ("sender", 18), ("contacted", 12), ("identity", 11),
+           ("flags", 13), ("note", 24), ("evidence", 21))
 """The incident table's columns and their shares of the width (0: as wide as the numbers): no., time, channel,
 number, contacted, identity claimed, flags, what happened, evidence files. A column no entry fills is left out."""
 OPTIONAL = frozenset({"sender", "identity", "flags", "note", "evidence"})
+VERBATIM = frozenset({"no", "time", "sender", "evidence"})  # never hyphenated: numbers, accounts, file names
 
 
 def _t(key: str, locale: str, **values: str) -> str:
@@ -140,8 +141,9 @@ def _summary(who: LoggedCreditor, entries: Sequence[LogEntry], findings: Sequenc
              locale: str) -> str:
     calls = [e for e in entries if e.channel is Channel.CALL]
     third = [e for e in entries if e.is_third_party]
-    text = _t("summary.period", locale, first=fmt.day(entries[0].day, locale), last=fmt.day(entries[-1].day, locale),
-              name=_you(who, locale)["you"] if group == "creditor" else who.name, count=str(len(entries)))
+    key = "summary.period.creditor" if group == "creditor" else "summary.period"
+    text = _t(key, locale, first=fmt.day(entries[0].day, locale), last=fmt.day(entries[-1].day, locale),
+              name=who.name, count=str(len(entries)), **_you(who, locale))
     if calls:
         text += _t("summary.calls", locale, calls=str(len(calls)), missed=str(sum(not e.answered for e in calls)))
     if third:
@@ -179,7 +181,8 @@ def _incidents(entries: Sequence[LogEntry], locale: str, show_id: bool) -> Table
     shown = [(key, width) for key, width in COLUMNS if key not in OPTIONAL or any(row[key] for row in cells)]
     return Table(columns=tuple(_t(f"table.{key}", locale) for key, _ in shown),
                  rows=tuple(tuple(row[key] for key, _ in shown) for row in cells),
-                 caption=_t("table.caption", locale), widths=tuple(width for _, width in shown), long_words=True)
+                 caption=_t("table.caption", locale), widths=tuple(width for _, width in shown), long_words=True,
+                 verbatim=tuple(i for i, (key, _) in enumerate(shown) if key in VERBATIM))
 
 
 def _rule_sentence(finding: Finding, who: LoggedCreditor, group: str, locale: str) -> str:

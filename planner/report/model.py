@@ -51,7 +51,8 @@ class Table:
 
     Long tables break across pages and repeat their header. ``widths`` gives each column's share of the width
     (0: as wide as its content; none given: the renderer's default layout); ``long_words`` lets cells break after
-    ``_ . / @`` (file names, account names), so that a word without spaces never runs into the next column.
+    ``_ . / @`` (file names, account names) and hyphenates English words, except in the ``verbatim`` columns, so
+    that a word without spaces never runs into the next column.
     """
 
     columns: tuple[str, ...]
@@ -62,6 +63,7 @@ class Table:
     marked: tuple[int, ...] = ()  # rows drawn emphasised (the creditor's own row)
     widths: tuple[int, ...] = ()
     long_words: bool = False
+    verbatim: tuple[int, ...] = ()  # with long_words: columns never hyphenated (file names, numbers)
 
     def __post_init__(self) -> None:
         width = len(self.columns)
@@ -168,7 +170,7 @@ def block_json(block: Block) -> dict[str, Any]:
         return {"type": "table", "columns": list(block.columns), "rows": [list(r) for r in block.rows],
                 "align": list(block.align) or ["l"] * len(block.columns), "footer": list(block.footer),
                 "caption": block.caption, "marked": list(block.marked), "widths": list(block.widths),
-                "long_words": block.long_words}
+                "long_words": block.long_words, "verbatim": list(block.verbatim)}
     if isinstance(block, ItemList):
         return {"type": "list", "items": list(block.items), "kind": block.kind}
     if isinstance(block, BarChart):

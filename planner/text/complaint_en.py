@@ -63,6 +63,7 @@ DOC: dict[str, str] = {
     # I. Facts
     "facts.heading": "I. Facts",
     "summary.period": "From {first} to {last}, {name}'s side made {count} contacts",
+    "summary.period.creditor": "From {first} to {last}, {you} and {you}r collectors made {count} contacts",
     "summary.calls": " ({calls} calls, {missed} of them not answered)",
     "summary.third": "; {third} reached third parties ({who})",
     "summary.nights": "; {nights} between {start} and {end}",

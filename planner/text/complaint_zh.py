@@ -65,6 +65,7 @@ DOC: dict[str, str] = {
     # I. Facts
     "facts.heading": "一、事实与经过",
     "summary.period": "自 {first} 至 {last}，{name}一方共联系 {count} 次",
+    "summary.period.creditor": "自 {first} 至 {last}，{you}一方共联系 {count} 次",
     "summary.calls": "（其中电话 {calls} 次，未接通 {missed} 次）",
     "summary.third": "；联系本人的{who}等第三人 {third} 次",
     "summary.nights": "；在 {start} 至次日 {end} 之间联系 {nights} 次",
@@ -143,7 +144,7 @@ DOC: dict[str, str] = {
     "cli.written": "已写入{title}（{channel}）：{path}",
     "cli.printed": "以上为{title}（{channel}）的纯文本版。",
     "cli.note": "提交前请注意：{note}",
-    "cli.recorded": "已在案例中记录：{date}向{channel}投诉 {creditor}{reference}。",
+    "cli.recorded": "已在案例中记录：{date}就{creditor}的催收问题向{channel}提交投诉{reference}。",
     "cli.reference": "（受理编号 {reference}）",
     "cli.replaced": "（替换了同一天向同一渠道投诉该债权人的记录）",
     "cli.due": "预计答复期限：{due}（{period}，{cited}）。到期未答复可再次催问或向上一级投诉。",
