@@ -85,6 +85,7 @@ DOC: dict[str, str] = {
     "rules.heading.police": "II. What happened and the rules concerned",
     "rules.basis": "Source: {source}",
     "rules.sentence": "{sentence} ({basis})",
+    "rules.span": "{first} to {last}",
     "rules.none": ("By the rules this tool checks, the log shows no contact of third parties, none in the rest "
                    "hours, no excessive calls, threats, insults, impersonation, fake documents or disclosure."),
     "rules.note": ("The above are the facts as I logged them, with the published rules and industry guidelines they "

@@ -87,6 +87,7 @@ DOC: dict[str, str] = {
     "rules.heading.police": "二、涉及的规定及情形",
     "rules.basis": "依据：{source}",
     "rules.sentence": "{sentence}（{basis}）",
+    "rules.span": "{first} 至 {last}",
     "rules.none": "按本工具所列规则，上述记录中没有发现第三人联系、休息时段联系、高频呼叫、威胁辱骂、冒充身份、伪造文书、"
                   "透露债务等情形。",
     "rules.note": "以上为本人根据记录整理的事实和公开的规定、行业指引，供核查参考；相关行为是否违规、违法，以贵单位的认定为准。",

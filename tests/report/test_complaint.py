@@ -153,6 +153,11 @@ def test_rules__the_letter_to_the_creditor_uses_the_creditor_voice():
     text = document_text(_complaint("creditor"))
     assert "贵司或贵司委托的催收人员自" in text
     assert "恳请贵司核实" in text
+    assert "贵司一方的催收人员有 1 次联系含有威胁（2026年11月20日 22:30）" in text  # one moment, said once
+    assert "22:30 至 2026年11月20日 22:30" not in text
+    english = document_text(_complaint("creditor", locale="en"))
+    assert "(November 20, 2026 22:30)" in english
+    assert "22:30 to November 20, 2026 22:30" not in english
 
 
 def test_requests__reply_within_the_channel_s_time_or_ask_for_it():
