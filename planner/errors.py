@@ -25,7 +25,7 @@ RULE_CODES = frozenset({
     "unknown_choice", "bad_rate", "duplicate", "conflict", "mismatch", "too_many_cells", "unknown_reference",
     "missing_column", "sample_row", "bad_file", "cannot_write", "exists", "case_exists", "plans_need_debts",
     "unsupported_version", "empty", "too_long", "order_needs_custom", "both_given", "case_as_table", "full_table", "choose_policy", "extra_format",
-    "source_needed", "missing_glyph", "file_exists", "bad_time", "bad_digest",
+    "source_needed", "missing_glyph", "file_exists", "bad_time", "bad_digest", "no_conduct",
     "unknown_column", "sample_log_row",
 })
 """Every rule an input can break; :mod:`planner.text` words each one in every locale (a test checks it)."""

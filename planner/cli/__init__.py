@@ -261,6 +261,7 @@ def build_parser() -> argparse.ArgumentParser:
     from planner.cli import (  # commands register themselves
         cap,
         casecmds,
+        complaint,
         evidence,
         log,
         payoff,
@@ -272,7 +273,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="planner", description="债务协商还款规划工具 / debt negotiation planner")
     parser.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of messages (default zh)")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    for module in (schedule, cap, casecmds, payoff, proposal, reminders, log, evidence):
+    for module in (schedule, cap, casecmds, payoff, proposal, reminders, log, complaint, evidence):
         module.register(sub)
     for command in sub.choices.values():  # `planner plan CASE --lang en` works as well as `planner --lang en plan`
         command.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS, help=argparse.SUPPRESS)

@@ -3,7 +3,8 @@
 ``planner reminders CASE --scenario NAME -o FILE.ics [--creditor ID ...] [--sent-on YYYY-MM-DD] [--alarm-days N]
 [--follow-up-days N] [--force]`` writes one all-day event per payment due under the scenario (an alarm
 ``--alarm-days`` before, at 09:00) and one follow-up per creditor ``--follow-up-days`` after the application was
-sent, built by :func:`planner.report.calendar.reminders_ics`. A thin caller: it parses the options with the shared
+sent, and one on the day each complaint recorded as filed (``planner complaint … --filed``) is due a reply, built by
+:func:`planner.report.calendar.reminders_ics`. A thin caller: it parses the options with the shared
 parsers, plans the case, and writes the file atomically (a temporary file in the same folder, then
 :func:`os.replace`), readable by its owner only (it holds account numbers). An existing file is replaced only with
 ``--force``, the old one kept as ``NAME.bak``. One line on stderr says how many events went where, and that the
@@ -61,7 +62,7 @@ def run_reminders(args: argparse.Namespace) -> int:
     from planner.engines.plan import plan_case
     from planner.io.casefile import load_case
     from planner.money import to_int
-    from planner.report.calendar import MAX_ALARM_DAYS, MAX_FOLLOW_UP_DAYS, reminders_ics
+    from planner.report.calendar import MAX_ALARM_DAYS, MAX_FOLLOW_UP_DAYS, complaints_due, reminders_ics
     from planner.report.proposal import find_debt
 
     lang = args.lang
@@ -80,8 +81,11 @@ def run_reminders(args: argparse.Namespace) -> int:
     backup = _write(target, data)
     events = data.count(b"\r\nBEGIN:VEVENT\r\n")
     follow_ups = len({find_debt(plan, c).id for c in args.creditors}) if args.creditors else len(case.debts)
-    line = calendar_text("cli.written", lang, count=events, payments=events - follow_ups, follow_ups=follow_ups,
-                         path=args.output)
+    complaints = len(complaints_due(case, args.creditors))
+    line = calendar_text("cli.written", lang, count=events, payments=events - follow_ups - complaints,
+                         follow_ups=follow_ups, path=args.output)
+    if complaints:
+        line += ("" if lang == "zh" else " ") + calendar_text("cli.complaints", lang, count=complaints)
     if backup is not None:
         line += ("" if lang == "zh" else " ") + calendar_text("cli.backup", lang, path=backup)
     sys.stderr.write(f"planner: {line}\n")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from planner.dates import parse_date
-from planner.domain.conduct import LogEntry
+from planner.domain.conduct import Complaint, LogEntry
 from planner.domain.debtor import Debtor
 from planner.domain.model import Budget, Debt, check_unique_ids
 from planner.domain.options import Scenario
@@ -33,6 +33,7 @@ class Case:
         notes: free text.
         debtor: the debtor's ID number, phone, address and hardship, for the proposal (empty by default).
         conduct: the collection-conduct log (催收记录), sorted by time.
+        complaints: the complaints about collection drafted or filed (投诉记录), in the order recorded.
         extra: keys a case file held that this version of the planner does not know, kept so that saving the
             case writes them back (see :mod:`planner.io.casefile`): ``(location, JSON object text)`` pairs, sorted.
     """
@@ -45,6 +46,7 @@ class Case:
     notes: str = ""
     debtor: Debtor = dataclasses.field(default_factory=Debtor)
     conduct: tuple[LogEntry, ...] = ()
+    complaints: tuple[Complaint, ...] = ()
     extra: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
@@ -52,6 +54,7 @@ class Case:
         object.__setattr__(self, "debts", tuple(self.debts))
         object.__setattr__(self, "scenarios", tuple(self.scenarios))
         object.__setattr__(self, "conduct", tuple(sorted(self.conduct, key=lambda e: (e.time, e.key))))
+        object.__setattr__(self, "complaints", tuple(self.complaints))
         object.__setattr__(self, "as_of", parse_date(self.as_of, field="as_of"))
         if len(self.debts) > MAX_DEBTS:
             raise InvalidInput("debts", "too_long", len(self.debts), params={"high": MAX_DEBTS})

@@ -20,6 +20,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from planner.choices import parse_choice
+from planner.dates import parse_date
 from planner.errors import InvalidInput
 
 CHINA = ZoneInfo("Asia/Shanghai")
@@ -247,3 +248,65 @@ def merge_entries(old: tuple[LogEntry, ...], new: tuple[LogEntry, ...]) -> tuple
             seen.add(entry.key)
             added.append(entry)
     return tuple(sorted((*old, *added), key=lambda e: (e.time, e.key))), len(added)
+
+
+@dataclass(frozen=True, slots=True)
+class Complaint:
+    """A complaint about a creditor's collection, drafted or filed (投诉记录).
+
+    Attributes:
+        creditor: the creditor complained about, as the log names it (a debt id of the case, or a name).
+        channel: where it went, by the channel's id in ``complaint_channels.json`` (``12378``, ``nifa``,
+            ``12321``, ``12345``, ``police``, ``creditor`` …).
+        filed: the day it was filed (None: drafted, not yet filed).
+        reference: the reference number the channel gave (受理编号), as written.
+        reply_due: the day a reply is due (None when the channel gives no reply time): computed when it is
+            recorded as filed (:func:`planner.caps.complaints.record_complaint`), editable in the case file.
+        note: free text (who took the call, what was said).
+    """
+
+    creditor: str
+    channel: str
+    filed: date | None = None
+    reference: str = ""
+    reply_due: date | None = None
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        creditor = _text(self.creditor, "creditor", MAX_TEXT)
+        if not creditor:
+            raise InvalidInput("creditor", "required", self.creditor)
+        object.__setattr__(self, "creditor", creditor)
+        channel = _text(self.channel, "channel", MAX_TEXT).lower()
+        if not channel:
+            raise InvalidInput("channel", "required", self.channel)
+        object.__setattr__(self, "channel", channel)
+        for name in ("filed", "reply_due"):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, parse_date(value, field=name))
+        if self.filed is None and self.reply_due is not None:
+            raise InvalidInput("filed", "required", None)  # a reply is due only after a filing
+        if self.filed is not None and self.reply_due is not None and self.reply_due < self.filed:
+            raise InvalidInput("reply_due", "date_order", self.reply_due.isoformat(), params={"other": "filed"})
+        object.__setattr__(self, "reference", _text(self.reference, "reference", MAX_TEXT))
+        object.__setattr__(self, "note", _text(self.note, "note", MAX_NOTE))
+
+    @property
+    def is_filed(self) -> bool:
+        """Return True when the complaint has been filed (it has a date)."""
+        return self.filed is not None
+
+    def same_as(self, other: Complaint) -> bool:
+        """Return True when ``other`` records the same complaint: the same creditor and channel, filed the same day
+        (recording it again updates its reference, due date and note)."""
+        return (self.creditor, self.channel, self.filed) == (other.creditor, other.channel, other.filed)
+
+
+def record(complaints: tuple[Complaint, ...], complaint: Complaint) -> tuple[tuple[Complaint, ...], bool]:
+    """Return ``complaints`` with ``complaint`` added, or put in place of the one it is the same as
+    (:meth:`Complaint.same_as`); and whether one was replaced."""
+    for index, old in enumerate(complaints):
+        if old.same_as(complaint):
+            return (*complaints[:index], complaint, *complaints[index + 1:]), True
+    return (*complaints, complaint), False

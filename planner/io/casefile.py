@@ -45,7 +45,7 @@ from typing import IO, Any, Self, TypeVar, cast
 
 from planner.choices import parse_choice
 from planner.domain.case import Case
-from planner.domain.conduct import Attachment, LogEntry
+from planner.domain.conduct import Attachment, Complaint, LogEntry
 from planner.domain.debtor import Debtor
 from planner.domain.fields import ValueKind, fields_of
 from planner.domain.model import Budget, CreditorKind, Debt, ExpenseItem, IncomeItem
@@ -64,7 +64,7 @@ from planner.rates import DayCount, Rate, RateUnit
 _T = TypeVar("_T")
 
 FORMAT = "debt-planner-case"
-CURRENT_VERSION = 4
+CURRENT_VERSION = 5
 MAX_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 64  # nesting of JSON objects and lists; a case file needs 8, unknown keys from newer planners a few more
 BACKUP_SUFFIX = ".bak"
@@ -96,7 +96,14 @@ def _v3_to_v4(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
+def _v4_to_v5(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 5 adds the complaints about collection (drafted or filed, with the reply due): a version-4 case has
+    none."""
+    data.setdefault("complaints", [])
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5}
 """Format upgrades: ``MIGRATIONS[n]`` turns a version-``n`` document (a dict) into a version ``n + 1`` one.
 
 Rules for writing one: take the whole document and return it with nothing dropped (move or rename keys, never
@@ -252,6 +259,7 @@ def case_to_dict(case: Case) -> dict[str, Any]:
         "scenarios": [_fields_out(s, plans=[_plan_out(debt_id, plan) for debt_id, plan in s.plans])
                       for s in case.scenarios],
         "conduct": [_fields_out(e, attachments=[_fields_out(a) for a in e.attachments]) for e in case.conduct],
+        "complaints": [_fields_out(c) for c in case.complaints],
     }
     for location, text in case.extra:
         target = _locate(data, json.loads(location))
@@ -330,7 +338,7 @@ def known_keys() -> frozenset[str]:
     """Return every key a case file may hold (any level): the structure's and each value object's fields."""
     names = set(_STRUCTURE_KEYS)
     for cls in (Case, Budget, Debt, Debtor, IncomeItem, ExpenseItem, Scenario, Waiver, Deferral, Restructure,
-                Settlement):
+                Settlement, Complaint):
         names |= {spec.name for spec in fields_of(cls)}
     return frozenset(names)
 
@@ -610,8 +618,10 @@ class _Reader:
         debtor = (self.value(Debtor, data["debtor"], "debtor", Location("debtor", ("debtor",)))
                   if data.get("debtor") is not None else Debtor())
         conduct = [self.entry(raw, i) for i, raw in enumerate(self.items(data, "conduct", ""))]
+        complaints = [self.value(Complaint, raw, "complaints", Location().item("complaints", i))
+                      for i, raw in enumerate(self.items(data, "complaints", ""))]
         known = ("format", "version", "as_of", "borrower", "debtor", "notes", "budget", "debts", "scenarios",
-                 "conduct")
+                 "conduct", "complaints")
         self.keep_unknown(data, known, Location())
         return Case(
             budget=budget,
@@ -622,6 +632,7 @@ class _Reader:
             notes=self.text(data, "notes", ""),
             debtor=debtor,
             conduct=tuple(conduct),
+            complaints=tuple(complaints),
             extra=tuple(self.extras),
         )
 

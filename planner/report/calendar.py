@@ -14,7 +14,10 @@ What the file holds:
   receipt;
 * one follow-up per creditor addressed, ``follow_up_days`` after ``sent_on``: has the written confirmation (sealed
   by an institution, signed by a private lender) arrived? Do not pay under the new plan before it does; call the
-  official service line; 12378 for banks and consumer finance companies.
+  official service line; 12378 for banks and consumer finance companies;
+* one event per complaint about collection filed with a reply due (:attr:`planner.domain.case.Case.complaints`,
+  recorded by ``planner complaint … --filed``), on the due day with its alarm at 09:00: has the channel replied?
+  Its summary names the channel and the reference (``投诉答复到期：12378（受理编号 NFRA-1）``).
 
 **Why all-day events with a relative alarm.** A due date is a day, not an appointment, so every event is an all-day
 event (``DTSTART;VALUE=DATE``, ``DTEND`` the next day, ``TRANSP:TRANSPARENT`` so it never blocks time): a date
@@ -30,7 +33,8 @@ and applies the calendar's own default notifications for all-day events, which i
 amount and the installment on its own.
 
 **Stable identity.** Each ``UID`` is a SHA-256 of the borrower, the debt id, the kind of event, the period and the
-date, ``@planner.local``: a calendar that matches UIDs updates the events on a second import (a new ``sent_on``,
+date (for a complaint: its creditor, channel and filing day, which is what makes it the same complaint),
+``@planner.local``: a calendar that matches UIDs updates the events on a second import (a new ``sent_on``,
 new amounts) rather than doubling them. ``DTSTAMP`` is midnight Asia/Shanghai of ``sent_on`` (in UTC), never the
 clock.
 """
@@ -44,6 +48,9 @@ from zoneinfo import ZoneInfo
 
 from icalendar import TRANSP, Alarm, Calendar, Event
 
+from planner.caps.conduct import ComplaintChannel, channel_by_id, creditor_index, logged_creditor
+from planner.domain.case import Case
+from planner.domain.conduct import Complaint
 from planner.domain.model import CreditorKind, Debt
 from planner.engines.plan import CasePlan
 from planner.engines.scenarios import DebtOutcome
@@ -95,6 +102,11 @@ def reminders_ics(plan: CasePlan, scenario: str, *, sent_on: date, debt_ids: Seq
                 continue
             keyed.append((line.due_date, index, 1, line.period,
                           _payment(debt, item, line, borrower, scenario_name, alarm_days, stamp, locale)))
+    for number, complaint in enumerate(complaints_due(plan.case, debt_ids)):
+        filed, due = complaint.filed, complaint.reply_due
+        if filed is not None and due is not None:  # always: complaints_due keeps those with both
+            keyed.append((due, len(debts) + number, 2, 0,
+                          _complaint(plan.case, complaint, filed, due, borrower, stamp, locale)))
     keyed.sort(key=lambda entry: entry[:4])
 
     key = "calendar.name" if borrower else "calendar.name.anonymous"
@@ -106,6 +118,17 @@ def reminders_ics(plan: CasePlan, scenario: str, *, sent_on: date, debt_ids: Seq
     )
     calendar.add("X-WR-TIMEZONE", TIMEZONE)
     return bytes(calendar.to_ical())
+
+
+def complaints_due(case: Case, debt_ids: Sequence[str] | None = None) -> tuple[Complaint, ...]:
+    """Return the complaints of ``case`` filed with a reply due, in the order recorded: all of them, or with
+    ``debt_ids`` those about these debts (by id or creditor name, as the log names them)."""
+    filed = [c for c in case.complaints if c.filed is not None and c.reply_due is not None]
+    if debt_ids is None:
+        return tuple(filed)
+    index = creditor_index(case)
+    wanted = {logged_creditor(case, debt_id, index).key for debt_id in debt_ids}
+    return tuple(c for c in filed if logged_creditor(case, c.creditor, index).key in wanted)
 
 
 def _addressed(plan: CasePlan, debt_ids: Sequence[str] | None) -> list[Debt]:
@@ -201,4 +224,47 @@ def _follow_up(debt: Debt, borrower: str, scenario: str, sent_on: date, day: dat
         day=day, uid=_uid(borrower, debt.id, "follow-up", sent_on.isoformat(), day.isoformat()),
         stamp=stamp, description="\n".join(lines),
         alarm=_alarm(timedelta(hours=ALARM_HOUR), calendar_text("alarm.follow_up", locale, creditor=debt.creditor)),
+    )
+
+
+def _channel(channel_id: str) -> ComplaintChannel | None:
+    try:
+        return channel_by_id(channel_id)
+    except InvalidInput:  # a channel id edited into the case file that the data does not know
+        return None
+
+
+def _complaint(case: Case, complaint: Complaint, filed: date, due: date, borrower: str, stamp: datetime,
+               locale: str) -> Event:
+    """Return the event on the day a complaint's reply is due, with its alarm at 09:00 that day."""
+    creditor = logged_creditor(case, complaint.creditor).name
+    channel = _channel(complaint.channel)
+    if complaint.channel == "creditor":
+        short = calendar_text("complaint.creditor_service", locale, creditor=creditor)
+    elif complaint.channel.isdigit() or channel is None:
+        short = complaint.channel
+    else:
+        short = channel.name(locale)
+    name = channel.name(locale) if channel is not None else complaint.channel
+    reference = (calendar_text("complaint.reference", locale, reference=complaint.reference)
+                 if complaint.reference else "")
+    lines = [
+        calendar_text("complaint.filed", locale, filed=fmt.day(filed, locale), channel=name, creditor=creditor,
+                      reference=reference),
+        calendar_text("complaint.due", locale, due=fmt.day(due, locale)),
+    ]
+    if channel is not None:
+        lines.append(calendar_text("complaint.no_reply", locale, contact=channel.contact(locale)))
+    lines.append(calendar_text("complaint.keep", locale))
+    if complaint.note:
+        lines.append(calendar_text("complaint.note", locale, note=complaint.note))
+    summary_key = "complaint.summary" if complaint.reference else "complaint.summary.no_reference"
+    return _event(
+        summary=calendar_text(summary_key, locale, channel=short, reference=complaint.reference,
+                              creditor=creditor),
+        day=due,
+        uid=_uid(borrower, complaint.creditor, "complaint", complaint.channel, filed.isoformat()),
+        stamp=stamp, description="\n".join(lines),
+        alarm=_alarm(timedelta(hours=ALARM_HOUR), calendar_text("alarm.complaint", locale, channel=short,
+                                                                creditor=creditor)),
     )

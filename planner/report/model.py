@@ -49,7 +49,10 @@ class Facts:
 class Table:
     """A table with a header row, body rows and an optional total row; ``align`` is ``l`` or ``r`` per column.
 
-    Long tables break across pages and repeat their header.
+    Long tables break across pages and repeat their header. ``widths`` gives each column's share of the width
+    (0: as wide as its content; none given: the renderer's default layout); ``long_words`` lets cells break after
+    ``_ . / @`` (file names, account names) and hyphenates English words, except in the ``verbatim`` columns, so
+    that a word without spaces never runs into the next column.
     """
 
     columns: tuple[str, ...]
@@ -58,9 +61,15 @@ class Table:
     footer: tuple[str, ...] = ()
     caption: str = ""
     marked: tuple[int, ...] = ()  # rows drawn emphasised (the creditor's own row)
+    widths: tuple[int, ...] = ()
+    long_words: bool = False
+    verbatim: tuple[int, ...] = ()  # with long_words: columns never hyphenated (file names, numbers)
 
     def __post_init__(self) -> None:
         width = len(self.columns)
+        if self.widths and (len(self.widths) != width or any(w < 0 for w in self.widths)):
+            msg = "widths gives one share (0 or more) per column"
+            raise ValueError(msg)
         if any(len(row) != width for row in (*self.rows, *((self.footer,) if self.footer else ()))):
             msg = "every row of a table has one cell per column"
             raise ValueError(msg)
@@ -160,7 +169,8 @@ def block_json(block: Block) -> dict[str, Any]:
     if isinstance(block, Table):
         return {"type": "table", "columns": list(block.columns), "rows": [list(r) for r in block.rows],
                 "align": list(block.align) or ["l"] * len(block.columns), "footer": list(block.footer),
-                "caption": block.caption, "marked": list(block.marked)}
+                "caption": block.caption, "marked": list(block.marked), "widths": list(block.widths),
+                "long_words": block.long_words, "verbatim": list(block.verbatim)}
     if isinstance(block, ItemList):
         return {"type": "list", "items": list(block.items), "kind": block.kind}
     if isinstance(block, BarChart):

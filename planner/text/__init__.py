@@ -11,7 +11,8 @@ for a locale and an audience. :mod:`planner.text.zh` and :mod:`planner.text.en` 
 * :func:`label`, :func:`field_label`, :func:`choice_label`, :func:`severity_label`, :func:`scenario_label` —
   names of columns, fields, enumeration values, severities and scenarios;
 * :func:`message` — the CLI's and the app's own sentences; :func:`log_text` — those of the collection-conduct
-  log's commands.
+  log's commands;
+* :func:`complaint_text`, :func:`complaint_finding` — the complaints about collection and their findings.
 
 Imports only the value types of the core (findings, money) and babel; never an engine, io or a UI library.
 """
@@ -34,6 +35,8 @@ from planner.text.render import (
     calendar_text,
     catalog,
     choice_label,
+    complaint_finding,
+    complaint_text,
     describe_plan,
     doc_list,
     doc_text,
@@ -83,6 +86,8 @@ __all__ = [
     "calendar_text",
     "catalog",
     "choice_label",
+    "complaint_finding",
+    "complaint_text",
     "describe_plan",
     "doc_list",
     "doc_text",

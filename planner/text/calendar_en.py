@@ -57,10 +57,23 @@ ICS: dict[str, str] = {
                                   "Administration.",
     "follow_up.account": "Account: {account}",
     "alarm.follow_up": "Check today: has {creditor}'s written confirmation arrived?",
+    # A complaint's reply due (one per complaint filed with a due day)
+    "complaint.summary": "Reply due from {channel} for complaint {reference} ({creditor})",
+    "complaint.summary.no_reference": "Reply due from {channel} for the complaint about {creditor}",
+    "complaint.creditor_service": "{creditor}'s customer service",
+    "complaint.reference": " (reference {reference})",
+    "complaint.filed": "On {filed} you complained to {channel} about {creditor}'s collection{reference}.",
+    "complaint.due": "By the channel's reply time, a reply is due today ({due}).",
+    "complaint.no_reply": ("If there is no reply yet: {contact}, give the reference and ask how it stands; if that "
+                           "brings nothing, complain to the next level up."),
+    "complaint.keep": "Note the time and the person of any reply (text, call or letter) and keep it.",
+    "complaint.note": "Note: {note}",
+    "alarm.complaint": "Check today: has {channel} replied to the complaint about {creditor}?",
     # The command's lines (stderr)
     "cli.written": "Wrote {count} calendar events (payments: {payments}, follow-ups: {follow_ups}) to {path}. "
                    "Before paying under the new plan, get the creditor's written confirmation (sealed by an "
                    "institution, signed by a private lender).",
+    "cli.complaints": "{count} of them are complaint replies due.",
     "cli.backup": "The old file was kept as {path}.",
     "cli.content": "a calendar file (.ics)",
 }

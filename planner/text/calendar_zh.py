@@ -45,9 +45,21 @@ ICS: dict[str, str] = {
                                   "（国家金融监督管理总局银行保险消费者投诉维权热线）反映。",
     "follow_up.account": "账号：{account}",
     "alarm.follow_up": "今天查看：{creditor}的书面确认收到了吗？",
+    # A complaint's reply due (one per complaint filed with a due day)
+    "complaint.summary": "投诉答复到期：{channel}（受理编号 {reference}，{creditor}）",
+    "complaint.summary.no_reference": "投诉答复到期：{channel}（{creditor}）",
+    "complaint.creditor_service": "{creditor}客服",
+    "complaint.reference": "（受理编号 {reference}）",
+    "complaint.filed": "{filed}向{channel}投诉{creditor}的催收行为{reference}。",
+    "complaint.due": "按该渠道的答复时限，今天（{due}）应收到答复。",
+    "complaint.no_reply": "如还没有答复：{contact}，报上受理编号查询进度；仍无结果的，可向上一级部门投诉。",
+    "complaint.keep": "收到的答复（短信、电话或书面）请记下时间、经办人并保存。",
+    "complaint.note": "备注：{note}",
+    "alarm.complaint": "今天查看：{channel}对投诉（{creditor}）的答复到了吗？",
     # The command's lines (stderr)
     "cli.written": "已写入 {count} 个日历事件（{payments} 次还款、{follow_ups} 个回复跟进）：{path}。"
                    "按新方案还款前，请先取得债权人书面确认（机构加盖公章，个人出借人签名）。",
+    "cli.complaints": "其中 {count} 个是投诉答复到期提醒。",
     "cli.backup": "原文件已另存为 {path}。",
     "cli.content": "日历文件（.ics）",
 }

@@ -130,6 +130,11 @@ FIELDS: dict[str, str] = {
     "sha256": "sha256",
     "size": "size",
     "conduct": "conduct",
+    "complaints": "complaints",
+    "complaint_channel": "complaint channel",
+    "filed": "filed",
+    "reference": "reference",
+    "reply_due": "reply_due",
     "contract_rate": "contract rate",
     "penalty_rate": "penalty rate",
     "fee_rate": "fee rate",
@@ -650,6 +655,9 @@ ERRORS: dict[str, tuple[str, str]] = {
     "file_exists": ("exists already", "choose another name, or add --force to replace it"),
     "bad_time": ("must be a time such as 2026-11-20 22:30", "write the date and the time to the minute"),
     "bad_digest": ("is not a SHA-256 digest (64 hexadecimal digits)", "add the attachment again so the planner computes it"),
+    "no_conduct": ("has no collection log entries, so there are no facts to complain about",
+                   ("log that creditor's contacts first (planner log import, or the app's collection-log tab), "
+                    "then draft the complaint")),
     "missing_glyph": (("holds the character \u201c{char}\u201d ({codepoint}), which the fonts lack: it would print as "
                        "a blank box"),
                       ("write it another way or remove it; to keep it (a rare character in a name, say), give a font "

@@ -167,17 +167,26 @@ def render(finding: Finding, locale: str = "zh", audience: Audience = "borrower"
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_BILINGUAL = re.compile(r"\s*/\s+(?=[A-Za-z])")  # " / English", or "）/ English" after a closing bracket
 
 
 def source_text(source: str, locale: str = "zh") -> str:
     """Return a source as the locale reads it: a source written ``中文 / English`` gives its Chinese part in zh and
-    its English part in en; any other source as it is (a Chinese title is its own name in English text too).
+    its English part in en; any other source as it is (a Chinese title is its own name in English text too). The
+    English part starts with a Latin letter and is mostly Latin (it may name a Chinese term in brackets); the
+    space before the slash may be missing after a closing bracket.
 
     >>> source_text("全国银行间同业拆借中心公布的LPR / National Interbank Funding Center", "zh")
     '全国银行间同业拆借中心公布的LPR'
+    >>> source_text("《刑法》第293条之一（催收非法债务罪）/ Criminal Law art. 293-1", "en")
+    'Criminal Law art. 293-1'
     """
-    zh_part, sep, en_part = source.partition(" / ")
-    if not sep or _CJK.search(en_part) or not _CJK.search(zh_part):
+    match = _BILINGUAL.search(source)
+    if match is None:
+        return source
+    zh_part, en_part = source[:match.start()], source[match.end():]
+    if not _CJK.search(zh_part) or len(_CJK.findall(en_part)) * 4 > len(_LATIN.findall(en_part)):
         return source
     return zh_part if fmt.locale_of(locale) == "zh" else en_part
 
@@ -267,6 +276,31 @@ def log_text(key: str, locale: str = "zh", **values: Any) -> str:
     """Return a line of the collection-conduct log's commands (:data:`planner.text.conduct_zh.LOG`), filled with
     ``values`` (already formatted strings or numbers; a user's text among them stays as written, braces included)."""
     return _catalog_text("conduct", "LOG", key, locale, values)
+
+
+def _complaint_catalog(locale: str) -> ModuleType:
+    from planner.text import complaint_en, complaint_zh
+
+    return complaint_en if fmt.locale_of(locale) == "en" else complaint_zh
+
+
+def complaint_text(key: str, locale: str = "zh", **values: Any) -> str:
+    """Return a sentence or label of the complaints (:data:`planner.text.complaint_zh.DOC`), filled with
+    ``values`` (already formatted strings; a user's text among them stays as written, braces included)."""
+    table = _complaint_catalog(locale).DOC
+    return str(table[key].format(**values) if values else table[key])
+
+
+def complaint_finding(finding: Finding, locale: str = "zh") -> str:
+    """Return a conduct finding in a complaint's voice (the respondent named, the borrower speaking):
+    :data:`planner.text.complaint_zh.FINDINGS`, filled as :func:`render` fills a finding.
+
+    Raises:
+        KeyError: a code that is not a conduct finding (a test checks every conduct code has wording).
+    """
+    template = _complaint_catalog(locale).FINDINGS[finding.code]
+    values = Values(finding, locale)
+    return values.fill(template(values) if callable(template) else template)
 
 
 def app_label(key: str, locale: str = "zh") -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from decimal import Decimal
 
@@ -119,7 +120,7 @@ def _contact(**changes):
 def test_add_conduct_entries__sorted_and_the_same_contact_once():
     """Entries join the log in time order; one already logged (same time, channel, number, who, creditor) is
     skipped."""
-    case = example_case()
+    case = dataclasses.replace(example_case(), conduct=())
     late, early = _contact(), _contact(time="2026-11-19 09:00")
     edited = edits.add_conduct_entries(case, (late, early))
     assert edited.conduct == (early, late)
@@ -128,7 +129,8 @@ def test_add_conduct_entries__sorted_and_the_same_contact_once():
 
 
 def test_remove_conduct_entry__by_id_and_unknown_is_refused():
-    case = edits.add_conduct_entries(example_case(), (_contact(), _contact(time="2026-11-19 09:00")))
+    case = edits.add_conduct_entries(dataclasses.replace(example_case(), conduct=()),
+                                     (_contact(), _contact(time="2026-11-19 09:00")))
     first = case.conduct[0]
     assert edits.remove_conduct_entry(case, first.id).conduct == case.conduct[1:]
     with pytest.raises(InvalidInput) as info:

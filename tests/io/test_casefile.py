@@ -233,7 +233,7 @@ def test_format__readable_utf8_json_in_a_stable_key_order():
     assert "\\u" not in text
     data = json.loads(text)
     assert list(data) == ["format", "version", "as_of", "borrower", "debtor", "notes", "budget", "debts",
-                          "scenarios", "conduct"]
+                          "scenarios", "conduct", "complaints"]
     assert data["format"] == FORMAT
     assert data["version"] == CURRENT_VERSION
     assert data["budget"]["reserve"] == "300.00"
@@ -472,7 +472,7 @@ def test_migrations__a_version_1_file_reads_as_one_person_national():
     assert case.extra == ()
     assert json.dumps(old, ensure_ascii=False) == snapshot
     written = case_to_dict(case)
-    assert written["version"] == CURRENT_VERSION == 4
+    assert written["version"] == CURRENT_VERSION == 5
     assert list(written["budget"]) == ["incomes", "expenses", "reserve", "members", "area"]
     assert (written["budget"]["members"], written["budget"]["area"]) == (1, "national")
 
@@ -560,12 +560,12 @@ def test_members__misspelt_key_is_kept_and_suggested():
 
 def test_version_2__refused_clearly_by_a_version_1_planner(monkeypatch):
     """A planner that knows only version 1 refuses a newer file with unsupported_version, saying which versions
-    it reads, rather than reading it without the household's size (or, since version 3, the debtor; since version 4, the conduct log)."""
+    it reads, rather than reading it without the household's size (or, since version 3, the debtor; since version 4, the conduct log; since version 5, the complaints)."""
     written = example_dict()
     monkeypatch.setattr(casefile, "CURRENT_VERSION", 1)
     monkeypatch.setattr(casefile, "MIGRATIONS", {})
     err = load_error(written)
-    assert (err.field, err.code, err.value) == ("version", "unsupported_version", 4)
+    assert (err.field, err.code, err.value) == ("version", "unsupported_version", 5)
     assert "version 1 or older" in err.message_en()
 
 
