@@ -754,3 +754,121 @@ def test_evidence__an_empty_log_offers_nothing_and_an_error_is_said(app, monkeyp
     assert tab.evidence.msg.value
     assert "Traceback" not in app.boundary.status.value
     assert tab.evidence.data is None
+
+
+# -- the complaint -----------------------------------------------------------------------------------------------
+
+
+def test_complaint__suggested_channels_first_and_the_preview_holds_the_incident_table(make_app):
+    """The online lender's suggested channels come first (its own service, NIFA, 12321, the police); the preview
+    is the complaint document: its incident table lists every entry of that creditor with the evidence file."""
+    from planner.caps.complaints import resolve_creditor, suggested_channels
+    from planner.io.examples import LETTER_FILE
+
+    tab = conduct(make_app(clock=lambda: NOW))
+    section = tab.complaint
+    assert [v for _, v in section.creditor.options] == ["online-loan", "cf-loan"]
+    case = tab.app.case
+    suggested = [c.id for c in suggested_channels(case, resolve_creditor(case, "online-loan"))]
+    assert suggested == ["creditor", "nifa", "12321", "police"]
+    ids = [v for _, v in section.channel.options]
+    assert ids[:4] == suggested
+    assert sorted(ids[4:]) == ["12345", "12378"]
+    assert all("（建议）" in label for label, _ in section.channel.options[:4])
+    section.channel.value = "nifa"
+    assert section.document.meta == (("creditor", "online-loan"), ("channel", "nifa"))
+    preview = section.preview.value
+    header, *incidents = table_rows(preview.split("一、事实与经过")[1])
+    assert header[:2] == ["序号", "时间"]
+    assert len(incidents) == 26
+    assert incidents[0][1] == "2026-11-09 10:15"
+    assert any(LETTER_FILE in cell for row in incidents for cell in row)
+    assert "中国互联网金融协会举报平台" in strip(preview)
+    assert "2026年11月20日" in strip(preview)  # dated by the tab's clock
+    section.creditor.value = "cf-loan"
+    assert [v for _, v in section.channel.options][:2] == ["creditor", "12378"]
+    assert len(table_rows(section.preview.value.split("一、事实与经过")[1])) == 12
+
+
+def test_complaint__pdf_and_plain_text_downloads(make_app, tmp_path):
+    import base64
+    import re
+    import subprocess
+
+    tab = conduct(make_app(clock=lambda: NOW))
+    section = tab.complaint
+    section.channel.value = "12378"
+    find(tab, "planner-conduct-complaint-pdf").click()
+    assert section.pdf is not None
+    assert section.pdf.startswith(b"%PDF")
+    (name, payload), = re.findall(r'download="([^"]+)" href="data:application/pdf;base64,([^"]+)"',
+                                  section.downloads.value)
+    assert name == "张伟-投诉书-融易借（网络助贷平台）-12378.pdf"
+    assert base64.b64decode(payload) == section.pdf
+    target = tmp_path / "complaint.pdf"
+    target.write_bytes(section.pdf)
+    text = " ".join(subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    assert "2026-11-17 11:20" in text
+    find(tab, "planner-conduct-complaint-text").click()
+    (name, payload), = re.findall(r'download="([^"]+)" href="data:text/plain;charset=utf-8;base64,([^"]+)"',
+                                  section.downloads.value)
+    assert name.endswith(".txt")
+    plain = base64.b64decode(payload).decode("utf-8")
+    assert plain.startswith("投诉书")
+    assert "2026-11-17 11:20" in plain
+    section.show_id_box.value = True  # a change withdraws the file made before it
+    assert section.downloads.value == ""
+    assert section.pdf is None
+
+
+def test_complaint__mark_filed_records_it_with_the_reply_due_undoable(make_app, case_path):
+    """Filed on 2026-11-20 with NIFA (10 working days): the reply is due 2026-12-04, saved in the case; undo takes
+    the record back."""
+    from datetime import date
+
+    app = make_app(clock=lambda: NOW)
+    section = conduct(app).complaint
+    section.channel.value = "nifa"
+    section.reference.value = "NIFA-2026-001"
+    recorded = section.mark_filed()
+    (complaint,) = app.case.complaints
+    assert complaint == recorded.complaint
+    assert (complaint.creditor, complaint.channel, complaint.filed, complaint.reference) == (
+        "online-loan", "nifa", date(2026, 11, 20), "NIFA-2026-001")
+    assert complaint.reply_due == date(2026, 12, 4)
+    assert load_case(case_path).complaints == (complaint,)
+    assert "预计答复期限：2026年12月4日（10个工作日" in strip(section.filed.value)
+    assert "按周一至周五估算" not in strip(section.filed.value)
+    assert table_rows(section.history.value)[1] == ["中国互联网金融协会举报平台", "2026年11月20日", "NIFA-2026-001",
+                                                    "2026年12月4日"]
+    app.undo()
+    assert app.case.complaints == ()
+    assert app.conduct_tab.complaint.history.value == ""
+
+
+def test_complaint__filed_beyond_the_holiday_data_says_the_days_are_estimated(make_app):
+    from datetime import date
+
+    app = make_app(clock=lambda: NOW)
+    section = conduct(app).complaint
+    section.channel.value = "12378"
+    section.filed_field.input.value = "2026-12-28"
+    recorded = section.mark_filed()
+    assert recorded.complaint.filed == date(2026, 12, 28)
+    assert recorded.complaint.reply_due is not None
+    assert recorded.complaint.reply_due.year == 2027
+    assert "2027 年的工作日按周一至周五估算" in strip(section.filed.value)
+    section.filed_field.input.value = "2026-13-40"
+    assert section.mark_filed() is None
+    assert "请先改正提交日期" in strip(section.filed.value)
+    assert len(app.case.complaints) == 1
+
+
+def test_complaint__an_empty_log_offers_no_draft(app):
+    tab = conduct(app)
+    assert tab.complaint.body.layout.display == "none"
+    assert "还没有记录" in strip(tab.complaint.empty.value)
+    tab.add()
+    assert tab.complaint.body.layout.display == "flex"
+    assert tab.complaint.document is not None

@@ -16,7 +16,8 @@ from the conduct rules' data (:attr:`ConductTab.allowed_hours`, 08:00-22:00 in t
 
 The tab is a list of sections (:meth:`ConductTab.build`): each is built by one ``_…_section`` method and drawn by
 its own part of :meth:`ConductTab.update`, so another section is one more pair of methods, never a change to the
-others. The rule findings (with the complaint channels), the import and the evidence package are such sections,
+others. The rule findings (with the complaint channels), the import, the complaint draft (live preview, PDF and plain
+text, marked filed with the reply due) and the evidence package are such sections,
 kept in :mod:`planner.ui.tabs.conduct_sections` (each an object with ``build`` and ``draw``); choosing a finding
 marks the entries it rests on in the log's table.
 """
@@ -42,7 +43,13 @@ from planner.text import fmt as formats
 from planner.ui import html
 from planner.ui.fields import button
 from planner.ui.tabs.base import Tab
-from planner.ui.tabs.conduct_sections import EvidenceSection, FindingsSection, ImportSection, Section
+from planner.ui.tabs.conduct_sections import (
+    ComplaintSection,
+    EvidenceSection,
+    FindingsSection,
+    ImportSection,
+    Section,
+)
 
 if TYPE_CHECKING:
     from planner.ui.charts import ContactTimeline
@@ -144,7 +151,7 @@ class ConductTab(Tab):
         allowed_hours: the hours collectors may call, ``(start, end)``, shaded on the timeline; None shows no band.
         pending: the attachments of the entry being typed.
         marked: the ids of the entries marked in the log's table (those of the finding chosen below it).
-        sections: the sections after the log's own (findings, import, evidence), built and drawn in order.
+        sections: the sections after the log's own (findings, import, complaint, evidence), drawn in order.
     """
 
     key = "conduct"
@@ -164,8 +171,9 @@ class ConductTab(Tab):
         self.marked: frozenset[str] = frozenset()
         self.findings = FindingsSection(self)
         self.importer = ImportSection(self)
+        self.complaint = ComplaintSection(self)
         self.evidence = EvidenceSection(self)
-        self.sections: tuple[Section, ...] = (self.findings, self.importer, self.evidence)
+        self.sections: tuple[Section, ...] = (self.findings, self.importer, self.complaint, self.evidence)
 
     # -- building --------------------------------------------------------------------------------------------
 
@@ -180,14 +188,14 @@ class ConductTab(Tab):
 
     def build(self) -> None:
         """Build the sections, in order: quick entry (beside the guidance), the import, the log, the rule
-        findings, the timeline, the evidence package. Each section is a method (or a section object) returning
+        findings, the timeline, the complaint draft, the evidence package. Each section is a method (or a section object) returning
         its widgets, drawn by its own part of :meth:`update`."""
         draft = self._read_draft() if self._draft is None else self._draft
         self._draft = None
         self._shape = self._structure()
-        findings, importer, evidence = (section.build() for section in self.sections)
+        findings, importer, complaint, evidence = (section.build() for section in self.sections)
         self.children = [widgets.HTML(STYLE), *self._entry_section(draft), *importer, *self._log_section(),
-                         *findings, *self._chart_section(), *evidence]
+                         *findings, *self._chart_section(), *complaint, *evidence]
         self.update()
 
     def _entry_section(self, draft: dict[str, Any]) -> list[widgets.Widget]:

@@ -1,4 +1,4 @@
-"""The 催收记录 tab's sections beyond the log itself: the rule findings, the import, the evidence package.
+"""The 催收记录 tab's sections beyond the log itself: the rule findings, the import, the complaint, the evidence.
 
 Each section is a small object over the tab (:class:`~planner.ui.tabs.conduct.ConductTab`): ``build()`` returns
 its widgets (the tab places them), ``draw()`` draws them from the case as it is now, cheaply when nothing it shows
@@ -11,6 +11,11 @@ changed. They call the core and nothing else computes here:
 * :class:`ImportSection` — a CSV or .xlsx upload read by :func:`planner.io.conduct_import.import_log`: a file with a
   bad row is refused whole (one line per problem) unless "skip invalid" is ticked; what is new is added through an
   edit (undo, autosave); the template to fill in is offered for download.
+* :class:`ComplaintSection` — :func:`planner.report.complaint.build_complaint` for the creditor and channel chosen
+  (the suggested channels first), previewed live as HTML of the same document the PDF is made from
+  (:func:`planner.report.pdf` compiles only when asked), plain text (:func:`planner.report.complaint.
+  complaint_plain_text`), and "mark filed" (:func:`planner.caps.complaints.record_complaint` through an edit)
+  showing the day the reply is due, with the note when working days beyond the holiday data are estimated.
 * :class:`EvidenceSection` — :func:`planner.report.evidence.write_evidence` for one creditor or all, into a
   temporary folder, offered for download with the manifest's SHA-256 and every attachment missing or changed.
 """
@@ -22,6 +27,7 @@ import html as htmllib
 import os
 import tempfile
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,13 +39,15 @@ from planner.findings import Finding, Severity
 from planner.text import app_text, evidence_text, render, render_error, severity_label, source_text
 from planner.text import fmt as formats
 from planner.ui import html
-from planner.ui.fields import button
+from planner.ui.fields import TextField, button
 
 if TYPE_CHECKING:
+    from planner.caps.complaints import Recorded
     from planner.caps.conduct import LoggedCreditor
     from planner.domain.conduct import LogEntry
     from planner.io.conduct_import import LogImport
     from planner.report.evidence import EvidenceReport
+    from planner.report.model import Document
     from planner.ui.tabs.conduct import ConductTab
 
 ALL = "\x00all"  # the evidence chooser's "every creditor" option (no creditor key can be this)
@@ -47,6 +55,8 @@ NONE = "\x00none"  # the finding chooser's "mark nothing" option
 TABLES = (".csv", ".xlsx")
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ZIP_MIME = "application/zip"
+PDF_MIME = "application/pdf"
+TEXT_MIME = "text/plain;charset=utf-8"
 _UNSAFE = '\\/:*?"<>|'
 SEVERITY_CLASS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
 STYLE = (
@@ -475,3 +485,289 @@ class EvidenceSection(Section):
         self.msg.value = STYLE + "".join(parts)
         self.app.boundary.say(made, kind="ok" if report.ok else "warning")
         return data
+
+
+# -- the complaint ----------------------------------------------------------------------------------------------
+
+
+class ComplaintSection(Section):
+    """A complaint about one creditor's collection to one channel: previewed live, exported as PDF or plain text,
+    and marked filed (the day, the reference number) with the day its reply is due.
+
+    Attributes:
+        document: the draft drawn last (None when the log has no entry).
+        letter_date: the date the draft carries (today by the tab's clock until another is typed).
+        filed_date: the day the complaint was filed, for "mark filed" (today until another is typed).
+        show_id: print the ID number, phone and address in full (masked by default).
+        pdf: the last PDF made (None after a change).
+        recorded: what the last "mark filed" recorded.
+    """
+
+    def __init__(self, tab: ConductTab) -> None:
+        super().__init__(tab)
+        self.document: Document | None = None
+        self.letter_date: date | None = None
+        self.filed_date: date | None = None
+        self.show_id = False
+        self.pdf: bytes | None = None
+        self.recorded: Recorded | None = None
+        self._drawn: Any = None
+        self._quiet = False
+
+    def build(self) -> list[widgets.Widget]:
+        from planner.dates import parse_date
+
+        locale, guard, handle = self.locale, self.app.boundary.guard, self.app.boundary.handle
+        today = self.tab.clock().date()
+        self._drawn = None
+        self.creditor = widgets.Dropdown(options=[], layout=widgets.Layout(width="24em"))
+        self.creditor.add_class("planner-conduct-complaint-creditor")
+        self.creditor.observe(guard(lambda _ch: self._changed()), names="value")
+        self.channel = widgets.Dropdown(options=[], layout=widgets.Layout(width="30em"))
+        self.channel.add_class("planner-conduct-complaint-channel")
+        self.channel.observe(guard(lambda _ch: self._changed()), names="value")
+        self.show_id_box = widgets.Checkbox(self.show_id, description=app_text("proposal.show_id", locale),
+                                            indent=False, layout=widgets.Layout(width="auto"))
+        self.show_id_box.add_class("planner-conduct-complaint-show-id")
+        self.show_id_box.observe(guard(lambda ch: self._set(show_id=bool(ch["new"]))), names="value")
+        self.date_field = TextField(app_text("conduct.complaint_date", locale), self.letter_date or today,
+                                    parse=lambda t: parse_date(t, field=app_text("conduct.complaint_date", locale)),
+                                    show=formats.iso, on_valid=lambda d: self._set(letter_date=d), locale=locale,
+                                    css="planner-conduct-complaint-date", note=app_text("unit.date", locale),
+                                    label_width="7em", on_error=handle)
+        self._msg = widgets.HTML()
+        self._msg.add_class("planner-conduct-complaint-msg")
+        pdf = button(app_text("button.complaint_pdf", locale),
+                     self.busy("proposal.making_pdf", self.export_pdf, self._msg),
+                     css="planner-conduct-complaint-pdf", style="primary")
+        text = button(app_text("button.complaint_text", locale),
+                      self.busy("conduct.making_text", self.export_text, self._msg),
+                      css="planner-conduct-complaint-text")
+        self.downloads = widgets.HTML()
+        self.downloads.add_class("planner-conduct-complaint-downloads")
+        self.notes = widgets.HTML()
+        self.notes.add_class("planner-conduct-complaint-notes")
+        self.preview = widgets.HTML(layout=widgets.Layout(max_width="60em"))
+        self.preview.add_class("planner-conduct-complaint-preview")
+        self.filed_field = TextField(app_text("conduct.filed_date", locale), self.filed_date or today,
+                                     parse=lambda t: parse_date(t, field=app_text("conduct.filed_date", locale)),
+                                     show=formats.iso, on_valid=lambda d: setattr(self, "filed_date", d),
+                                     locale=locale, css="planner-conduct-filed-date",
+                                     note=app_text("unit.date", locale), label_width="7em", on_error=handle)
+        self.reference = widgets.Text("", placeholder=app_text("conduct.reference_placeholder", locale),
+                                      layout=widgets.Layout(width="16em"))
+        self.reference.add_class("planner-conduct-reference")
+        mark = button(app_text("button.mark_filed", locale), guard(self.mark_filed), css="planner-conduct-mark-filed")
+        self.filed = widgets.HTML()
+        self.filed.add_class("planner-conduct-filed")
+        self.history = widgets.HTML()
+        self.history.add_class("planner-conduct-complaints")
+        label = widgets.Layout(width="7em", min_width="7em")
+        self.body = widgets.VBox([
+            widgets.HBox([widgets.HTML(app_text("proposal.creditor", locale), layout=label), self.creditor,
+                          widgets.HTML(app_text("conduct.complaint_channel", locale),
+                                       layout=widgets.Layout(margin="0 8px 0 1.5em")), self.channel],
+                         layout=widgets.Layout(flex_flow="row wrap", align_items="center")),
+            self.date_field,
+            widgets.HBox([self.show_id_box, widgets.HTML(html.paragraph(
+                app_text("conduct.complaint_show_id_note", locale), muted=True))]),
+            self.notes,
+            widgets.HBox([pdf, text, self.downloads], layout=widgets.Layout(flex_flow="row wrap",
+                                                                            align_items="center")),
+            self._msg,
+            widgets.HTML(f"<h5 style='margin:8px 0 2px'>{_e(app_text('conduct.mark_filed', locale))}</h5>"),
+            widgets.HTML(html.paragraph(app_text("conduct.mark_filed_help", locale), muted=True)),
+            widgets.HBox([self.filed_field, widgets.HTML(app_text("conduct.reference", locale),
+                                                         layout=widgets.Layout(margin="0 8px 0 1em")),
+                          self.reference, mark], layout=widgets.Layout(flex_flow="row wrap", align_items="center")),
+            self.filed, self.history,
+            widgets.HTML(f"<h5 style='margin:8px 0 2px'>{_e(app_text('proposal.preview', locale))}</h5>"),
+            widgets.HTML(html.paragraph(app_text("proposal.preview_note", locale), muted=True)),
+            self.preview,
+        ])
+        self.empty = widgets.HTML(html.paragraph(app_text("conduct.complaint_empty", locale)))
+        return [self.tab.heading("conduct.complaint"),
+                widgets.HTML(html.paragraph(app_text("conduct.complaint_help", locale), muted=True)),
+                self.empty, self.body]
+
+    def _changed(self) -> None:
+        if not self._quiet:  # a choice of the user's, not the options offered anew
+            self.draw()
+
+    def _set(self, **changes: Any) -> None:
+        for name, value in changes.items():
+            setattr(self, name, value)
+        self.draw()
+
+    def _offer(self) -> None:
+        """Offer the log's creditors, and for the one chosen the draft channels, those suggested first."""
+        from planner.caps.complaints import DRAFT_CHANNELS, resolve_creditor, suggested_channels
+        from planner.caps.conduct import channel_by_id
+
+        case, locale = self.app.case, self.locale
+        creditors = [(who.name if who.name == who.key else f"{who.name} · {who.key}", who.key)
+                     for who, _ in self.creditors()]
+        if tuple(self.creditor.options) != tuple(creditors):
+            chosen = self.creditor.value
+            self.creditor.options = creditors
+            keys = [v for _, v in creditors]
+            self.creditor.value = chosen if chosen in keys else (
+                self.app.selected_debt if self.app.selected_debt in keys else keys[0])
+        who = resolve_creditor(case, str(self.creditor.value))
+        suggested = [c.id for c in suggested_channels(case, who)]
+        order = [*suggested, *(c for c in DRAFT_CHANNELS if c not in suggested)]
+        options = []
+        for channel_id in order:
+            name = channel_by_id(channel_id).name(locale)
+            key = "conduct.channel_suggested" if channel_id in suggested else "conduct.channel_other"
+            options.append((app_text(key, locale, channel=name), channel_id))
+        if tuple(self.channel.options) != tuple(options):
+            chosen = self.channel.value
+            self.channel.options = options
+            self.channel.value = chosen if chosen in order else order[0]  # the creditor's own service first
+
+    def draw(self) -> None:
+        """Draw the draft again when the log, the debtor, the creditor, the channel or an option changed."""
+        from planner.report.complaint import build_complaint
+        from planner.ui.tabs.proposal import document_html
+
+        case, locale = self.app.case, self.locale
+        self.empty.layout.display = "none" if case.conduct else "flex"
+        self.body.layout.display = "flex" if case.conduct else "none"
+        if not case.conduct:
+            self.document = None
+            return
+        self._quiet = True
+        try:
+            self._offer()
+        finally:
+            self._quiet = False
+        today = self.letter_date or self.tab.clock().date()
+        drawn = (case.conduct, case.debts, case.debtor, case.borrower, self.creditor.value, self.channel.value,
+                 self.show_id, today, locale)
+        self._draw_history()
+        if drawn == self._drawn:
+            return
+        self._drawn = drawn
+        document = build_complaint(case, str(self.creditor.value), str(self.channel.value), locale=locale,
+                                   show_id=self.show_id, today=today)
+        self.document = document
+        notes = "".join(f"<li>{_e(n)}</li>" for n in document.notes)
+        self.notes.value = (f'<ul class="planner-findings" style="color:#8a5a00;font-size:13px">{notes}</ul>'
+                            if notes else "")
+        self.preview.value = document_html(document)
+        self.pdf = None
+        self.downloads.value = self._msg.value = ""  # a file made before this change no longer matches
+
+    def file_name(self, extension: str) -> str:
+        """Return a download's name: the borrower, the document's title, the creditor and the channel."""
+        from planner.caps.complaints import resolve_creditor
+
+        case, locale = self.app.case, self.locale
+        document = self.document
+        borrower = _safe(case.borrower) or app_text("download.anonymous", locale)
+        creditor = _safe(resolve_creditor(case, str(self.creditor.value)).name) or _safe(str(self.creditor.value))
+        title = _safe(document.title) if document is not None else ""
+        return _safe(app_text("conduct.complaint_name", locale, borrower=borrower, title=title, creditor=creditor,
+                              channel=str(self.channel.value))) + extension
+
+    def _current(self) -> Document:
+        self.draw()
+        if self.document is None:
+            raise InvalidInput("conduct", "empty", 0)
+        return self.document
+
+    def export_pdf(self) -> bytes:
+        """Compile the draft and offer it for download; return the PDF's bytes."""
+        from planner.report.pdf import default_renderer
+
+        document = self._current()
+        self.downloads.value = self._msg.value = ""
+        data = default_renderer().pdf(document)
+        self.pdf = data
+        name = self.file_name(".pdf")
+        self.downloads.value = html.download_link(data, name, PDF_MIME,
+                                                  app_text("proposal.download", self.locale, name=name))
+        self.app.boundary.say(app_text("conduct.complaint_ready", self.locale, name=name))
+        return data
+
+    def export_text(self) -> str:
+        """Offer the draft as plain text (a web form; reading it out on a call); return the text."""
+        from planner.report.complaint import complaint_plain_text
+
+        document = self._current()
+        self.downloads.value = self._msg.value = ""
+        text = complaint_plain_text(document)
+        name = self.file_name(".txt")
+        self.downloads.value = html.download_link(text.encode("utf-8"), name, TEXT_MIME,
+                                                  app_text("proposal.download", self.locale, name=name))
+        self.app.boundary.say(app_text("conduct.complaint_ready", self.locale, name=name))
+        return text
+
+    def mark_filed(self) -> Recorded | None:
+        """Record the complaint to the chosen channel as filed on the day typed, with the reference number typed
+        (an edit: undo takes it back); say the day its reply is due. None when the filing day is not valid."""
+        from planner.caps.complaints import record_complaint
+
+        locale = self.locale
+        self.filed.value = ""
+        if self.filed_field.msg.value:  # the day typed is not a date: said beside it
+            self.filed.value = _error(app_text("conduct.filed_fix", locale))
+            return None
+        filed = self.filed_date or self.tab.clock().date()
+        creditor, channel = str(self.creditor.value), str(self.channel.value)
+        reference = self.reference.value.strip()
+        recorded = record_complaint(self.app.case, creditor, channel, filed=filed, reference=reference)
+        self.app.change(lambda case: record_complaint(case, creditor, channel, filed=filed,
+                                                      reference=reference).case)
+        self.recorded = recorded
+        self.filed.value = self._filed_html(recorded)
+        self.reference.value = ""
+        self.app.boundary.say(app_text("conduct.filed_done", locale, channel=self._channel_name(channel),
+                                       date=formats.day(filed, locale)))
+        return recorded
+
+    def _channel_name(self, channel_id: str) -> str:
+        from planner.caps.conduct import channel_by_id
+
+        try:
+            return channel_by_id(channel_id).name(self.locale)
+        except InvalidInput:  # a channel of a case file written elsewhere: shown by its id
+            return channel_id
+
+    def _filed_html(self, recorded: Recorded) -> str:
+        from planner.caps.conduct import channel_by_id
+        from planner.report.complaint import cited_text, period_text
+
+        locale = self.locale
+        complaint = recorded.complaint
+        channel = channel_by_id(complaint.channel)
+        lines = []
+        if complaint.reply_due is not None and channel.reply is not None:
+            lines.append(app_text("conduct.reply_due", locale, due=formats.day(complaint.reply_due, locale),
+                                  period=period_text(channel.reply, locale), cited=cited_text(channel.reply, locale)))
+        else:
+            lines.append(app_text("conduct.reply_due_none", locale, channel=channel.name(locale)))
+        notes = [render(f, locale) for f in recorded.findings]  # working days estimated beyond the holiday data
+        return (f'<p class="planner-conduct-ok" style="font-weight:bold">{_e(lines[0])}</p>'
+                + "".join(f'<p class="planner-conduct-estimate" style="color:#a15c00;font-size:12px;margin:2px 0">'
+                          f"{_e(n)}</p>" for n in notes))
+
+    def _draw_history(self) -> None:
+        """List the complaints recorded about the chosen creditor: channel, filed, reference, reply due."""
+        from planner.caps.complaints import resolve_creditor
+
+        case, locale = self.app.case, self.locale
+        try:
+            key = resolve_creditor(case, str(self.creditor.value)).key
+        except InvalidInput:
+            key = str(self.creditor.value)
+        rows = [[self._channel_name(c.channel), formats.day(c.filed, locale) if c.filed else "", c.reference,
+                 formats.day(c.reply_due, locale) if c.reply_due else "—"]
+                for c in case.complaints if c.creditor == key]
+        if not rows:
+            self.history.value = ""
+            return
+        headers = [app_text(f"conduct.complaints_col.{k}", locale) for k in ("channel", "filed", "reference", "due")]
+        self.history.value = (f'<p style="margin:6px 0 0;font-size:13px">{_e(app_text("conduct.complaints", locale))}'
+                              f"</p>{html.table(headers, rows, css='planner-conduct-complaints-table')}")
