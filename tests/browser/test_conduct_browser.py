@@ -1,6 +1,7 @@
 """The 催收记录 Collection-log tab served by Voila, in a real browser: an entry typed and added, with a photo
 uploaded, shows first in the log's table and is saved in the case file, the photo kept beside it byte for byte; the
-tab is drawn with its charts (screenshot)."""
+tab is drawn with its charts (screenshot). On the example case: its evidence photo found, the findings per
+creditor, an evidence package downloaded that verifies, and a complaint PDF downloaded (screenshot)."""
 
 from __future__ import annotations
 
@@ -113,3 +114,56 @@ def test_voila__conduct_tab_adds_an_entry_to_the_table_and_the_case(app_folder, 
             print("Voila log:\n" + server.tail())
             raise
     print(f"voila conduct: {time.monotonic() - started:.1f} s; screenshot {shot}")
+
+
+FINDINGS = ".planner-conduct-findings"
+EVIDENCE = "button.planner-conduct-evidence"
+EVIDENCE_LINK = ".planner-conduct-evidence-download a"
+EVIDENCE_MSG = ".planner-conduct-evidence-msg"
+COMPLAINT_PDF = "button.planner-conduct-complaint-pdf"
+COMPLAINT_LINK = ".planner-conduct-complaint-downloads a"
+PREVIEW = ".planner-conduct-complaint-preview"
+
+
+def test_voila__conduct_tab_on_the_example_findings_evidence_and_complaint(app_folder, jupyter_env,
+                                                                          browser_context, screenshots, tmp_path):
+    from planner.report.evidence import verify_evidence
+
+    started = time.monotonic()
+    with harness.voila_server(app_folder, jupyter_env) as server:
+        page = browser_context.new_page()
+        page.goto(server.url, wait_until="domcontentloaded", timeout=harness.APP_MS)
+        try:
+            harness.wait_for_app(page)
+            harness.open_tab(page, CONDUCT_TAB)
+            page.locator(f"{FINDINGS} table").first.wait_for(state="visible")
+            findings = " ".join(harness.text_of(page, FINDINGS).split())
+            assert "融易借（网络助贷平台）（online-loan）" in findings
+            assert "联系了家人、同事、单位，共 4 次" in findings
+            assert "中国互联网金融协会" in findings
+            assert "fake-lawyer-letter.png（未改动）" in harness.text_of(page, TABLE)  # written beside the case
+            page.locator(EVIDENCE).first.click()
+            page.locator(EVIDENCE_LINK).first.wait_for(state="visible")
+            with page.expect_download() as download:
+                page.locator(EVIDENCE_LINK).first.click()
+            package = tmp_path / "package.zip"
+            download.value.save_as(package)
+            verified = verify_evidence(package)
+            assert verified.ok
+            assert verified.manifest_sha256 in harness.text_of(page, EVIDENCE_MSG)
+            page.locator(PREVIEW).get_by_text("一、事实与经过").first.wait_for(state="visible")
+            page.locator(COMPLAINT_PDF).first.click()
+            page.locator(COMPLAINT_LINK).first.wait_for(state="visible")
+            with page.expect_download() as download:
+                page.locator(COMPLAINT_LINK).first.click()
+            pdf = tmp_path / "complaint.pdf"
+            download.value.save_as(pdf)
+            assert pdf.read_bytes().startswith(b"%PDF")
+            harness.chinese_is_drawn(page, f"{FINDINGS} th")
+            page.evaluate("document.querySelector('.planner-app').scrollIntoView({block: 'start'})")  # from the top
+            shot = harness.screenshot(page, screenshots, "voila-conduct-sections")
+        except Exception:
+            print("screenshot of the failure:", harness.screenshot(page, screenshots, "voila-conduct-sections-failure"))
+            print("Voila log:\n" + server.tail())
+            raise
+    print(f"voila conduct sections: {time.monotonic() - started:.1f} s; screenshot {shot}")

@@ -67,7 +67,7 @@ STYLE = (
     ".planner-conduct-rules td.sev{white-space:nowrap;font-weight:bold}"
     ".planner-conduct-rules tr.warning td.sev{color:#8a5a00}.planner-conduct-rules tr.error td.sev{color:#b00020}"
     ".planner-conduct-rules tr.info td.sev{color:#555}"
-    ".planner-conduct-rules td.src{color:#666;font-size:12px;max-width:26em}"
+    ".planner-conduct-rules td.src{color:#666;font-size:12px;width:22em;min-width:14em}"
     ".planner-conduct-who{font-weight:bold;margin:10px 0 2px}"
     ".planner-conduct-channels{margin:2px 0 4px;padding-left:1.6em;font-size:13px}"
     ".planner-conduct-channels li{margin:1px 0}.planner-conduct-channels .how{color:#666;font-size:12px}"
@@ -76,6 +76,12 @@ STYLE = (
     ".planner-conduct-problems{font-size:13px;margin:2px 0;padding-left:1.4em;color:#b00020}"
     ".planner-conduct-ok{color:#2e7d32;font-size:13px}"
     ".planner-conduct-digest{font-family:monospace;font-size:12px;word-break:break-all}</style>"
+)
+
+
+PREVIEW_STYLE = (  # the incident table across the preview, its times on one line
+    "<style>.planner-conduct-complaint-preview .planner-doc table:not(.facts){width:100%}"
+    ".planner-conduct-complaint-preview .planner-doc td:nth-child(2){white-space:nowrap}</style>"
 )
 
 
@@ -94,6 +100,10 @@ def _error(text: str) -> str:
 
 def _lines(lines: list[str], css: str = "planner-conduct-problems") -> str:
     return f'<ul class="{css}">' + "".join(f"<li>{_e(t)}</li>" for t in lines) + "</ul>" if lines else ""
+
+
+def _subheading(text: str) -> widgets.HTML:
+    return widgets.HTML(f'<p style="font-weight:bold;font-size:14px;margin:12px 0 0">{_e(text)}</p>')
 
 
 class Section:
@@ -547,7 +557,7 @@ class ComplaintSection(Section):
         self.downloads.add_class("planner-conduct-complaint-downloads")
         self.notes = widgets.HTML()
         self.notes.add_class("planner-conduct-complaint-notes")
-        self.preview = widgets.HTML(layout=widgets.Layout(max_width="60em"))
+        self.preview = widgets.HTML(layout=widgets.Layout(width="100%", max_width="66em"))
         self.preview.add_class("planner-conduct-complaint-preview")
         self.filed_field = TextField(app_text("conduct.filed_date", locale), self.filed_date or today,
                                      parse=lambda t: parse_date(t, field=app_text("conduct.filed_date", locale)),
@@ -575,13 +585,13 @@ class ComplaintSection(Section):
             widgets.HBox([pdf, text, self.downloads], layout=widgets.Layout(flex_flow="row wrap",
                                                                             align_items="center")),
             self._msg,
-            widgets.HTML(f"<h5 style='margin:8px 0 2px'>{_e(app_text('conduct.mark_filed', locale))}</h5>"),
+            _subheading(app_text("conduct.mark_filed", locale)),
             widgets.HTML(html.paragraph(app_text("conduct.mark_filed_help", locale), muted=True)),
             widgets.HBox([self.filed_field, widgets.HTML(app_text("conduct.reference", locale),
                                                          layout=widgets.Layout(margin="0 8px 0 1em")),
                           self.reference, mark], layout=widgets.Layout(flex_flow="row wrap", align_items="center")),
             self.filed, self.history,
-            widgets.HTML(f"<h5 style='margin:8px 0 2px'>{_e(app_text('proposal.preview', locale))}</h5>"),
+            _subheading(app_text("proposal.preview", locale)),
             widgets.HTML(html.paragraph(app_text("proposal.preview_note", locale), muted=True)),
             self.preview,
         ])
@@ -655,7 +665,7 @@ class ComplaintSection(Section):
         notes = "".join(f"<li>{_e(n)}</li>" for n in document.notes)
         self.notes.value = (f'<ul class="planner-findings" style="color:#8a5a00;font-size:13px">{notes}</ul>'
                             if notes else "")
-        self.preview.value = document_html(document)
+        self.preview.value = PREVIEW_STYLE + document_html(document)
         self.pdf = None
         self.downloads.value = self._msg.value = ""  # a file made before this change no longer matches
 
