@@ -380,7 +380,7 @@ APP: dict[str, str] = {
     "conduct.complaint_name": "{borrower}-{title}-{creditor}-{channel}",
     "conduct.complaint_ready": "{name} is ready: use the download link to save it, and check it before filing.",
     "conduct.mark_filed": "Mark it filed",
-    "conduct.mark_filed_help": "Once filed, give the day and the reference number and mark it: the case keeps the complaint, with the day its reply is due by the channel's reply time (mainland China's working days, holidays and swapped workdays included); the calendar export (.ics) reminds you to follow it up. Undo takes it back.",
+    "conduct.mark_filed_help": "Once filed, give the day and the reference number and mark it: the case keeps the complaint, with the day its reply is due by the channel's reply time (mainland China's working days, holidays and swapped workdays included); for one of your debts, the calendar (.ics) of the 协商申请 tab reminds you on the day the reply is due. Undo takes it back.",
     "conduct.filed_date": "Filed on",
     "conduct.reference": "Reference no.",
     "conduct.reference_placeholder": "optional, e.g. the number 12378 gave",

@@ -342,7 +342,7 @@ APP: dict[str, str] = {
     "conduct.complaint_name": "{borrower}-{title}-{creditor}-{channel}",
     "conduct.complaint_ready": "已生成 {name}：请点击下载链接保存，提交前逐项核对。",
     "conduct.mark_filed": "记录为已提交",
-    "conduct.mark_filed_help": "提交投诉后，填写提交日期和受理编号并记录：案例会保存这次投诉，并按该渠道的答复时限（中国大陆工作日，含节假日调休）算出预计答复日期；导出的日历提醒（.ics）也会提醒您跟进。可撤销。",
+    "conduct.mark_filed_help": "提交投诉后，填写提交日期和受理编号并记录：案例会保存这次投诉，并按该渠道的答复时限（中国大陆工作日，含节假日调休）算出预计答复日期；对您的债务之一，“协商申请”页导出的日历提醒（.ics）会在答复到期日提醒您跟进。可撤销。",
     "conduct.filed_date": "提交日期",
     "conduct.reference": "受理编号",
     "conduct.reference_placeholder": "可选，如 12378 给的编号",
