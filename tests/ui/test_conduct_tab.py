@@ -872,3 +872,14 @@ def test_complaint__an_empty_log_offers_no_draft(app):
     tab.add()
     assert tab.complaint.body.layout.display == "flex"
     assert tab.complaint.document is not None
+
+
+def test_complaint__the_choices_survive_a_language_switch(make_app):
+    app = make_app(clock=lambda: NOW)
+    section = conduct(app).complaint
+    section.creditor.value = "cf-loan"
+    section.channel.value = "12378"
+    app.set_locale("en")
+    assert (section.creditor.value, section.channel.value) == ("cf-loan", "12378")
+    assert section.document.locale == "en"
+    assert "(suggested)" in {v: k for k, v in section.channel.options}["12378"]

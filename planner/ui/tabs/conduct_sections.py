@@ -523,6 +523,7 @@ class ComplaintSection(Section):
         self.recorded: Recorded | None = None
         self._drawn: Any = None
         self._quiet = False
+        self.chosen: tuple[str | None, str | None] = (None, None)  # the creditor and channel the user chose
 
     def build(self) -> list[widgets.Widget]:
         from planner.dates import parse_date
@@ -602,6 +603,7 @@ class ComplaintSection(Section):
 
     def _changed(self) -> None:
         if not self._quiet:  # a choice of the user's, not the options offered anew
+            self.chosen = (self.creditor.value, self.channel.value)
             self.draw()
 
     def _set(self, **changes: Any) -> None:
@@ -618,7 +620,7 @@ class ComplaintSection(Section):
         creditors = [(who.name if who.name == who.key else f"{who.name} · {who.key}", who.key)
                      for who, _ in self.creditors()]
         if tuple(self.creditor.options) != tuple(creditors):
-            chosen = self.creditor.value
+            chosen = self.creditor.value or self.chosen[0]  # kept across a rebuild (a language switch, an undo)
             self.creditor.options = creditors
             keys = [v for _, v in creditors]
             self.creditor.value = chosen if chosen in keys else (
@@ -632,7 +634,7 @@ class ComplaintSection(Section):
             key = "conduct.channel_suggested" if channel_id in suggested else "conduct.channel_other"
             options.append((app_text(key, locale, channel=name), channel_id))
         if tuple(self.channel.options) != tuple(options):
-            chosen = self.channel.value
+            chosen = self.channel.value or self.chosen[1]
             self.channel.options = options
             self.channel.value = chosen if chosen in order else order[0]  # the creditor's own service first
 
