@@ -587,6 +587,12 @@ def test_findings__choosing_one_marks_its_entries_in_the_table(make_app):
     marked = [r for r in tab.table.value.split("<tr")[1:] if 'class="third marked"' in r or 'class="marked"' in r]
     assert len(marked) == 4
     assert tab.marked == frozenset(tab.findings.chosen().param("entries"))
+    tab.time_input.value = "2026-11-20 14:00"
+    tab.contacted.value = "family"
+    tab.creditor.value = "online-loan"
+    tab.add()  # one more third party: marked at once
+    assert len(tab.marked) == 5
+    assert tab.table.value.count('class="third marked"') == 5
     pick.value = pick.options[0][1]
     assert "marked" not in tab.table.value.replace(".planner-conduct-log tr.marked", "")
 

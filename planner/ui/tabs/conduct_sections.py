@@ -235,7 +235,7 @@ class FindingsSection(Section):
         keys = {v for _, v in choices}
         self.pick.value = chosen if chosen in keys else NONE
         self.pick_row.layout.display = "flex" if len(choices) > 1 else "none"
-        self._mark(redraw=False)
+        self._mark()  # the chosen finding may rest on other entries now
 
     @staticmethod
     def _key(finding: Finding) -> str:
@@ -267,14 +267,13 @@ class FindingsSection(Section):
         """Return the finding chosen in the list below the findings (None: none)."""
         return next((f for f in self.findings if self._key(f) == self.pick.value), None)
 
-    def _mark(self, *, redraw: bool = True) -> None:
-        """Mark the chosen finding's entries in the log's table."""
+    def _mark(self) -> None:
+        """Mark the chosen finding's entries in the log's table (drawn again only when they changed)."""
         finding = self.chosen()
         marked = frozenset(finding.param("entries", ())) if finding is not None else frozenset()
         if marked != self.tab.marked:
             self.tab.marked = marked
-            if redraw:
-                self.tab.redraw_table()
+            self.tab.redraw_table()
 
 
 # -- the import -------------------------------------------------------------------------------------------------
