@@ -889,3 +889,16 @@ def test_complaint__the_choices_survive_a_language_switch(make_app):
     assert (section.creditor.value, section.channel.value) == ("cf-loan", "12378")
     assert section.document.locale == "en"
     assert "(suggested)" in {v: k for k, v in section.channel.options}["12378"]
+
+
+def test_import__an_attachment_by_a_relative_path_is_found_beside_the_case(app, case_path):
+    """A relative path in the table's attachments column is read under the case file's folder."""
+    photo = case_path.parent / "证据" / "截图.png"
+    photo.parent.mkdir()
+    photo.write_bytes(b"\x89PNG screenshot")
+    table = "时间,方式,联系对象,债权人,附件\n2026-11-18 21:00,微信,同事,cf-loan,证据/截图.png\n".encode()
+    result = conduct(app).importer.import_file("记录.csv", table)
+    assert result is not None
+    (attachment,) = app.case.conduct[0].attachments
+    assert attachment.path == "证据/截图.png"
+    assert attachment.sha256 == hashlib.sha256(b"\x89PNG screenshot").hexdigest()

@@ -353,8 +353,11 @@ class ImportSection(Section):
             self.report.value = _error(app_text("conduct.import_suffix", locale, name=shown))
             return None
         home = self.case_folder()
-        folder = home if home is not None and home.is_dir() else None
-        handle, temporary = tempfile.mkstemp(prefix=".planner-import-", suffix=suffix, dir=folder)
+        try:
+            handle, temporary = tempfile.mkstemp(prefix=".planner-import-", suffix=suffix,
+                                                 dir=home if home is not None and home.is_dir() else None)
+        except OSError:  # the case's folder cannot be written: relative attachment paths will not be found
+            handle, temporary = tempfile.mkstemp(prefix=".planner-import-", suffix=suffix)
         path = Path(temporary)
         try:
             with os.fdopen(handle, "wb") as stream:
