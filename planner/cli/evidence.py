@@ -91,15 +91,8 @@ def _export(args: argparse.Namespace) -> int:
             msg = f"planner evidence: {evidence_text('cli.same_file', lang, path=args.output)}"
             raise UsageError(msg) from err
         raise
-    lines = []
-    for record in report.problems:
-        if record.sha256 is None:
-            lines.append(evidence_text("cli.missing", lang, path=record.path, entry=record.entry))
-        else:
-            lines.append(evidence_text("cli.changed", lang, path=record.path, entry=record.entry,
-                                       logged_size=record.logged_size, logged=record.logged_sha256,
-                                       size=record.size, sha256=record.sha256))
-    packed = sum(1 for a in report.attachments if a.name)
+    lines = report.problem_lines(lang)
+    packed = report.packed
     lines.append(evidence_text("cli.written", lang, path=args.output, entries=report.entries, packed=packed))
     lines.append(evidence_text("cli.digest", lang, sha256=report.manifest_sha256))
     if report.problems:

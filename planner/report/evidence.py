@@ -126,6 +126,23 @@ class EvidenceReport:
         """Return True when every attachment was packed as it was logged."""
         return not self.problems
 
+    @property
+    def packed(self) -> int:
+        """Return the number of attachments packed (a missing one is listed, not packed)."""
+        return sum(1 for a in self.attachments if a.name)
+
+    def problem_lines(self, locale: str = "zh") -> list[str]:
+        """Return one line per attachment missing or changed, in ``locale`` (the CLI's stderr, the app's list)."""
+        lines = []
+        for record in self.problems:
+            if record.sha256 is None:
+                lines.append(evidence_text("cli.missing", locale, path=record.path, entry=record.entry))
+            else:
+                lines.append(evidence_text("cli.changed", locale, path=record.path, entry=record.entry,
+                                           logged_size=record.logged_size, logged=record.logged_sha256,
+                                           size=record.size, sha256=record.sha256))
+        return lines
+
 
 @dataclass(frozen=True, slots=True)
 class VerifyReport:

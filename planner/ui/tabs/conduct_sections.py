@@ -478,15 +478,8 @@ class EvidenceSection(Section):
         self.data, self.report, self._made_for = data, report, (case.conduct, case.debts)
         self.downloads.value = html.download_link(data, name, ZIP_MIME,
                                                   app_text("proposal.download", locale, name=name))
-        packed = sum(1 for a in report.attachments if a.name)
-        lines = []
-        for record in report.problems:
-            if record.sha256 is None:
-                lines.append(evidence_text("cli.missing", locale, path=record.path, entry=record.entry))
-            else:
-                lines.append(evidence_text("cli.changed", locale, path=record.path, entry=record.entry,
-                                           logged_size=record.logged_size, logged=record.logged_sha256,
-                                           size=record.size, sha256=record.sha256))
+        packed = report.packed
+        lines = report.problem_lines(locale)
         made = app_text("conduct.evidence_done", locale, name=name, entries=report.entries, packed=packed,
                         findings=report.findings)
         parts = [f'<p class="planner-conduct-ok">{_e(made)}</p>',
