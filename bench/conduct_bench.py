@@ -2,7 +2,8 @@
 
 A log of 10,000 entries over 90 days from four creditors (calls answered and not, SMS and WeChat, family and
 colleagues called, night calls, flags) checked against the package rules with ``check_log`` — target ≤ 100 ms,
-median of repeated runs. The log is built once; the timing covers grouping the entries by creditor and every rule.
+median of repeated runs. The log is built once; the timing covers grouping the entries by creditor and every rule
+(not the memory of the last logs checked, which makes a repeated check of the same log free).
 """
 
 from __future__ import annotations
@@ -43,5 +44,7 @@ def bench(median_ms: Callable[..., float], report: Callable[..., None]) -> None:
     rules = load_conduct_rules()
     findings = check_log(case, rules=rules)
     sys.stdout.write(f"{len(case.conduct):,} entries, {len(findings)} findings\n")
-    report(f"rule checks over {len(case.conduct):,} log entries", median_ms(lambda: check_log(case, rules=rules),
-                                                                            repeat=15, warmup=2), 100)
+    # entries= takes the uncached path: check_log remembers the last logs it checked (the app asks several times
+    # per change), and the benchmark times the checks themselves.
+    report(f"rule checks over {len(case.conduct):,} log entries",
+           median_ms(lambda: check_log(case, rules=rules, entries=case.conduct), repeat=15, warmup=2), 100)

@@ -227,8 +227,36 @@ def check_log(case: Case, *, rules: ConductRules | None = None, entries: Sequenc
     rules allow (the debtor, within the hours, no flag, within the call limits) adds none.
     """
     rules = rules or load_conduct_rules()
-    log = case.conduct if entries is None else tuple(sorted(entries, key=_log_order))
     index = creditor_index(case)
+    if entries is None:
+        found = _checked(case, rules, index)
+    else:
+        found = _check(case, rules, tuple(sorted(entries, key=_log_order)), index)
+    if creditor is None:
+        return found
+    wanted = logged_creditor(case, creditor, index).key
+    return tuple(f for f in found if f.subject == wanted)
+
+
+_RECENT: list[tuple[tuple[LogEntry, ...], Any, ConductRules, tuple[Finding, ...]]] = []
+_RECENT_SIZE = 8
+
+
+def _checked(case: Case, rules: ConductRules, index: dict[str, LoggedCreditor]) -> tuple[Finding, ...]:
+    """Return the findings of the case's whole log, remembered for the last few logs checked: the app, the
+    complaint and the evidence package ask about the same log several times per change (the log and the debts
+    are immutable tuples, so the same objects are the same log)."""
+    for log, debts, used, found in _RECENT:
+        if log is case.conduct and debts is case.debts and used is rules:
+            return found
+    found = _check(case, rules, case.conduct, index)
+    _RECENT.insert(0, (case.conduct, case.debts, rules, found))
+    del _RECENT[_RECENT_SIZE:]
+    return found
+
+
+def _check(case: Case, rules: ConductRules, log: tuple[LogEntry, ...],
+           index: dict[str, LoggedCreditor]) -> tuple[Finding, ...]:
     named: dict[str, LoggedCreditor] = {}
     groups: dict[LoggedCreditor, list[LogEntry]] = {}
     for entry in log:
@@ -236,9 +264,6 @@ def check_log(case: Case, *, rules: ConductRules | None = None, entries: Sequenc
         if who is None:
             who = named[entry.creditor] = logged_creditor(case, entry.creditor, index)
         groups.setdefault(who, []).append(entry)
-    if creditor is not None:
-        wanted = logged_creditor(case, creditor, index).key
-        groups = {who: group for who, group in groups.items() if who.key == wanted}
     findings: list[Finding] = []
     for who, group in groups.items():
         for rule in rules.rules:

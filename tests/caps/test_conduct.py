@@ -314,3 +314,21 @@ def test_reply_due__beyond_the_holiday_data_counts_monday_to_friday_and_says_so(
     assert [(f.code, f.values) for f in findings] == [("WORKDAYS_ESTIMATED", {"year": 2027, "through": 2026})]
     assert "2027" in render(findings[0])
     assert "Monday to Friday" in render(findings[0], "en")
+
+
+def test_check_log__the_same_log_is_checked_once_and_a_changed_log_again():
+    """The app asks about one log several times per change: the same log (and debts) gives the same result
+    object; a log with one more entry, other debts or other rules is checked anew; a creditor's part is the whole
+    log's findings about that creditor."""
+    case = dataclasses.replace(CASE, conduct=(entry(at(23)), entry(at(10), contacted="family",
+                                                                   creditor="某平台委托第三方催收")))
+    first = check_log(case)
+    assert check_log(case) is first
+    assert check_log(case, creditor="cmb-card") == tuple(f for f in first if f.subject == "cmb-card")
+    more = dataclasses.replace(case, conduct=(*case.conduct, entry(at(23, 30))))
+    hours, = (f for f in check_log(more) if f.code == "OUTSIDE_HOURS")
+    assert hours.values["count"] == 2
+    assert check_log(case, entries=case.conduct) == first
+    own = load_conduct_rules()
+    edited = dataclasses.replace(own, rules=tuple(r for r in own.rules if r.code != "OUTSIDE_HOURS"))
+    assert [f.code for f in check_log(case, rules=edited)] == ["THIRD_PARTY_CONTACT"]
