@@ -366,6 +366,7 @@ APP: dict[str, str] = {
     "conduct.evidence_name": "{borrower}-evidence-{creditor}-{day}",
     "conduct.evidence_done": "{name} is ready: {entries} entries, {packed} attachments, {findings} findings. Use the download link to save it.",
     "conduct.evidence_digest": "SHA-256 of manifest.json (note it elsewhere):",
+    "conduct.preview_rows": "(the preview shows the first {shown} of {total}; the PDF and the text hold them all)",
     "conduct.complaint": "Complaint draft",
     "conduct.complaint_help": "Choose the creditor and the channel (those marked \"suggested\" follow from the creditor's kind and the findings above; the creditor's own service comes first) to preview the complaint: what happened, the dated incidents with the evidence files' names, the rules concerned with their sources, and the requests. Export it as PDF, or as plain text for a web form or to read out on a call.",
     "conduct.complaint_empty": "No entries yet: once the log holds contacts, a complaint can be drafted here.",

@@ -328,6 +328,7 @@ APP: dict[str, str] = {
     "conduct.evidence_name": "{borrower}-催收证据包-{creditor}-{day}",
     "conduct.evidence_done": "已生成 {name}：{entries} 条记录，{packed} 个附件，{findings} 条对照结果。请点击下载链接保存。",
     "conduct.evidence_digest": "清单 manifest.json 的 SHA-256（请另行记下）：",
+    "conduct.preview_rows": "（预览只显示前 {shown} 条，PDF 和纯文本中为全部 {total} 条）",
     "conduct.complaint": "投诉书草稿",
     "conduct.complaint_help": "选择债权人和投诉渠道（标“建议”的是按债权人类型和上面的对照结果建议的渠道，先找债权人自己的客服），即可预览投诉书：事实经过、带证据文件名的逐条记录、涉及的规定及出处、请求事项。可导出 PDF，或导出纯文本用于网上投诉表单、电话投诉时照读。",
     "conduct.complaint_empty": "还没有记录：有了催收记录后，这里可以起草投诉书。",

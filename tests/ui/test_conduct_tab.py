@@ -902,3 +902,24 @@ def test_import__an_attachment_by_a_relative_path_is_found_beside_the_case(app, 
     (attachment,) = app.case.conduct[0].attachments
     assert attachment.path == "证据/截图.png"
     assert attachment.sha256 == hashlib.sha256(b"\x89PNG screenshot").hexdigest()
+
+
+def test_complaint__a_long_log_previews_its_first_rows_and_the_document_keeps_all(app):
+    """250 contacts: the live preview draws the first 200 incident rows and says so; the document (the PDF's and
+    the text's) keeps all 250."""
+    from datetime import timedelta
+
+    from planner.domain import edits
+    from planner.ui.tabs.conduct_sections import PREVIEW_ROWS
+
+    log = tuple(entry(time=datetime(2026, 11, 1, 9, 0) + timedelta(minutes=30 * n),  # noqa: DTZ001 - China-local
+                      sender=str(1000 + n)) for n in range(250))
+    app.change(lambda case: edits.add_conduct_entries(case, log))
+    tab = conduct(app)
+    section = tab.complaint
+    section.creditor.value = "cmb-card"
+    _header, *incidents = table_rows(section.preview.value.split("一、事实与经过")[1])
+    assert len(incidents) == PREVIEW_ROWS == 200
+    assert "预览只显示前 200 条，PDF 和纯文本中为全部 250 条" in strip(section.preview.value)
+    tables = [b for b in section.document.blocks if getattr(b, "rows", None) and len(b.rows) == 250]
+    assert len(tables) == 1

@@ -23,6 +23,7 @@ changed. They call the core and nothing else computes here:
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import html as htmllib
 import os
 import tempfile
@@ -77,6 +78,26 @@ STYLE = (
     ".planner-conduct-ok{color:#2e7d32;font-size:13px}"
     ".planner-conduct-digest{font-family:monospace;font-size:12px;word-break:break-all}</style>"
 )
+
+
+PREVIEW_ROWS = 200
+"""The rows of a long table the complaint's live preview shows (the PDF and the text hold all): a 10,000-entry log
+would otherwise be drawn as HTML on every change."""
+
+
+def preview_document(document: Any, locale: str) -> Any:
+    """Return ``document`` with each table longer than :data:`PREVIEW_ROWS` cut to its first rows, its caption
+    saying how many are shown of how many (for the live preview only)."""
+    from planner.report.model import Table
+
+    blocks = []
+    for block in document.blocks:
+        if isinstance(block, Table) and len(block.rows) > PREVIEW_ROWS:
+            note = app_text("conduct.preview_rows", locale, shown=PREVIEW_ROWS, total=len(block.rows))
+            block = dataclasses.replace(block, rows=block.rows[:PREVIEW_ROWS], caption=f"{block.caption}{note}",
+                                        marked=tuple(m for m in block.marked if m < PREVIEW_ROWS))
+        blocks.append(block)
+    return dataclasses.replace(document, blocks=tuple(blocks))
 
 
 PREVIEW_STYLE = (  # the incident table across the preview, its times on one line
@@ -662,7 +683,7 @@ class ComplaintSection(Section):
         notes = "".join(f"<li>{_e(n)}</li>" for n in document.notes)
         self.notes.value = (f'<ul class="planner-findings" style="color:#8a5a00;font-size:13px">{notes}</ul>'
                             if notes else "")
-        self.preview.value = PREVIEW_STYLE + document_html(document)
+        self.preview.value = PREVIEW_STYLE + document_html(preview_document(document, locale))
         self.pdf = None
         self.downloads.value = self._msg.value = ""  # a file made before this change no longer matches
 
