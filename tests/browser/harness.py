@@ -211,6 +211,23 @@ def voila_server(folder: Path, env: dict[str, str], *, notebook: str = NOTEBOOK,
     return server.start("/voila/static/voila.js")
 
 
+@contextlib.contextmanager
+def voila_tab(folder: Path, env: dict[str, str], context: Any, tab: str, shots: Path, name: str) -> Iterator[Any]:
+    """Serve ``folder`` with Voila, open the app in a new page of ``context`` on the tab titled ``tab`` and yield
+    the page; a failure inside saves ``shots/name-failure.png`` and prints the Voila log before it propagates."""
+    with voila_server(folder, env) as server:
+        page = context.new_page()
+        page.goto(server.url, wait_until="domcontentloaded", timeout=APP_MS)
+        try:
+            wait_for_app(page)
+            open_tab(page, tab)
+            yield page
+        except Exception:
+            print("screenshot of the failure:", screenshot(page, shots, f"{name}-failure"))
+            print("Voila log:\n" + server.tail())
+            raise
+
+
 def lab_server(folder: Path, env: dict[str, str], *, log: Path | None = None) -> Server:
     """Start JupyterLab on ``folder`` on a free port of 127.0.0.1, with a random token and ``window.jupyterapp``."""
     port = free_port()

@@ -61,58 +61,49 @@ def test_voila__conduct_tab_adds_an_entry_to_the_table_and_the_case(app_folder, 
     write_case(week, case_file)  # a log of its own, so the entry added is the newest
     before = len(_saved_log(case_file) or [])
     started = time.monotonic()
-    with harness.voila_server(app_folder, jupyter_env) as server:
-        page = browser_context.new_page()
-        page.goto(server.url, wait_until="domcontentloaded", timeout=harness.APP_MS)
-        try:
-            harness.wait_for_app(page)
-            harness.open_tab(page, CONDUCT_TAB)
-            page.locator(TABLE).first.wait_for(state="visible")
-            old = harness.wait_stable(page, TABLE)
-            assert "2026-11-19 21:10" in old
-            page.locator(TIME).first.fill("2026年11月20日 晚上11点05")
-            page.locator(TIME).first.press("Enter")
-            page.locator(SENDER).first.fill("12368-假")
-            page.locator(SENDER).first.press("Tab")
-            page.locator(NOTE).first.fill("自称法院，说明天送传票")
-            page.locator(NOTE).first.press("Tab")
-            page.locator(FLAG).first.click()
-            photo = app_folder.parent / "律师函.jpg"
-            photo.write_bytes(PHOTO)
-            with page.expect_file_chooser() as chooser:
-                page.locator(UPLOAD).first.click()
-            chooser.value.set_files(str(photo))
-            page.locator(PENDING).get_by_text("律师函.jpg").first.wait_for(state="visible")
-            page.locator(ADD).first.click()
-            harness.wait_text_change(page, TABLE, old)
-            harness.wait_settled(page)
-            table = harness.wait_stable(page, TABLE)
-            first_row = page.locator(f"{TABLE} tr").nth(1).inner_text()
-            assert "2026-11-20 23:05" in first_row
-            assert "12368-假" in first_row
-            assert "冒充公检法或律师" in first_row
-            assert "2026-11-19 21:10" in table
-            deadline = time.monotonic() + harness.UPDATE_MS / 1000
-            while len(_saved_log(case_file) or []) != before + 1 and time.monotonic() < deadline:
-                time.sleep(0.1)
-            saved = _saved_log(case_file) or []
-            assert len(saved) == before + 1
-            newest = max(saved, key=lambda e: e["time"])
-            assert newest["time"].startswith("2026-11-20T23:05")
-            assert newest["sender"] == "12368-假"
-            assert newest["flags"] == ["impersonation"]
-            (kept,) = newest["attachments"]
-            assert kept["path"] == "example-case-evidence/律师函.jpg"
-            assert (app_folder / kept["path"]).read_bytes() == PHOTO
-            assert kept["sha256"] == hashlib.sha256(PHOTO).hexdigest()
-            assert "律师函.jpg（未改动）" in first_row
-            page.locator(CHART).first.wait_for(state="visible")
-            harness.chinese_is_drawn(page, f"{TABLE} th")
-            shot = harness.screenshot(page, screenshots, "voila-conduct")
-        except Exception:
-            print("screenshot of the failure:", harness.screenshot(page, screenshots, "voila-conduct-failure"))
-            print("Voila log:\n" + server.tail())
-            raise
+    with harness.voila_tab(app_folder, jupyter_env, browser_context, CONDUCT_TAB, screenshots, "voila-conduct") as page:
+        page.locator(TABLE).first.wait_for(state="visible")
+        old = harness.wait_stable(page, TABLE)
+        assert "2026-11-19 21:10" in old
+        page.locator(TIME).first.fill("2026年11月20日 晚上11点05")
+        page.locator(TIME).first.press("Enter")
+        page.locator(SENDER).first.fill("12368-假")
+        page.locator(SENDER).first.press("Tab")
+        page.locator(NOTE).first.fill("自称法院，说明天送传票")
+        page.locator(NOTE).first.press("Tab")
+        page.locator(FLAG).first.click()
+        photo = app_folder.parent / "律师函.jpg"
+        photo.write_bytes(PHOTO)
+        with page.expect_file_chooser() as chooser:
+            page.locator(UPLOAD).first.click()
+        chooser.value.set_files(str(photo))
+        page.locator(PENDING).get_by_text("律师函.jpg").first.wait_for(state="visible")
+        page.locator(ADD).first.click()
+        harness.wait_text_change(page, TABLE, old)
+        harness.wait_settled(page)
+        table = harness.wait_stable(page, TABLE)
+        first_row = page.locator(f"{TABLE} tr").nth(1).inner_text()
+        assert "2026-11-20 23:05" in first_row
+        assert "12368-假" in first_row
+        assert "冒充公检法或律师" in first_row
+        assert "2026-11-19 21:10" in table
+        deadline = time.monotonic() + harness.UPDATE_MS / 1000
+        while len(_saved_log(case_file) or []) != before + 1 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        saved = _saved_log(case_file) or []
+        assert len(saved) == before + 1
+        newest = max(saved, key=lambda e: e["time"])
+        assert newest["time"].startswith("2026-11-20T23:05")
+        assert newest["sender"] == "12368-假"
+        assert newest["flags"] == ["impersonation"]
+        (kept,) = newest["attachments"]
+        assert kept["path"] == "example-case-evidence/律师函.jpg"
+        assert (app_folder / kept["path"]).read_bytes() == PHOTO
+        assert kept["sha256"] == hashlib.sha256(PHOTO).hexdigest()
+        assert "律师函.jpg（未改动）" in first_row
+        page.locator(CHART).first.wait_for(state="visible")
+        harness.chinese_is_drawn(page, f"{TABLE} th")
+        shot = harness.screenshot(page, screenshots, "voila-conduct")
     print(f"voila conduct: {time.monotonic() - started:.1f} s; screenshot {shot}")
 
 
@@ -130,40 +121,31 @@ def test_voila__conduct_tab_on_the_example_findings_evidence_and_complaint(app_f
     from planner.report.evidence import verify_evidence
 
     started = time.monotonic()
-    with harness.voila_server(app_folder, jupyter_env) as server:
-        page = browser_context.new_page()
-        page.goto(server.url, wait_until="domcontentloaded", timeout=harness.APP_MS)
-        try:
-            harness.wait_for_app(page)
-            harness.open_tab(page, CONDUCT_TAB)
-            page.locator(f"{FINDINGS} table").first.wait_for(state="visible")
-            findings = " ".join(harness.text_of(page, FINDINGS).split())
-            assert "融易借（网络助贷平台）（online-loan）" in findings
-            assert "联系了家人、同事、单位，共 4 次" in findings
-            assert "中国互联网金融协会" in findings
-            assert "fake-lawyer-letter.png（未改动）" in harness.text_of(page, TABLE)  # written beside the case
-            page.locator(EVIDENCE).first.click()
-            page.locator(EVIDENCE_LINK).first.wait_for(state="visible")
-            with page.expect_download() as download:
-                page.locator(EVIDENCE_LINK).first.click()
-            package = tmp_path / "package.zip"
-            download.value.save_as(package)
-            verified = verify_evidence(package)
-            assert verified.ok
-            assert verified.manifest_sha256 in harness.text_of(page, EVIDENCE_MSG)
-            page.locator(PREVIEW).get_by_text("一、事实与经过").first.wait_for(state="visible")
-            page.locator(COMPLAINT_PDF).first.click()
-            page.locator(COMPLAINT_LINK).first.wait_for(state="visible")
-            with page.expect_download() as download:
-                page.locator(COMPLAINT_LINK).first.click()
-            pdf = tmp_path / "complaint.pdf"
-            download.value.save_as(pdf)
-            assert pdf.read_bytes().startswith(b"%PDF")
-            harness.chinese_is_drawn(page, f"{FINDINGS} th")
-            page.evaluate("document.querySelector('.planner-app').scrollIntoView({block: 'start'})")  # from the top
-            shot = harness.screenshot(page, screenshots, "voila-conduct-sections")
-        except Exception:
-            print("screenshot of the failure:", harness.screenshot(page, screenshots, "voila-conduct-sections-failure"))
-            print("Voila log:\n" + server.tail())
-            raise
+    with harness.voila_tab(app_folder, jupyter_env, browser_context, CONDUCT_TAB, screenshots, "voila-conduct-sections") as page:
+        page.locator(f"{FINDINGS} table").first.wait_for(state="visible")
+        findings = " ".join(harness.text_of(page, FINDINGS).split())
+        assert "融易借（网络助贷平台）（online-loan）" in findings
+        assert "联系了家人、同事、单位，共 4 次" in findings
+        assert "中国互联网金融协会" in findings
+        assert "fake-lawyer-letter.png（未改动）" in harness.text_of(page, TABLE)  # written beside the case
+        page.locator(EVIDENCE).first.click()
+        page.locator(EVIDENCE_LINK).first.wait_for(state="visible")
+        with page.expect_download() as download:
+            page.locator(EVIDENCE_LINK).first.click()
+        package = tmp_path / "package.zip"
+        download.value.save_as(package)
+        verified = verify_evidence(package)
+        assert verified.ok
+        assert verified.manifest_sha256 in harness.text_of(page, EVIDENCE_MSG)
+        page.locator(PREVIEW).get_by_text("一、事实与经过").first.wait_for(state="visible")
+        page.locator(COMPLAINT_PDF).first.click()
+        page.locator(COMPLAINT_LINK).first.wait_for(state="visible")
+        with page.expect_download() as download:
+            page.locator(COMPLAINT_LINK).first.click()
+        pdf = tmp_path / "complaint.pdf"
+        download.value.save_as(pdf)
+        assert pdf.read_bytes().startswith(b"%PDF")
+        harness.chinese_is_drawn(page, f"{FINDINGS} th")
+        page.evaluate("document.querySelector('.planner-app').scrollIntoView({block: 'start'})")  # from the top
+        shot = harness.screenshot(page, screenshots, "voila-conduct-sections")
     print(f"voila conduct sections: {time.monotonic() - started:.1f} s; screenshot {shot}")
