@@ -188,10 +188,6 @@ def _incidents(entries: Sequence[LogEntry], locale: str, show_id: bool) -> Table
 def _rule_sentence(finding: Finding, who: LoggedCreditor, group: str, locale: str) -> str:
     if group == "creditor":
         sentence = render(finding, locale, "creditor", addressee=addressee_for(who.kind))
-        first, last = finding.param("first"), finding.param("last")
-        if first is not None and first == last:  # one moment: said once, not "from 22:30 to 22:30"
-            moment = fmt.moment(first, locale)
-            sentence = sentence.replace(_t("rules.span", locale, first=moment, last=moment), moment)
     else:
         sentence = complaint_finding(finding, locale)
     shown = source_text(finding.source, locale)

@@ -85,7 +85,6 @@ DOC: dict[str, str] = {
     "rules.heading.police": "II. What happened and the rules concerned",
     "rules.basis": "Source: {source}",
     "rules.sentence": "{sentence} ({basis})",
-    "rules.span": "{first} to {last}",
     "rules.none": ("By the rules this tool checks, the log shows no contact of third parties, none in the rest "
                    "hours, no excessive calls, threats, insults, impersonation, fake documents or disclosure."),
     "rules.note": ("The above are the facts as I logged them, with the published rules and industry guidelines they "
@@ -163,18 +162,13 @@ DOC: dict[str, str] = {
 
 
 
-def _span(v: Any) -> str:
-    """Return when: ``{first}`` for one moment, ``{first} to {last}`` for a span."""
-    return "{first}" if v.raw("first") == v.raw("last") else "{first} to {last}"
-
-
 def _third_party(v: Any) -> str:
-    return ("{creditor}'s collectors contacted people unrelated to the debt ({contacts}) {count|time} (" + _span(v)
+    return ("{creditor}'s collectors contacted people unrelated to the debt ({contacts}) {count|time} ({period}"
             + "), collecting from them or telling them about it.")
 
 
 def _outside_hours(v: Any) -> str:
-    return "{creditor}'s side made contact {count|time} between {start} and {end} (" + _span(v) + ")."
+    return "{creditor}'s side made contact {count|time} between {start} and {end} ({period})."
 
 
 def _too_frequent(v: Any) -> str:
@@ -187,27 +181,27 @@ def _too_frequent(v: Any) -> str:
 
 
 def _threat(v: Any) -> str:
-    return "{count|contact} by {creditor}'s collectors contained {flags} (" + _span(v) + ")."
+    return "{count|contact} by {creditor}'s collectors contained {flags} ({period})."
 
 
 def _impersonation(v: Any) -> str:
     if v.has("identities"):
-        return ("{creditor}'s collectors claimed to be {identities} {count|time} (" + _span(v) + "), which may be "
+        return ("{creditor}'s collectors claimed to be {identities} {count|time} ({period}), which may be "
                 "impersonation.")
-    return "{creditor}'s collectors may have posed as the police, a court or a lawyer {count|time} (" + _span(v) + ")."
+    return "{creditor}'s collectors may have posed as the police, a court or a lawyer {count|time} ({period})."
 
 
 def _fake_document(v: Any) -> str:
     return ("{creditor}'s collectors sent what they called a lawyer's letter or court document {count|time} ("
-            + _span(v) + "), likely fake.")
+            + "{period}), likely fake.")
 
 
 def _disclosure(v: Any) -> str:
-    return "{creditor}'s collectors told others ({contacts}) about my debt {count|time} (" + _span(v) + ")."
+    return "{creditor}'s collectors told others ({contacts}) about my debt {count|time} ({period})."
 
 
 def _visit(v: Any) -> str:
-    return "{creditor}'s side visited {count|time} (" + _span(v) + ")."
+    return "{creditor}'s side visited {count|time} ({period})."
 
 
 FINDINGS: dict[str, Any] = {

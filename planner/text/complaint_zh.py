@@ -87,7 +87,6 @@ DOC: dict[str, str] = {
     "rules.heading.police": "二、涉及的规定及情形",
     "rules.basis": "依据：{source}",
     "rules.sentence": "{sentence}（{basis}）",
-    "rules.span": "{first} 至 {last}",
     "rules.none": "按本工具所列规则，上述记录中没有发现第三人联系、休息时段联系、高频呼叫、威胁辱骂、冒充身份、伪造文书、"
                   "透露债务等情形。",
     "rules.note": "以上为本人根据记录整理的事实和公开的规定、行业指引，供核查参考；相关行为是否违规、违法，以贵单位的认定为准。",
@@ -157,18 +156,13 @@ DOC: dict[str, str] = {
 
 
 
-def _span(v: Any) -> str:
-    """Return when: ``{first}`` for one moment, ``{first} 至 {last}`` for a span."""
-    return "{first}" if v.raw("first") == v.raw("last") else "{first} 至 {last}"
-
-
 def _third_party(v: Any) -> str:
-    return ("{creditor}一方的催收人员共 {count} 次联系本人的{contacts}（" + _span(v) + "），向与债务无关的第三人催收或提及本人"
+    return ("{creditor}一方的催收人员共 {count} 次联系本人的{contacts}（{period}），向与债务无关的第三人催收或提及本人"
             "的欠款。")
 
 
 def _outside_hours(v: Any) -> str:
-    return "{creditor}一方有 {count} 次在 {start} 至次日 {end} 之间联系（" + _span(v) + "）。"
+    return "{creditor}一方有 {count} 次在 {start} 至次日 {end} 之间联系（{period}）。"
 
 
 def _too_frequent(v: Any) -> str:
@@ -180,25 +174,25 @@ def _too_frequent(v: Any) -> str:
 
 
 def _threat(v: Any) -> str:
-    return "{creditor}一方的催收人员有 {count} 次联系含有{flags}内容（" + _span(v) + "）。"
+    return "{creditor}一方的催收人员有 {count} 次联系含有{flags}内容（{period}）。"
 
 
 def _impersonation(v: Any) -> str:
     if v.has("identities"):
-        return "{creditor}一方的催收人员有 {count} 次自称{identities}（" + _span(v) + "），涉嫌冒充他人身份。"
-    return "{creditor}一方的催收人员有 {count} 次涉嫌冒充公检法机关或律师（" + _span(v) + "）。"
+        return "{creditor}一方的催收人员有 {count} 次自称{identities}（{period}），涉嫌冒充他人身份。"
+    return "{creditor}一方的催收人员有 {count} 次涉嫌冒充公检法机关或律师（{period}）。"
 
 
 def _fake_document(v: Any) -> str:
-    return "{creditor}一方的催收人员有 {count} 次发送自称律师函或法院文书的材料（" + _span(v) + "），疑似伪造。"
+    return "{creditor}一方的催收人员有 {count} 次发送自称律师函或法院文书的材料（{period}），疑似伪造。"
 
 
 def _disclosure(v: Any) -> str:
-    return "{creditor}一方的催收人员有 {count} 次向本人的{contacts}透露本人的债务情况（" + _span(v) + "）。"
+    return "{creditor}一方的催收人员有 {count} 次向本人的{contacts}透露本人的债务情况（{period}）。"
 
 
 def _visit(v: Any) -> str:
-    return "{creditor}一方有 {count} 次上门催收（" + _span(v) + "）。"
+    return "{creditor}一方有 {count} 次上门催收（{period}）。"
 
 
 FINDINGS: dict[str, Any] = {
